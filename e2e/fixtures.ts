@@ -1,0 +1,113 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import type { ClockState, OutboxChannel, OutboxMessage } from "../src/api/contracts/dev";
+
+/**
+ * The mock backend as a tester reaches it: through the page (its service worker answers), the way
+ * QA scripts use `/__dev/*`. Each test has its own browser context, so its own seeded database.
+ */
+export class MockBackend {
+  constructor(private readonly page: Page) {}
+
+  private call<T>(path: string, method = "GET", body?: unknown): Promise<T> {
+    return this.page.evaluate(
+      async ({ path, method, body }) => {
+        const response = await fetch(path, {
+          method,
+          headers: body === undefined ? {} : { "Content-Type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
+        return (await response.json()) as T;
+      },
+      { path, method, body },
+    );
+  }
+
+  outbox(): Promise<OutboxMessage[]> {
+    return this.call("/__dev/outbox");
+  }
+
+  clock(): Promise<ClockState> {
+    return this.call("/__dev/clock");
+  }
+
+  advanceClock(seconds: number): Promise<ClockState> {
+    return this.call("/__dev/clock", "POST", { advanceSeconds: seconds });
+  }
+
+  /** The newest message on a channel to someone, waiting for it to arrive. */
+  async latest(channel: OutboxChannel, to: string, after = 0): Promise<OutboxMessage> {
+    let found: OutboxMessage | undefined;
+    await expect
+      .poll(async () => {
+        const messages = await this.outbox();
+        found = messages.find((m) => m.channel === channel && m.to.startsWith(to));
+        return messages.filter((m) => m.channel === channel && m.to.startsWith(to)).length > after;
+      })
+      .toBe(true);
+    return found as OutboxMessage;
+  }
+
+  /** What an authenticator app holding this key shows now, by the mock's clock (RFC 6238). */
+  async totp(base32Key: string): Promise<string> {
+    const { epochMs } = await this.clock();
+    return TOTP.generate({ secret: Secret.fromBase32(base32Key), timestamp: epochMs });
+  }
+}
+
+/** Runs axe on the page as it stands; every WCAG 2.x A/AA rule must pass. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export const JANE = {
+  username: "jane.doe@yourfirm.org",
+  password: "Enrolled-Passw0rd-2024",
+  totpKey: "JBSWY3DPEHPK3PXP",
+  phone: "+12025550143",
+};
+export const SAM = {
+  username: "sam.lee@yourfirm.org",
+  password: "Enrolled-Passw0rd-2024",
+  totpKey: "KRSXG5CTMVRXEZLU",
+};
+
+/** Username → Next → password → Verify: up to the second factor. */
+export async function signInToFactorStep(page: Page, user: { username: string; password: string }) {
+  if (!page.url().includes("/signin")) await page.goto("/signin");
+  await page.getByLabel("Username (email address)").fill(user.username);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { name: "Verify with your password" })).toBeVisible();
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Verify" }).click();
+}
+
+/** The whole sign-in with the authenticator app's code. */
+export async function signInWithAuthenticator(
+  page: Page,
+  mock: MockBackend,
+  user: { username: string; password: string; totpKey: string },
+) {
+  await signInToFactorStep(page, user);
+  await expect(
+    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+  ).toBeVisible();
+  await page.getByLabel("Enter code").fill(await mock.totp(user.totpKey));
+  await page.getByRole("button", { name: "Verify" }).click();
+}
+
+export const test = base.extend<{ mock: MockBackend }>({
+  mock: async ({ page }, use) => {
+    await use(new MockBackend(page));
+  },
+});
+
+export { expect };

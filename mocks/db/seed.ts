@@ -1,0 +1,99 @@
+import { hashSecret, randomId, sha256 } from "../rules/crypto";
+import { DAY, POLICY } from "../rules/policy";
+import { buildUser, googleAuthenticator, phone, withPassword } from "./factories";
+import { EMAIL_FOOTER, send } from "./outbox";
+import { SCHEMA_VERSION, type MockState } from "./state";
+
+export const SEED_PASSWORD = "Enrolled-Passw0rd-2024";
+export const ALL_FACILITIES = ["TRACE-CA", "TRACE-SP", "TRACE-TS", "ADF", "ORF"];
+
+/** The seeded accounts that the README documents: keep the two in step. */
+export async function seedState(now: number): Promise<MockState> {
+  const state: MockState = {
+    schemaVersion: SCHEMA_VERSION,
+    clockOffsetMs: 0,
+    users: [],
+    sessions: [],
+    loginAttempts: {},
+    outbox: [],
+    activity: [],
+  };
+
+  const activationToken = randomId(32);
+  const john = buildUser({
+    login: "john.smith@yourfirm.org",
+    firstName: "John",
+    lastName: "Smith",
+    status: "STAGED",
+    traqsUsernames: [{ username: "JSMITH01", active: true }],
+    activation: {
+      tokenHash: await sha256(activationToken),
+      expiresAt: now + POLICY.activationLinkDays * DAY,
+      usedAt: null,
+    },
+  });
+  send(state, {
+    channel: "email",
+    to: john.email,
+    userId: john.id,
+    subject: "FINRA TRAQS - Welcome to Okta!",
+    text:
+      `Hi ${john.firstName},\n\nFINRA is using Okta to manage the Multi-Factor Authentication for TRAQS.\n` +
+      "An Okta account for FINRA TRAQS access has been created for you.\n" +
+      "Click the link below to activate your Okta account:\n\nActivate Okta Account\n\n" +
+      `This link expires in ${POLICY.activationLinkDays} days.\n\n` +
+      `Your Username (email address) is ${john.login}\n\n${EMAIL_FOOTER}`,
+    link: `/activate/${activationToken}`,
+    sentAt: now,
+  });
+
+  const passwordChanged = now - 30 * DAY;
+  const jane = await withPassword(
+    buildUser({
+      login: "jane.doe@yourfirm.org",
+      firstName: "Jane",
+      lastName: "Doe",
+      securityQuestion: {
+        question: "What is the name of your first stuffed animal?",
+        answer: await hashAnswer("Rex"),
+      },
+      methods: [
+        googleAuthenticator("JBSWY3DPEHPK3PXP", passwordChanged),
+        phone("+12025550143", "sms", passwordChanged),
+      ],
+      traqsUsernames: [
+        { username: "JDOE01", active: true },
+        { username: "JDOE02", active: false },
+      ],
+      apiFacilities: ALL_FACILITIES,
+    }),
+    SEED_PASSWORD,
+    passwordChanged,
+  );
+  const [janeAuthenticator] = jane.methods;
+  if (janeAuthenticator) jane.lastUsed = { methodId: janeAuthenticator.id, mode: "code" };
+
+  const sam = await withPassword(
+    buildUser({
+      login: "sam.lee@yourfirm.org",
+      firstName: "Sam",
+      lastName: "Lee",
+      securityQuestion: {
+        question: "What is the food you least liked as a child?",
+        answer: await hashAnswer("Broccoli"),
+      },
+      methods: [googleAuthenticator("KRSXG5CTMVRXEZLU", passwordChanged)],
+      traqsUsernames: [{ username: "SLEE01", active: true }],
+    }),
+    SEED_PASSWORD,
+    passwordChanged,
+  );
+
+  state.users.push(john, jane, sam);
+  return state;
+}
+
+/** Security answers are compared without regard to case or surrounding spaces. */
+export function hashAnswer(answer: string) {
+  return hashSecret(answer.trim().toLowerCase());
+}

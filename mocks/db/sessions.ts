@@ -1,0 +1,49 @@
+import { randomId } from "../rules/crypto";
+import { MINUTE, POLICY } from "../rules/policy";
+import type { MockState, Session, User } from "./state";
+
+/** The live session with this id; one idle too long has ended and is removed. */
+export function findSession(state: MockState, id: string | undefined, now: number): Session | null {
+  if (!id) return null;
+  const session = state.sessions.find((s) => s.id === id);
+  if (!session) return null;
+  if (now - session.lastSeenAt > POLICY.sessionIdleMinutes * MINUTE) {
+    removeSession(state, session.id);
+    return null;
+  }
+  session.lastSeenAt = now;
+  return session;
+}
+
+export function startSession(state: MockState, now: number, userAgent: string): Session {
+  const session: Session = {
+    id: randomId(32),
+    login: null,
+    userId: null,
+    stage: "IDENTIFY",
+    challenge: null,
+    traqsUsername: null,
+    createdAt: now,
+    lastSeenAt: now,
+    userAgent,
+  };
+  state.sessions.push(session);
+  return session;
+}
+
+/** Gives the session a new id (at sign-in and step-up), so an id seen before it is worthless. */
+export function rotateSession(session: Session): void {
+  session.id = randomId(32);
+}
+
+export function removeSession(state: MockState, id: string): void {
+  state.sessions = state.sessions.filter((s) => s.id !== id);
+}
+
+export function userById(state: MockState, id: string | null): User | null {
+  return state.users.find((u) => u.id === id) ?? null;
+}
+
+export function userByLogin(state: MockState, login: string): User | null {
+  return state.users.find((u) => u.login === login.trim().toLowerCase()) ?? null;
+}

@@ -1,0 +1,127 @@
+import type { PhoneChannel, PushStatus, VerifyMode } from "../../src/api/contracts/authn";
+import type { OutboxChannel } from "../../src/api/contracts/dev";
+
+/** A salted SHA-256 of a secret the user typed (password, security answer). */
+export type SecretHash = { salt: string; hash: string };
+
+export type GoogleAuthenticatorMethod = {
+  id: string;
+  type: "google_authenticator";
+  secret: string;
+  /** The last accepted TOTP time step: a code from it or earlier is a replay. */
+  lastUsedStep: number;
+  createdAt: number;
+};
+export type OktaVerifyMethod = {
+  id: string;
+  type: "okta_verify";
+  deviceName: string;
+  secret: string;
+  lastUsedStep: number;
+  createdAt: number;
+};
+export type PhoneMethod = {
+  id: string;
+  type: "phone";
+  channel: PhoneChannel;
+  /** E.164, e.g. +12025550143. */
+  e164: string;
+  extension?: string;
+  createdAt: number;
+};
+/** A security method used for access (second factor). */
+export type AccessMethod = GoogleAuthenticatorMethod | OktaVerifyMethod | PhoneMethod;
+
+export type TraqsUsernameRecord = { username: string; active: boolean };
+
+export type User = {
+  id: string;
+  /** The Okta username (email address), lower-cased. */
+  login: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  status: "STAGED" | "ACTIVE";
+  password?: SecretHash;
+  passwordHistory: SecretHash[];
+  passwordChangedAt?: number;
+  securityQuestion?: { question: string; answer: SecretHash };
+  methods: AccessMethod[];
+  lastUsed?: { methodId: string; mode: VerifyMode };
+  sendPushAutomatically: boolean;
+  traqsUsernames: TraqsUsernameRecord[];
+  apiFacilities: string[];
+  /** The invitation's "Activate Okta Account" link, for a user not yet activated. */
+  activation?: { tokenHash: string; expiresAt: number; usedAt: number | null };
+};
+
+/** A code or push sent during one sign-in; it belongs to that sign-in only. */
+export type ChallengeRecord = {
+  methodId: string;
+  kind: "sms" | "voice" | "push";
+  codeHash?: string;
+  pushId?: string;
+  pushNumber?: number;
+  sentAt: number;
+  resendAt: number;
+  expiresAt: number;
+};
+
+export type Session = {
+  id: string;
+  /** The typed username, kept even when no such user exists, so that both look the same. */
+  login: string | null;
+  userId: string | null;
+  stage: "IDENTIFY" | "PASSWORD" | "FACTOR" | "SUCCESS";
+  challenge: ChallengeRecord | null;
+  traqsUsername: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  userAgent: string;
+};
+
+/** Failure count per typed login (known or not: an unknown one locks the same way). */
+export type LoginAttempts = { failures: number; lockedUntil: number };
+
+export type OutboxRecord = {
+  id: string;
+  channel: OutboxChannel;
+  to: string;
+  userId: string | null;
+  subject?: string;
+  text: string;
+  code?: string;
+  link?: string;
+  sentAt: number;
+  push?: {
+    numbers: number[];
+    correctNumber: number | null;
+    status: PushStatus;
+    expiresAt: number;
+  };
+};
+
+export type ActivityType =
+  "sign_in" | "sign_in_password_failed" | "factor_failed" | "account_locked" | "sign_out";
+
+export type ActivityRecord = {
+  id: string;
+  userId: string;
+  type: ActivityType;
+  at: number;
+  detail?: string;
+  userAgent: string;
+};
+
+export type MockState = {
+  schemaVersion: number;
+  /** How far the mock clock runs ahead of the real one. */
+  clockOffsetMs: number;
+  users: User[];
+  sessions: Session[];
+  loginAttempts: Record<string, LoginAttempts>;
+  outbox: OutboxRecord[];
+  activity: ActivityRecord[];
+};
+
+export const SCHEMA_VERSION = 1;

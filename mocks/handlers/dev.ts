@@ -1,0 +1,93 @@
+import { http } from "msw";
+import {
+  AdvanceClockRequest,
+  PushDecisionRequest,
+  type ClockState,
+  type OutboxMessage,
+} from "../../src/api/contracts/dev";
+import type { MockState, OutboxRecord } from "../db/state";
+import type { MockDb } from "../db/store";
+import { HandlerError, json, readBody, respond, route } from "./http";
+
+function toMessage(record: OutboxRecord, now: number): OutboxMessage {
+  const { userId: _userId, push, ...rest } = record;
+  const message: OutboxMessage = { ...rest, sentAt: new Date(record.sentAt).toISOString() };
+  if (push) {
+    message.push = {
+      numbers: push.numbers,
+      status: push.status === "waiting" && now > push.expiresAt ? "expired" : push.status,
+      expiresAt: new Date(push.expiresAt).toISOString(),
+    };
+  }
+  return message;
+}
+
+function clock(db: MockDb, state: MockState): ClockState {
+  const epochMs = db.now(state);
+  return { now: new Date(epochMs).toISOString(), epochMs };
+}
+
+/**
+ * The development inbox and clock: what a phone and an email client would show, and a way to move
+ * time. They exist only in the mock backend.
+ */
+export function devHandlers(db: MockDb) {
+  const decide = (approve: boolean) =>
+    http.post<{ id: string }>(
+      route(`/__dev/push/:id/${approve ? "approve" : "deny"}`),
+      ({ request, params }) =>
+        respond(() =>
+          db.transaction(async (state) => {
+            const { number } = await readBody(request, PushDecisionRequest);
+            const record = state.outbox.find((m) => m.id === params.id && m.push);
+            const push = record?.push;
+            if (!record || !push) throw new HandlerError(404, "NOT_FOUND", "No such push.");
+            const now = db.now(state);
+            if (push.status !== "waiting" || now > push.expiresAt) {
+              throw new HandlerError(
+                409,
+                "PUSH_EXPIRED",
+                "This push has already been answered or has expired.",
+              );
+            }
+            if (!approve) push.status = "denied";
+            else if (number !== undefined && number !== push.correctNumber)
+              push.status = "wrong_number";
+            else push.status = "approved";
+            return json(toMessage(record, now));
+          }),
+        ),
+    );
+
+  return [
+    http.get(route("/__dev/outbox"), () =>
+      respond(() =>
+        db.transaction((state) => {
+          const now = db.now(state);
+          const newestFirst = [...state.outbox].sort((a, b) => b.sentAt - a.sentAt);
+          return json(newestFirst.map((m) => toMessage(m, now)));
+        }),
+      ),
+    ),
+    http.get(route("/__dev/clock"), () =>
+      respond(() => db.transaction((state) => json(clock(db, state)))),
+    ),
+    http.post(route("/__dev/clock"), ({ request }) =>
+      respond(() =>
+        db.transaction(async (state) => {
+          const { advanceSeconds } = await readBody(request, AdvanceClockRequest);
+          state.clockOffsetMs += advanceSeconds * 1000;
+          return json(clock(db, state));
+        }),
+      ),
+    ),
+    http.post(route("/__dev/reset"), () =>
+      respond(async () => {
+        await db.reset();
+        return json({ ok: true });
+      }),
+    ),
+    decide(true),
+    decide(false),
+  ];
+}

@@ -1,0 +1,53 @@
+import { recordActivity } from "../db/activity";
+import { EMAIL_FOOTER, send } from "../db/outbox";
+import type { MockState, User } from "../db/state";
+import { MINUTE, POLICY } from "./policy";
+
+/** When the account behind this login unlocks by itself, or null if it is not locked. */
+export function lockedUntil(state: MockState, login: string, now: number): number | null {
+  const attempts = state.loginAttempts[login];
+  return attempts && attempts.lockedUntil > now ? attempts.lockedUntil : null;
+}
+
+/**
+ * Counts one failed password or code against the login. Unknown logins count and lock the same
+ * way, so the answers never tell which addresses exist. Returns whether this failure locked it.
+ */
+export function recordFailure(
+  state: MockState,
+  login: string,
+  user: User | null,
+  now: number,
+  userAgent: string,
+  policy = POLICY,
+): boolean {
+  const attempts = state.loginAttempts[login] ?? { failures: 0, lockedUntil: 0 };
+  attempts.failures += 1;
+  state.loginAttempts[login] = attempts;
+  if (attempts.failures < policy.lockoutThreshold) return false;
+
+  attempts.failures = 0;
+  attempts.lockedUntil = now + policy.lockoutMinutes * MINUTE;
+  if (user) {
+    recordActivity(state, { userId: user.id, type: "account_locked", at: now, userAgent });
+    send(state, {
+      channel: "email",
+      to: user.email,
+      userId: user.id,
+      subject: "FINRA TRAQS - Account Locked",
+      text:
+        `Hi ${user.firstName},\n\nYour account ${user.login} has been locked after too many ` +
+        `unsuccessful sign-in attempts.\nIt will unlock automatically after ${policy.lockoutMinutes} ` +
+        'minutes. To unlock it sooner, select "Unlock account?" on the Sign In page.\n\n' +
+        "If you did not try to sign in, your account may have been compromised; we recommend " +
+        `reporting the suspicious activity to your organization.\n\n${EMAIL_FOOTER}`,
+      sentAt: now,
+    });
+  }
+  return true;
+}
+
+/** A completed sign-in starts the count again. */
+export function clearFailures(state: MockState, login: string): void {
+  delete state.loginAttempts[login];
+}

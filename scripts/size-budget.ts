@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+/**
+ * The size budget: the JavaScript and CSS the sign-in page loads first (the entry and its static
+ * imports, not the chunks loaded later), gzip. Run after `vite build`.
+ */
+export const FIRST_PAGE_BUDGET_BYTES = 150_000;
+
+type ManifestChunk = {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  dynamicImports?: string[];
+  isEntry?: boolean;
+};
+type Manifest = Record<string, ManifestChunk>;
+
+/** The files loaded before the first screen can show: the entry, what it imports, and their CSS. */
+export function firstPageFiles(manifest: Manifest, entry = "index.html"): string[] {
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.css?.forEach((css) => files.add(css));
+    chunk.imports?.forEach(visit);
+  };
+  visit(entry);
+  return [...files];
+}
+
+export function gzipSize(path: string): number {
+  return gzipSync(readFileSync(path), { level: 9 }).length;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const manifest = JSON.parse(readFileSync("dist/.vite/manifest.json", "utf8")) as Manifest;
+  const files = firstPageFiles(manifest);
+  let total = 0;
+  for (const file of files) {
+    const size = gzipSize(`dist/${file}`);
+    total += size;
+    console.log(`${(size / 1000).toFixed(1).padStart(7)} kB  ${file}`);
+  }
+  // Areas other than sign-in, and the mock backend, must not be in the first load.
+  const mustBeLazy = [
+    "mocks/browser.ts",
+    "src/features/dev-inbox/DevInboxPage.tsx",
+    "src/features/home/HomePage.tsx",
+    "src/features/traqs/TraqsPage.tsx",
+  ];
+  const eager = mustBeLazy.filter((key) => manifest[key] && files.includes(manifest[key].file));
+  console.log(
+    `${(total / 1000).toFixed(1).padStart(7)} kB  first page total, gzip (budget ${FIRST_PAGE_BUDGET_BYTES / 1000} kB)`,
+  );
+  if (eager.length)
+    console.error(`Loaded with the first page but should load later: ${eager.join(", ")}`);
+  if (total > FIRST_PAGE_BUDGET_BYTES)
+    console.error(`Over budget by ${((total - FIRST_PAGE_BUDGET_BYTES) / 1000).toFixed(1)} kB`);
+  process.exit(total > FIRST_PAGE_BUDGET_BYTES || eager.length ? 1 : 0);
+}

@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as z from "zod/mini";
+import { ApiError, apiRequest, setUnauthenticatedHandler } from "./client";
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  setUnauthenticatedHandler(null);
+});
+afterAll(() => server.close());
+
+const Thing = z.object({ name: z.string() });
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe("apiRequest", () => {
+  it("returns the parsed body and sends JSON with the session cookie", async () => {
+    let seen: { contentType: string | null; body: unknown } | null = null;
+    server.use(
+      http.post("*/api/thing", async ({ request }) => {
+        seen = { contentType: request.headers.get("content-type"), body: await request.json() };
+        return HttpResponse.json({ name: "TRAQS", extra: "ignored" });
+      }),
+    );
+    const thing = await apiRequest("/api/thing", Thing, { method: "POST", body: { a: 1 } });
+    expect(thing).toEqual({ name: "TRAQS" });
+    expect(seen).toEqual({ contentType: "application/json", body: { a: 1 } });
+  });
+
+  it("refuses an answer that does not match the contract", async () => {
+    server.use(http.get("*/api/thing", () => HttpResponse.json({ name: 42 })));
+    const error = await failure(apiRequest("/api/thing", Thing));
+    expect(error.code).toBe("INVALID_RESPONSE");
+  });
+
+  it("turns an error body into a typed error with its code and details", async () => {
+    server.use(
+      http.get("*/api/thing", () =>
+        HttpResponse.json(
+          { error: { code: "RATE_LIMITED", message: "Wait.", retryAfterSeconds: 17 } },
+          { status: 429 },
+        ),
+      ),
+    );
+    const error = await failure(apiRequest("/api/thing", Thing));
+    expect(error).toMatchObject({ status: 429, code: "RATE_LIMITED", retryAfterSeconds: 17 });
+  });
+
+  it("gives a server error without a JSON body the SERVER_ERROR code", async () => {
+    server.use(http.get("*/api/thing", () => new HttpResponse("boom", { status: 502 })));
+    const error = await failure(apiRequest("/api/thing", Thing));
+    expect(error).toMatchObject({ status: 502, code: "SERVER_ERROR" });
+  });
+
+  it("reports a network failure as NETWORK", async () => {
+    server.use(http.get("*/api/thing", () => HttpResponse.error()));
+    const error = await failure(apiRequest("/api/thing", Thing));
+    expect(error.code).toBe("NETWORK");
+  });
+
+  it("calls the session-expired handler on 401 UNAUTHENTICATED, and only then", async () => {
+    const handler = vi.fn();
+    setUnauthenticatedHandler(handler);
+    server.use(
+      http.get("*/api/me", () =>
+        HttpResponse.json(
+          { error: { code: "UNAUTHENTICATED", message: "Sign in." } },
+          { status: 401 },
+        ),
+      ),
+      http.post("*/api/authn/password", () =>
+        HttpResponse.json(
+          { error: { code: "INVALID_CREDENTIALS", message: "No." } },
+          { status: 401 },
+        ),
+      ),
+    );
+    expect(
+      (await failure(apiRequest("/api/authn/password", Thing, { method: "POST", body: {} }))).code,
+    ).toBe("INVALID_CREDENTIALS");
+    expect(handler).not.toHaveBeenCalled();
+    expect((await failure(apiRequest("/api/me", Thing))).code).toBe("UNAUTHENTICATED");
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it("returns nothing for a request without a response schema", async () => {
+    server.use(http.delete("*/api/session", () => new HttpResponse(null, { status: 204 })));
+    await expect(apiRequest("/api/session", null, { method: "DELETE" })).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,127 @@
+import type * as z from "zod/mini";
+import { env } from "@/config/env";
+import { ErrorBody, type ErrorCode } from "./contracts/common";
+
+/** What can go wrong with a request, each with a stable code the UI turns into words. */
+export type ApiErrorCode = ErrorCode | "NETWORK" | "TIMEOUT" | "INVALID_RESPONSE";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly retryAfterSeconds: number | undefined;
+  readonly skewSeconds: number | undefined;
+  readonly fields: Record<string, string> | undefined;
+
+  constructor(
+    status: number,
+    code: ApiErrorCode,
+    message: string,
+    extra: {
+      retryAfterSeconds?: number;
+      skewSeconds?: number;
+      fields?: Record<string, string>;
+    } = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.skewSeconds = extra.skewSeconds;
+    this.fields = extra.fields;
+  }
+}
+
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+let onUnauthenticated: (() => void) | null = null;
+
+/** The app registers how to send the user to sign in (and back) when the session has ended. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+type RequestOptions = {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+/**
+ * The one HTTP client: sends JSON with the session cookie, validates the answer with the contract's
+ * schema, and turns every failure into an ApiError. It has no other side effect than the one
+ * documented: a 401 UNAUTHENTICATED calls the registered handler.
+ */
+export async function apiRequest<S extends z.ZodMiniType>(
+  path: string,
+  schema: S,
+  options?: RequestOptions,
+): Promise<z.infer<S>>;
+export async function apiRequest(
+  path: string,
+  schema: null,
+  options?: RequestOptions,
+): Promise<void>;
+export async function apiRequest(
+  path: string,
+  schema: z.ZodMiniType | null,
+  { method = "GET", body, signal }: RequestOptions = {},
+): Promise<unknown> {
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, env.apiBaseUrl || window.location.origin), {
+      method,
+      credentials: "include",
+      headers:
+        body === undefined
+          ? { Accept: "application/json" }
+          : { Accept: "application/json", "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    if (timeout.aborted) throw new ApiError(0, "TIMEOUT", "The request timed out.");
+    throw new ApiError(0, "NETWORK", "The server could not be reached.");
+  }
+
+  if (!response.ok) throw await toApiError(response);
+  if (schema === null) return undefined;
+
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    throw new ApiError(response.status, "INVALID_RESPONSE", "The server's answer was not JSON.");
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new ApiError(response.status, "INVALID_RESPONSE", `Unexpected answer from ${path}.`);
+  }
+  return parsed.data;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // An error without a JSON body still gets a code from its status below.
+  }
+  const parsed = ErrorBody.safeParse(body);
+  const error = parsed.success
+    ? new ApiError(
+        response.status,
+        parsed.data.error.code,
+        parsed.data.error.message,
+        parsed.data.error,
+      )
+    : new ApiError(
+        response.status,
+        response.status >= 500 ? "SERVER_ERROR" : "INVALID_RESPONSE",
+        response.statusText,
+      );
+  if (error.code === "UNAUTHENTICATED") onUnauthenticated?.();
+  return error;
+}

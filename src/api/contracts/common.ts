@@ -1,0 +1,42 @@
+import * as z from "zod/mini";
+
+/**
+ * Error codes the backend may answer with. The UI turns each into words through i18n
+ * (`errors.<code>`), so the set is closed: a new code means a new translation.
+ */
+export const ERROR_CODES = [
+  "VALIDATION",
+  "INVALID_CREDENTIALS",
+  "INVALID_CODE",
+  "CODE_EXPIRED",
+  "CODE_ALREADY_USED",
+  "CLOCK_SKEW",
+  "ACCOUNT_LOCKED",
+  "RATE_LIMITED",
+  "UNAUTHENTICATED",
+  "WRONG_STEP",
+  "NOT_FOUND",
+  "USERNAME_INACTIVE",
+  "PUSH_DENIED",
+  "PUSH_EXPIRED",
+  "PUSH_WRONG_NUMBER",
+  "SERVER_ERROR",
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The body of every error response of the `/api` endpoints. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    retryAfterSeconds: z.optional(z.number()),
+    /** For CLOCK_SKEW: how far the authenticator's clock seems to be off, in seconds. */
+    skewSeconds: z.optional(z.number()),
+    fields: z.optional(z.record(z.string(), z.string())),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** ISO 8601 instant as sent on the wire. */
+export const Instant = z.string().check(z.iso.datetime());

@@ -1,0 +1,35 @@
+import * as z from "zod/mini";
+import { PushStatus } from "./authn";
+import { Instant } from "./common";
+
+export const OutboxChannel = z.enum(["email", "sms", "voice", "push"]);
+export type OutboxChannel = z.infer<typeof OutboxChannel>;
+
+/** Something the mock backend "sent": an email, a text, a call or an Okta Verify push. */
+export const OutboxMessage = z.object({
+  id: z.string(),
+  channel: OutboxChannel,
+  to: z.string(),
+  subject: z.optional(z.string()),
+  text: z.string(),
+  code: z.optional(z.string()),
+  link: z.optional(z.string()),
+  sentAt: Instant,
+  /** Push only: the numbers the phone offers (one of them is on the sign-in screen). */
+  push: z.optional(
+    z.object({ numbers: z.array(z.number()), status: PushStatus, expiresAt: Instant }),
+  ),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+export const Outbox = z.array(OutboxMessage);
+
+export const ClockState = z.object({ now: Instant, epochMs: z.number() });
+export type ClockState = z.infer<typeof ClockState>;
+
+export const AdvanceClockRequest = z.object({
+  advanceSeconds: z.number().check(z.int(), z.minimum(0), z.maximum(400 * 24 * 3600)),
+});
+
+export const PushDecisionRequest = z.object({ number: z.optional(z.number().check(z.int())) });
+
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,22 @@
+import * as z from "zod/mini";
+
+export const TraqsUsername = z.object({ username: z.string(), active: z.boolean() });
+export type TraqsUsername = z.infer<typeof TraqsUsername>;
+
+/** The signed-in user, as every signed-in screen needs it. */
+export const Me = z.object({
+  firstName: z.string(),
+  lastName: z.string(),
+  login: z.string(),
+  email: z.string(),
+  traqsUsernames: z.array(TraqsUsername),
+  /** The TRAQS username chosen for this session; null until one is chosen. */
+  traqsUsername: z.nullable(z.string()),
+  apiAccess: z.boolean(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const SelectTraqsUsernameRequest = z.object({
+  username: z.string().check(z.minLength(1, "validation.chooseUsername")),
+});
+export type SelectTraqsUsernameRequest = z.infer<typeof SelectTraqsUsernameRequest>;

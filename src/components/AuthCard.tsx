@@ -1,0 +1,59 @@
+import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { env } from "@/config/env";
+import { paths } from "@/config/paths";
+import { EnvironmentBanner } from "./EnvironmentBanner";
+import { Logo } from "./Logo";
+
+type AuthCardProps = {
+  title: string;
+  /** The username the screen is for, shown under the title as in the guide. */
+  username?: string | null;
+  children: ReactNode;
+  footer?: ReactNode;
+};
+
+/** The sign-in and set-up screens' frame: logo, heading, the user, the form, links below. */
+export function AuthCard({ title, username, children, footer }: AuthCardProps) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Each screen announces itself: focus moves to its heading when it opens.
+  useEffect(() => {
+    heading.current?.focus();
+    document.title = `${title} - FINRA TRAQS`;
+  }, [title]);
+
+  return (
+    <>
+      <EnvironmentBanner />
+      <main className="auth-page">
+        <div className="auth-card">
+          <div className="auth-logo">
+            <Logo />
+          </div>
+          <h1 ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
+          {username ? (
+            <p className="auth-username">
+              <span className="visually-hidden">{t("common.username")}: </span>
+              {username}
+            </p>
+          ) : null}
+          {children}
+          {footer ? (
+            <nav className="auth-links" aria-label={t("common.moreOptions")}>
+              {footer}
+            </nav>
+          ) : null}
+        </div>
+        {env.hasDevTools ? (
+          <p className="dev-link">
+            <Link to={paths.devInbox}>{t("devInbox.open")}</Link>
+          </p>
+        ) : null}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useLocation } from "react-router";
+import { ApiError } from "@/api/client";
+import type { Me } from "@/api/contracts/me";
+import { meQueryOptions } from "@/api/me";
+import { paths, withFrom } from "@/config/paths";
+import { ErrorAlert } from "./ErrorAlert";
+
+/** Signed-in screens: without a session, off to sign in, and back here afterwards. */
+export function RequireSession({ children }: { children: (me: Me) => ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useQuery(meQueryOptions());
+  if (me.isPending) {
+    return (
+      <p className="loading" role="status">
+        {t("common.loading")}
+      </p>
+    );
+  }
+  if (me.isError) {
+    if (me.error instanceof ApiError && me.error.status === 401) {
+      return <Navigate to={withFrom(paths.signIn, location.pathname + location.search)} replace />;
+    }
+    return (
+      <main className="page">
+        <ErrorAlert error={me.error} />
+        <button type="button" className="button" onClick={() => void me.refetch()}>
+          {t("common.tryAgain")}
+        </button>
+      </main>
+    );
+  }
+  return children(me.data);
+}

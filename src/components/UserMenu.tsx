@@ -1,0 +1,45 @@
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import type { Me } from "@/api/contracts/me";
+import { useSignOut } from "@/api/me";
+import { paths } from "@/config/paths";
+import { ErrorAlert } from "./ErrorAlert";
+
+/** The user's name at the top right; it opens Settings, Preferences, Recent Activity, Sign out. */
+export function UserMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const signOut = useSignOut();
+
+  return (
+    <div className="user-menu" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
+      <button
+        type="button"
+        className="user-menu-button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((v) => !v)}
+      >
+        {me.firstName} {me.lastName}
+      </button>
+      <ul id={menuId} className="user-menu-list" hidden={!open}>
+        <li>
+          <button
+            type="button"
+            className="link-button"
+            disabled={signOut.isPending}
+            onClick={() =>
+              signOut.mutate(undefined, { onSuccess: () => void navigate(paths.signIn) })
+            }
+          >
+            {t("userMenu.signOut")}
+          </button>
+        </li>
+      </ul>
+      <ErrorAlert error={signOut.error} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/** Every screen's URL, in one place: links never drift, and a URL leads to its screen. */
+export const paths = {
+  signIn: "/signin",
+  signInPassword: "/signin/password",
+  signInVerify: "/signin/verify",
+  signInVerifySelect: "/signin/verify/select",
+  signInEnroll: "/signin/set-up",
+  home: "/app",
+  traqs: "/traqs",
+  traqsSelectUsername: "/traqs/select-username",
+  help: "/help",
+  unlock: "/help#unlock-account",
+  forgotPassword: "/help#forgot-password",
+  devInbox: "/dev/inbox",
+} as const;
+
+/** Only a path inside this app may be returned to after sign-in (no open redirect). */
+export function safeReturnPath(from: string | null | undefined): string | null {
+  if (!from || !from.startsWith("/") || from.startsWith("//") || from.startsWith("/\\"))
+    return null;
+  return from.startsWith(paths.signIn) ? null : from;
+}
+
+/** A link that keeps the page to return to after sign-in. */
+export function withFrom(path: string, from: string | null): string {
+  return from ? `${path}?from=${encodeURIComponent(from)}` : path;
+}

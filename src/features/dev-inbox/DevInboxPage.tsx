@@ -1,0 +1,154 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { OutboxMessage } from "@/api/contracts/dev";
+import { Alert } from "@/components/Alert";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { PageHeading } from "@/components/PageHeading";
+import { paths } from "@/config/paths";
+import { formatDateTime } from "@/i18n";
+import {
+  clockQueryOptions,
+  outboxQueryOptions,
+  useAdvanceClock,
+  usePushDecision,
+  useResetData,
+} from "./api";
+
+const CLOCK_STEPS = [
+  { seconds: 60, key: "oneMinute" },
+  { seconds: 5 * 60, key: "fiveMinutes" },
+  { seconds: 15 * 60, key: "fifteenMinutes" },
+  { seconds: 3600, key: "oneHour" },
+  { seconds: 86_400, key: "oneDay" },
+  { seconds: 30 * 86_400, key: "thirtyDays" },
+] as const;
+
+/**
+ * The development inbox (mock backend only): every email, SMS, voice call and push the mock sent,
+ * newest first, so that anyone can finish a flow without a phone; plus the mock clock and a reset.
+ */
+export function DevInboxPage() {
+  const { t } = useTranslation();
+  const outbox = useQuery(outboxQueryOptions());
+  const clock = useQuery(clockQueryOptions());
+  const advance = useAdvanceClock();
+  const reset = useResetData();
+  const [step, setStep] = useState<number>(CLOCK_STEPS[2].seconds);
+
+  return (
+    <main className="page dev-inbox">
+      <PageHeading title={t("devInbox.title")} />
+      <p>
+        <Link to={paths.signIn}>{t("signIn.backToSignIn")}</Link>
+      </p>
+      <section className="dev-controls" aria-labelledby="dev-clock">
+        <h2 id="dev-clock">{t("devInbox.clock")}</h2>
+        <p role="status">
+          {clock.data
+            ? t("devInbox.now", { time: formatDateTime(clock.data.now) })
+            : t("common.loading")}
+        </p>
+        <div className="inline-form">
+          <label htmlFor="clock-step">{t("devInbox.advanceBy")}</label>
+          <select id="clock-step" value={step} onChange={(e) => setStep(Number(e.target.value))}>
+            {CLOCK_STEPS.map(({ seconds, key }) => (
+              <option key={key} value={seconds}>
+                {t(`devInbox.steps.${key}`)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button"
+            disabled={advance.isPending}
+            onClick={() => advance.mutate(step)}
+          >
+            {t("devInbox.moveClock")}
+          </button>
+          <button
+            type="button"
+            className="button danger"
+            disabled={reset.isPending}
+            onClick={() => reset.mutate(undefined)}
+          >
+            {t("devInbox.reset")}
+          </button>
+        </div>
+        <ErrorAlert error={advance.error ?? reset.error} />
+        {reset.isSuccess ? <Alert tone="success">{t("devInbox.resetDone")}</Alert> : null}
+      </section>
+      <section aria-labelledby="dev-messages">
+        <h2 id="dev-messages">{t("devInbox.messages")}</h2>
+        <ErrorAlert error={outbox.error} />
+        {outbox.data?.length === 0 ? <p>{t("devInbox.empty")}</p> : null}
+        <ol className="outbox">
+          {outbox.data?.map((message) => (
+            <OutboxItem key={message.id} message={message} />
+          ))}
+        </ol>
+      </section>
+    </main>
+  );
+}
+
+function OutboxItem({ message }: { message: OutboxMessage }) {
+  const { t } = useTranslation();
+  const decide = usePushDecision();
+  const headingId = `message-${message.id}`;
+  return (
+    <li className={`outbox-item outbox-${message.channel}`}>
+      <article aria-labelledby={headingId}>
+        <h3 id={headingId}>
+          {t(`devInbox.channel.${message.channel}`)} {t("devInbox.to", { to: message.to })}
+          {message.subject ? `: ${message.subject}` : ""}
+        </h3>
+        <p className="outbox-meta">{formatDateTime(message.sentAt)}</p>
+        <pre className="outbox-text">{message.text}</pre>
+        {message.code ? (
+          <p>
+            {t("devInbox.code")} <strong className="outbox-code">{message.code}</strong>
+          </p>
+        ) : null}
+        {message.link ? (
+          <p>
+            <a href={message.link} rel="noreferrer">
+              {t("devInbox.openLink")}
+            </a>
+          </p>
+        ) : null}
+        {message.push ? (
+          <div className="push-actions">
+            <p>{t(`devInbox.pushStatus.${message.push.status}`)}</p>
+            {message.push.status === "waiting" ? (
+              <>
+                <p>{t("devInbox.pushPrompt")}</p>
+                {message.push.numbers.map((number) => (
+                  <button
+                    key={number}
+                    type="button"
+                    className="button"
+                    disabled={decide.isPending}
+                    onClick={() => decide.mutate({ id: message.id, approve: true, number })}
+                  >
+                    {t("devInbox.approveNumber", { number })}
+                  </button>
+                ))}
+                <button
+                  type="button"
+                  className="button danger"
+                  disabled={decide.isPending}
+                  onClick={() => decide.mutate({ id: message.id, approve: false })}
+                >
+                  {t("devInbox.deny")}
+                </button>
+              </>
+            ) : null}
+            <ErrorAlert error={decide.error} />
+          </div>
+        ) : null}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,65 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useSearchParams } from "react-router";
+import type { AuthnState, AuthnStatus } from "@/api/contracts/authn";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { paths, safeReturnPath, withFrom } from "@/config/paths";
+import { authnQueryOptions } from "../api/authn";
+
+/** The screen for each state of the sign-in. */
+export function stepPath(status: AuthnStatus, from: string | null): string {
+  switch (status) {
+    case "IDENTIFY":
+      return withFrom(paths.signIn, from);
+    case "PASSWORD":
+      return withFrom(paths.signInPassword, from);
+    case "FACTOR":
+      return withFrom(paths.signInVerify, from);
+    case "ENROLL":
+      return withFrom(paths.signInEnroll, from);
+    case "SUCCESS":
+      return from ?? paths.traqs;
+  }
+}
+
+export function useReturnPath(): string | null {
+  const [params] = useSearchParams();
+  return safeReturnPath(params.get("from"));
+}
+
+/**
+ * Shows a sign-in screen only in the states it serves; in any other state it sends the browser to
+ * the screen that serves it (after a reload, a back button, or the server moving on).
+ */
+export function AuthnGate({
+  serves,
+  children,
+}: {
+  serves: AuthnStatus[];
+  children: (state: AuthnState) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const from = useReturnPath();
+  const authn = useQuery(authnQueryOptions());
+  if (authn.isPending) {
+    return (
+      <p className="loading" role="status">
+        {t("common.loading")}
+      </p>
+    );
+  }
+  if (authn.isError) {
+    return (
+      <main className="auth-page">
+        <ErrorAlert error={authn.error} />
+        <button type="button" className="button" onClick={() => void authn.refetch()}>
+          {t("common.tryAgain")}
+        </button>
+      </main>
+    );
+  }
+  if (!serves.includes(authn.data.status))
+    return <Navigate to={stepPath(authn.data.status, from)} replace />;
+  return children(authn.data);
+}

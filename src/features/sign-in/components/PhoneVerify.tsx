@@ -1,0 +1,92 @@
+import { useTranslation } from "react-i18next";
+import type { AuthnState, Factor } from "@/api/contracts/authn";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { sendChallenge, useAuthnStep } from "../api/authn";
+import { CodeForm } from "./CodeForm";
+import { useCountdown } from "./use-countdown";
+
+/** Phone: "Receive a code via SMS" (or voice call), then "Enter Code" with "Send again". */
+export function PhoneVerify({ factor, state }: { factor: Factor; state: AuthnState }) {
+  const { t } = useTranslation();
+  const send = useAuthnStep(sendChallenge);
+  const voice = factor.channel === "voice";
+  const challenge = state.challenge?.methodId === factor.id ? state.challenge : null;
+  const request = () => send.mutate({ methodId: factor.id });
+
+  if (!challenge) {
+    return (
+      <>
+        <p>
+          {t(voice ? "signIn.phone.introVoice" : "signIn.phone.introSms", {
+            phone: factor.maskedPhone,
+          })}
+        </p>
+        <ErrorAlert error={send.error} />
+        <button
+          type="button"
+          className="button primary"
+          onClick={request}
+          disabled={send.isPending}
+        >
+          {send.isPending
+            ? t("common.working")
+            : t(voice ? "phone.receiveVoice" : "phone.receiveSms")}
+        </button>
+      </>
+    );
+  }
+
+  const waitSeconds = (Date.parse(challenge.resendAt) - Date.parse(challenge.sentAt)) / 1000;
+  return (
+    <>
+      <p className="notice" role="status">
+        {t(voice ? "phone.sentVoice" : "phone.sentSms")}
+        <br />
+        <small>{t("phone.carrierCharges")}</small>
+      </p>
+      <ResendLine
+        key={challenge.sentAt}
+        voice={voice}
+        waitSeconds={waitSeconds}
+        onResend={request}
+        pending={send.isPending}
+      />
+      <ErrorAlert error={send.error} />
+      <CodeForm methodId={factor.id} label={t("phone.enterCode")} />
+    </>
+  );
+}
+
+function ResendLine({
+  voice,
+  waitSeconds,
+  onResend,
+  pending,
+}: {
+  voice: boolean;
+  waitSeconds: number;
+  onResend: () => void;
+  pending: boolean;
+}) {
+  const { t } = useTranslation();
+  const remaining = useCountdown(waitSeconds);
+  return (
+    <p className="resend">
+      {t(voice ? "phone.notReceivedVoice" : "phone.notReceivedSms")}{" "}
+      <button
+        type="button"
+        className="link-button"
+        onClick={onResend}
+        disabled={remaining > 0 || pending}
+      >
+        {t(voice ? "phone.callAgain" : "phone.sendAgain")}
+      </button>
+      {remaining > 0 ? (
+        <span className="countdown" aria-live="off">
+          {" "}
+          {t("phone.availableIn", { seconds: remaining })}
+        </span>
+      ) : null}
+    </p>
+  );
+}

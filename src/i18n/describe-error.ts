@@ -1,0 +1,15 @@
+import type { TFunction } from "i18next";
+import { ApiError } from "@/api/client";
+
+/** The words for a failed request: every error code has its own message in every language. */
+export function describeError(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiError)) return t("errors.UNKNOWN");
+  const seconds = error.retryAfterSeconds ?? 0;
+  const skew = error.skewSeconds ?? 0;
+  return t(`errors.${error.code}`, {
+    seconds,
+    minutes: Math.max(1, Math.ceil(seconds / 60)),
+    skewMinutes: Math.max(1, Math.round(Math.abs(skew) / 60)),
+    direction: t(skew < 0 ? "errors.clockBehind" : "errors.clockAhead"),
+  });
+}

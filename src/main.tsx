@@ -1,0 +1,23 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/App";
+import { env } from "./config/env";
+import "./i18n";
+import "./styles.css";
+
+async function start() {
+  // The mock backend runs in this page only when configured; it is its own chunk, loaded first.
+  if (env.backend === "browser-mock") {
+    const { startBrowserMock } = await import("../mocks/browser");
+    await startBrowserMock();
+  }
+  const root = document.getElementById("root");
+  if (!root) throw new Error("#root is missing from index.html");
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();
