@@ -22,6 +22,7 @@ export function startSession(state: MockState, now: number, userAgent: string): 
     userId: null,
     stage: "IDENTIFY",
     challenge: null,
+    pending: {},
     traqsUsername: null,
     createdAt: now,
     lastSeenAt: now,

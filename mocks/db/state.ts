@@ -72,12 +72,35 @@ export type Session = {
   /** The typed username, kept even when no such user exists, so that both look the same. */
   login: string | null;
   userId: string | null;
-  stage: "IDENTIFY" | "PASSWORD" | "FACTOR" | "SUCCESS";
+  /** ENROLLING: setting up security methods, after the activation link or a password alone. */
+  stage: "IDENTIFY" | "PASSWORD" | "FACTOR" | "ENROLLING" | "SUCCESS";
   challenge: ChallengeRecord | null;
+  /** Set-ups in progress in this session; each keeps its key or code until it ends. */
+  pending: PendingEnrollments;
   traqsUsername: string | null;
   createdAt: number;
   lastSeenAt: number;
   userAgent: string;
+};
+
+export type PendingEnrollments = {
+  googleAuthenticator?: { secret: string };
+  oktaVerify?: {
+    id: string;
+    secret: string;
+    status: "waiting" | "confirmed";
+    deviceName?: string;
+    expiresAt: number;
+  };
+  phone?: {
+    channel: PhoneChannel;
+    e164: string;
+    extension?: string;
+    codeHash: string;
+    sentAt: number;
+    resendAt: number;
+    expiresAt: number;
+  };
 };
 
 /** Failure count per typed login (known or not: an unknown one locks the same way). */

@@ -8,37 +8,19 @@ import {
 } from "../../src/api/contracts/authn";
 import { recordActivity } from "../db/activity";
 import { send } from "../db/outbox";
-import {
-  findSession,
-  removeSession,
-  rotateSession,
-  startSession,
-  userById,
-  userByLogin,
-} from "../db/sessions";
+import { removeSession, startSession, userById, userByLogin } from "../db/sessions";
 import type { AccessMethod, MockState, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
-import {
-  hashSecret,
-  randomDigits,
-  randomInt,
-  secretMatches,
-  sha256,
-  constantTimeEqual,
-} from "../rules/crypto";
-import { clearFailures, lockedUntil, recordFailure } from "../rules/lockout";
+import { constantTimeEqual, hashSecret, randomInt, secretMatches, sha256 } from "../rules/crypto";
+import { isEnrollmentComplete } from "../rules/enrollment";
+import { lockedUntil, recordFailure } from "../rules/lockout";
 import { maskPhone } from "../rules/phone";
+import { sendPhoneCode } from "../rules/phone-codes";
 import { MINUTE, POLICY } from "../rules/policy";
+import { completeSignIn } from "../rules/sign-in";
 import { checkTotp } from "../rules/totp";
-import {
-  HandlerError,
-  json,
-  readBody,
-  respond,
-  route,
-  SESSION_COOKIE,
-  sessionCookie,
-} from "./http";
+import { HandlerError, readBody, route } from "./http";
+import { withSession, type SessionContext } from "./session-context";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -61,8 +43,7 @@ export function toAuthnState(state: MockState, session: Session | null, now: num
     ? state.outbox.find((m) => m.id === challenge.pushId)?.push
     : undefined;
   return {
-    status:
-      session.stage === "FACTOR" && user && user.methods.length === 0 ? "ENROLL" : session.stage,
+    status: session.stage === "ENROLLING" ? "ENROLL" : session.stage,
     username: session.login,
     factors: showFactors
       ? user.methods.map((m) =>
@@ -94,30 +75,19 @@ export function toAuthnState(state: MockState, session: Session | null, now: num
   };
 }
 
-type Context = { state: MockState; session: Session | null; now: number; userAgent: string };
+type Context = SessionContext;
 
-/** Runs one sign-in request in a transaction, with the caller's session (if any) loaded. */
+/** Runs one sign-in request; the answer is always where the sign-in now stands. */
 function withAuthn(
   db: MockDb,
   request: Request,
   cookies: Record<string, string>,
-  handle: (ctx: Context) => Promise<{ session: Session | null; status?: number }>,
+  handle: (ctx: Context) => Promise<{ session: Session | null }>,
 ) {
-  return respond(() =>
-    db.transaction(async (state) => {
-      const now = db.now(state);
-      const session = findSession(state, cookies[SESSION_COOKIE], now);
-      const userAgent = request.headers.get("user-agent") ?? "unknown";
-      const result = await handle({ state, session, now, userAgent });
-      const headers: Record<string, string> = {};
-      if (result.session?.id !== cookies[SESSION_COOKIE])
-        headers["Set-Cookie"] = sessionCookie(result.session?.id ?? null);
-      return json(toAuthnState(state, result.session, now), {
-        status: result.status ?? 200,
-        headers,
-      });
-    }),
-  );
+  return withSession(db, request, cookies, async (ctx) => {
+    const { session } = await handle(ctx);
+    return { session, body: toAuthnState(ctx.state, session, ctx.now) };
+  });
 }
 
 function requireStage(session: Session | null, stage: Session["stage"]): Session {
@@ -156,49 +126,8 @@ function methodOf(user: User, methodId: string): AccessMethod {
   return method;
 }
 
-/** The end of a successful sign-in: a fresh session id, the method remembered, the count cleared. */
-function completeSignIn(
-  ctx: Context,
-  session: Session,
-  user: User,
-  methodId: string,
-  mode: "code" | "push",
-) {
-  rotateSession(session);
-  session.stage = "SUCCESS";
-  session.challenge = null;
-  const active = user.traqsUsernames.filter((u) => u.active);
-  session.traqsUsername = user.traqsUsernames.length === 1 && active[0] ? active[0].username : null;
-  user.lastUsed = { methodId, mode };
-  clearFailures(ctx.state, user.login);
-  recordActivity(ctx.state, {
-    userId: user.id,
-    type: "sign_in",
-    at: ctx.now,
-    userAgent: ctx.userAgent,
-  });
-}
-
 // A fixed hash to compare against when the username is unknown, so both take the same work.
 const NO_USER_PASSWORD = hashSecret("no such user");
-
-function sendPhoneCode(ctx: Context, user: User, method: Extract<AccessMethod, { type: "phone" }>) {
-  const digits = method.channel === "sms" ? POLICY.smsCodeDigits : POLICY.voiceCodeDigits;
-  const code = randomDigits(digits);
-  const spoken = code.split("").join(" ");
-  send(ctx.state, {
-    channel: method.channel,
-    to: method.e164 + (method.extension ? ` ext. ${method.extension}` : ""),
-    userId: user.id,
-    text:
-      method.channel === "sms"
-        ? `Your FINRA TRAQS verification code is ${code}`
-        : `Your verification code is ${spoken}. Again, your code is ${spoken}.`,
-    code,
-    sentAt: ctx.now,
-  });
-  return code;
-}
 
 export function authnHandlers(db: MockDb) {
   return [
@@ -241,7 +170,8 @@ export function authnHandlers(db: MockDb) {
             new HandlerError(401, "INVALID_CREDENTIALS", "Unable to sign in."),
           );
         }
-        session.stage = "FACTOR";
+        // Guide Section 3, step 4a: without the required methods, the password leads to set-up.
+        session.stage = isEnrollmentComplete(user) ? "FACTOR" : "ENROLLING";
         return { session };
       }),
     ),
@@ -266,7 +196,7 @@ export function authnHandlers(db: MockDb) {
           expiresAt: ctx.now + POLICY.codeLifetimeMinutes * MINUTE,
         };
         if (method.type === "phone") {
-          const code = sendPhoneCode(ctx, user, method);
+          const code = sendPhoneCode(ctx.state, { userId: user.id, ...method }, ctx.now);
           session.challenge = {
             methodId: method.id,
             kind: method.channel,
@@ -366,7 +296,7 @@ export function authnHandlers(db: MockDb) {
             failFactor(new HandlerError(401, "INVALID_CODE", "That code is not right."));
           if (check.result === "ok") method.lastUsedStep = check.step;
         }
-        completeSignIn(ctx, session, user, method.id, "code");
+        completeSignIn(ctx, session, user, { methodId: method.id, mode: "code" });
         return { session };
       }),
     ),
@@ -375,13 +305,14 @@ export function authnHandlers(db: MockDb) {
     http.post(route("/api/authn/poll"), ({ request, cookies }) =>
       withAuthn(db, request, cookies, async (ctx) => {
         const session = requireStage(ctx.session, "FACTOR");
+        assertNotLocked(ctx.state, session.login ?? "", ctx.now);
         const user = userById(ctx.state, session.userId);
         const challenge = session.challenge;
         const push = ctx.state.outbox.find((m) => m.id === challenge?.pushId)?.push;
         if (!user || !challenge || !push)
           throw new HandlerError(409, "WRONG_STEP", "No push is waiting.");
         if (push.status === "approved") {
-          completeSignIn(ctx, session, user, challenge.methodId, "push");
+          completeSignIn(ctx, session, user, { methodId: challenge.methodId, mode: "push" });
         } else if (push.status === "denied" || push.status === "wrong_number") {
           session.challenge = null;
           recordActivity(ctx.state, {

@@ -64,7 +64,8 @@ export function devHandlers(db: MockDb) {
       respond(() =>
         db.transaction((state) => {
           const now = db.now(state);
-          const newestFirst = [...state.outbox].sort((a, b) => b.sentAt - a.sentAt);
+          // Reversed first: the sort is stable, so messages sent at the same instant stay newest first.
+          const newestFirst = [...state.outbox].reverse().sort((a, b) => b.sentAt - a.sentAt);
           return json(newestFirst.map((m) => toMessage(m, now)));
         }),
       ),

@@ -46,9 +46,10 @@ export async function readBody<S extends z.ZodMiniType>(
 ): Promise<z.infer<S>> {
   let raw: unknown;
   try {
-    const text = await request.text();
-    if (text.length > 64 * 1024)
+    const bytes = await request.arrayBuffer();
+    if (bytes.byteLength > 64 * 1024)
       throw new HandlerError(413, "VALIDATION", "The request body is too large.");
+    const text = new TextDecoder().decode(bytes);
     raw = text ? JSON.parse(text) : {};
   } catch (error) {
     if (error instanceof HandlerError) throw error;
