@@ -10,7 +10,9 @@ import type { ClockState, OutboxChannel, OutboxMessage } from "../src/api/contra
 export class MockBackend {
   constructor(private readonly page: Page) {}
 
-  private call<T>(path: string, method = "GET", body?: unknown): Promise<T> {
+  private async call<T>(path: string, method = "GET", body?: unknown): Promise<T> {
+    // The mock answers once its service worker controls the page (the app starts it on load).
+    await this.page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
     return this.page.evaluate(
       async ({ path, method, body }) => {
         const response = await fetch(path, {
@@ -52,7 +54,11 @@ export class MockBackend {
 
   /** What an authenticator app holding this key shows now, by the mock's clock (RFC 6238). */
   async totp(base32Key: string): Promise<string> {
-    const { epochMs } = await this.clock();
+    return this.totpAt(base32Key, (await this.clock()).epochMs);
+  }
+
+  /** What the app shows at a given time (a phone whose clock is off shows another code). */
+  totpAt(base32Key: string, epochMs: number): string {
     return TOTP.generate({ secret: Secret.fromBase32(base32Key), timestamp: epochMs });
   }
 }

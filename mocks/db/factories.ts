@@ -1,5 +1,5 @@
 import { hashSecret, randomId } from "../rules/crypto";
-import type { AccessMethod, User } from "./state";
+import type { GoogleAuthenticatorMethod, OktaVerifyMethod, PhoneMethod, User } from "./state";
 
 /** A user with sensible defaults; tests and the seed override what matters to them. */
 export function buildUser(overrides: Partial<User> & Pick<User, "login">): User {
@@ -24,11 +24,15 @@ export async function withPassword(user: User, password: string, changedAt: numb
   return { ...user, password: hashed, passwordHistory: [hashed], passwordChangedAt: changedAt };
 }
 
-export function googleAuthenticator(secret: string, createdAt: number): AccessMethod {
+export function googleAuthenticator(secret: string, createdAt: number): GoogleAuthenticatorMethod {
   return { id: randomId(), type: "google_authenticator", secret, lastUsedStep: 0, createdAt };
 }
 
-export function oktaVerify(deviceName: string, secret: string, createdAt: number): AccessMethod {
+export function oktaVerify(
+  deviceName: string,
+  secret: string,
+  createdAt: number,
+): OktaVerifyMethod {
   return { id: randomId(), type: "okta_verify", deviceName, secret, lastUsedStep: 0, createdAt };
 }
 
@@ -37,7 +41,7 @@ export function phone(
   channel: "sms" | "voice",
   createdAt: number,
   extension?: string,
-): AccessMethod {
+): PhoneMethod {
   return {
     id: randomId(),
     type: "phone",

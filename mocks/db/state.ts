@@ -125,7 +125,15 @@ export type OutboxRecord = {
 };
 
 export type ActivityType =
-  "sign_in" | "sign_in_password_failed" | "factor_failed" | "account_locked" | "sign_out";
+  | "sign_in"
+  | "sign_in_password_failed"
+  | "factor_failed"
+  | "account_locked"
+  | "sign_out"
+  | "account_activated"
+  | "password_set"
+  | "security_question_set"
+  | "method_enrolled";
 
 export type ActivityRecord = {
   id: string;

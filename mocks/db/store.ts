@@ -5,6 +5,8 @@ import { seedState } from "./seed";
 export interface Persistence {
   load(): MockState | null;
   save(state: MockState): void;
+  /** Runs a change while no other copy of the mock (another tab) can run one. */
+  exclusive?<T>(change: () => Promise<T>): Promise<T>;
 }
 
 export type MockDbOptions = {
@@ -34,15 +36,19 @@ export class MockDb {
   }
 
   transaction<T>(change: (state: MockState) => T | Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      const state = await this.current();
+    const apply = async () => {
+      const { state, seeded } = await this.current();
+      // A freshly seeded state is saved even if unchanged, so every tab sees the same seed.
+      const before = this.persistence && !seeded ? JSON.stringify(state) : "";
       try {
         return await change(state);
       } finally {
-        // Saved on failure too: a refused code still counts toward lockout.
-        this.persistence?.save(state);
+        // Saved on failure too (a refused code still counts toward lockout), but only if changed.
+        if (this.persistence && JSON.stringify(state) !== before) this.persistence.save(state);
       }
-    });
+    };
+    const exclusive = this.persistence?.exclusive?.bind(this.persistence);
+    const run = this.queue.then(() => (exclusive ? exclusive(apply) : apply()));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -53,11 +59,12 @@ export class MockDb {
     });
   }
 
-  private async current(): Promise<MockState> {
+  private async current(): Promise<{ state: MockState; seeded: boolean }> {
     const persisted = this.persistence?.load();
     if (persisted && persisted.schemaVersion === SCHEMA_VERSION) this.state = persisted;
-    if (!this.state) this.state = await seedState(this.realNow());
-    return this.state;
+    if (this.state) return { state: this.state, seeded: false };
+    this.state = await seedState(this.realNow());
+    return { state: this.state, seeded: true };
   }
 }
 
@@ -75,6 +82,11 @@ export function browserPersistence(key = "traqs-mock-db"): Persistence {
     },
     save(state) {
       localStorage.setItem(key, JSON.stringify(state));
+    },
+    // Each tab runs its own copy of the mock over one localStorage: without a lock, two tabs'
+    // read-change-save cycles interleave and one tab's save wipes out the other's change.
+    exclusive(change) {
+      return navigator.locks.request(key, change) as Promise<Awaited<ReturnType<typeof change>>>;
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   PasswordRequest,
   VerifyCodeRequest,
   type AuthnState,
+  type Factor,
 } from "../../src/api/contracts/authn";
 import { recordActivity } from "../db/activity";
 import { send } from "../db/outbox";
@@ -23,6 +24,23 @@ import { HandlerError, readBody, route } from "./http";
 import { withSession, type SessionContext } from "./session-context";
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A method as the screens see it: never its secret or full number. */
+export function toFactor(method: AccessMethod): Factor {
+  switch (method.type) {
+    case "phone":
+      return {
+        id: method.id,
+        type: method.type,
+        maskedPhone: maskPhone(method.e164),
+        channel: method.channel,
+      };
+    case "okta_verify":
+      return { id: method.id, type: method.type, deviceName: method.deviceName };
+    case "google_authenticator":
+      return { id: method.id, type: method.type };
+  }
+}
 
 /** What the sign-in screens are told: never a secret, a code or a full phone number. */
 export function toAuthnState(state: MockState, session: Session | null, now: number): AuthnState {
@@ -45,15 +63,7 @@ export function toAuthnState(state: MockState, session: Session | null, now: num
   return {
     status: session.stage === "ENROLLING" ? "ENROLL" : session.stage,
     username: session.login,
-    factors: showFactors
-      ? user.methods.map((m) =>
-          m.type === "phone"
-            ? { id: m.id, type: m.type, maskedPhone: maskPhone(m.e164), channel: m.channel }
-            : m.type === "okta_verify"
-              ? { id: m.id, type: m.type, deviceName: m.deviceName }
-              : { id: m.id, type: m.type },
-        )
-      : [],
+    factors: showFactors ? user.methods.map(toFactor) : [],
     lastUsed: showFactors ? (user.lastUsed ?? null) : null,
     sendPushAutomatically: showFactors ? user.sendPushAutomatically : false,
     challenge: challenge

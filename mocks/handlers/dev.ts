@@ -1,12 +1,16 @@
 import { http } from "msw";
 import {
   AdvanceClockRequest,
+  ConfirmOktaVerifyRequest,
+  type OktaVerifyApp,
   PushDecisionRequest,
   type ClockState,
   type OutboxMessage,
 } from "../../src/api/contracts/dev";
 import type { MockState, OutboxRecord } from "../db/state";
 import type { MockDb } from "../db/store";
+import { generateTotp } from "../rules/totp";
+import { confirmOktaVerify } from "./enrollment";
 import { HandlerError, json, readBody, respond, route } from "./http";
 
 function toMessage(record: OutboxRecord, now: number): OutboxMessage {
@@ -20,6 +24,36 @@ function toMessage(record: OutboxRecord, now: number): OutboxMessage {
     };
   }
   return message;
+}
+
+/** What the development phone's Okta Verify app shows: set-ups to scan, accounts and their codes. */
+function oktaVerifyApp(state: MockState, now: number): OktaVerifyApp {
+  const setups = state.sessions.flatMap((session) => {
+    const pending = session.pending.oktaVerify;
+    if (!pending || pending.status !== "waiting" || now > pending.expiresAt) return [];
+    return [
+      {
+        id: pending.id,
+        username: session.login ?? "",
+        expiresAt: new Date(pending.expiresAt).toISOString(),
+      },
+    ];
+  });
+  const devices = state.users.flatMap((user) =>
+    user.methods.flatMap((m) =>
+      m.type === "okta_verify"
+        ? [
+            {
+              methodId: m.id,
+              deviceName: m.deviceName,
+              username: user.login,
+              code: generateTotp(m.secret, now),
+            },
+          ]
+        : [],
+    ),
+  );
+  return { setups, devices };
 }
 
 function clock(db: MockDb, state: MockState): ClockState {
@@ -90,5 +124,18 @@ export function devHandlers(db: MockDb) {
     ),
     decide(true),
     decide(false),
+    http.get(route("/__dev/okta-verify"), () =>
+      respond(() => db.transaction((state) => json(oktaVerifyApp(state, db.now(state))))),
+    ),
+    http.post<{ id: string }>(route("/__dev/okta-verify/:id/confirm"), ({ request, params }) =>
+      respond(() =>
+        db.transaction(async (state) => {
+          const { deviceName } = await readBody(request, ConfirmOktaVerifyRequest);
+          const now = db.now(state);
+          confirmOktaVerify(state, params.id, now, deviceName);
+          return json(oktaVerifyApp(state, now));
+        }),
+      ),
+    ),
   ];
 }

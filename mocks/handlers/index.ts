@@ -1,9 +1,10 @@
 import type { MockDb } from "../db/store";
 import { authnHandlers } from "./authn";
 import { devHandlers } from "./dev";
+import { enrollmentHandlers } from "./enrollment";
 import { meHandlers } from "./me";
 
 /** Every handler of the mock backend, over one database: the browser, Vitest and the server use this. */
 export function createHandlers(db: MockDb) {
-  return [...authnHandlers(db), ...meHandlers(db), ...devHandlers(db)];
+  return [...authnHandlers(db), ...enrollmentHandlers(db), ...meHandlers(db), ...devHandlers(db)];
 }

@@ -1,3 +1,4 @@
+import type { AccessMethod } from "../db/state";
 import { expect } from "vitest";
 import type { AuthnState, Factor } from "../../src/api/contracts/authn";
 import { oktaVerify, phone } from "../db/factories";
@@ -88,7 +89,7 @@ export function otherCode(code: string): string {
 async function addMethod(
   backend: MockBackend,
   login: string,
-  make: (now: number) => ReturnType<typeof phone>,
+  make: (now: number) => AccessMethod,
 ): Promise<string> {
   return backend.change((state) => {
     const user = state.users.find((u) => u.login === login);

@@ -11,16 +11,13 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
   readonly skewSeconds: number | undefined;
   readonly fields: Record<string, string> | undefined;
+  readonly rules: string[] | undefined;
 
   constructor(
     status: number,
     code: ApiErrorCode,
     message: string,
-    extra: {
-      retryAfterSeconds?: number;
-      skewSeconds?: number;
-      fields?: Record<string, string>;
-    } = {},
+    extra: Omit<ErrorBody["error"], "code" | "message"> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -29,6 +26,7 @@ export class ApiError extends Error {
     this.retryAfterSeconds = extra.retryAfterSeconds;
     this.skewSeconds = extra.skewSeconds;
     this.fields = extra.fields;
+    this.rules = extra.rules;
   }
 }
 

@@ -1,32 +1,25 @@
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { setUnauthenticatedHandler } from "@/api/client";
+import { lazyPage } from "@/components/lazy-page";
 import { env } from "@/config/env";
 import { paths, withFrom } from "@/config/paths";
+import { enrollmentRoutes } from "@/features/enrollment/routes";
 import { signInRoutes } from "@/features/sign-in/routes";
 import { createQueryClient } from "./query-client";
 
 // The first page (sign-in) is in the main bundle; every other area loads when it is opened.
-const HomePage = lazy(() =>
-  import("@/features/home/HomePage").then((m) => ({ default: m.HomePage })),
+const HomePage = lazyPage(() => import("@/features/home/HomePage"), "HomePage");
+const TraqsPage = lazyPage(() => import("@/features/traqs/TraqsPage"), "TraqsPage");
+const SelectUsernamePage = lazyPage(
+  () => import("@/features/traqs/SelectUsernamePage"),
+  "SelectUsernamePage",
 );
-const TraqsPage = lazy(() =>
-  import("@/features/traqs/TraqsPage").then((m) => ({ default: m.TraqsPage })),
-);
-const SelectUsernamePage = lazy(() =>
-  import("@/features/traqs/SelectUsernamePage").then((m) => ({ default: m.SelectUsernamePage })),
-);
-const HelpPage = lazy(() =>
-  import("@/features/help/HelpPage").then((m) => ({ default: m.HelpPage })),
-);
-const DevInboxPage = lazy(() =>
-  import("@/features/dev-inbox/DevInboxPage").then((m) => ({ default: m.DevInboxPage })),
-);
-const NotFoundPage = lazy(() =>
-  import("./NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
-);
+const HelpPage = lazyPage(() => import("@/features/help/HelpPage"), "HelpPage");
+const DevInboxPage = lazyPage(() => import("@/features/dev-inbox/DevInboxPage"), "DevInboxPage");
+const NotFoundPage = lazyPage(() => import("./NotFoundPage"), "NotFoundPage");
 
 /** When any request finds the session gone: sign in again, then come back to this page. */
 function SessionExpiryRedirect() {
@@ -66,10 +59,11 @@ export function App() {
           <Routes>
             <Route path="/" element={<Navigate to={paths.traqs} replace />} />
             {signInRoutes}
+            {enrollmentRoutes}
             <Route path={paths.home} element={<HomePage />} />
             <Route path={paths.traqs} element={<TraqsPage />} />
             <Route path={paths.traqsSelectUsername} element={<SelectUsernamePage />} />
-            <Route path="/help" element={<HelpPage />} />
+            <Route path={paths.help} element={<HelpPage />} />
             {env.hasDevTools ? <Route path={paths.devInbox} element={<DevInboxPage />} /> : null}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -20,6 +20,13 @@ export const ERROR_CODES = [
   "PUSH_DENIED",
   "PUSH_EXPIRED",
   "PUSH_WRONG_NUMBER",
+  "ACTIVATION_INVALID",
+  "ACTIVATION_EXPIRED",
+  "ACTIVATION_USED",
+  "PASSWORD_POLICY",
+  "INVALID_PHONE",
+  "ENROLLMENT_INCOMPLETE",
+  "ALREADY_ENROLLED",
   "SERVER_ERROR",
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
@@ -34,6 +41,8 @@ export const ErrorBody = z.object({
     /** For CLOCK_SKEW: how far the authenticator's clock seems to be off, in seconds. */
     skewSeconds: z.optional(z.number()),
     fields: z.optional(z.record(z.string(), z.string())),
+    /** For PASSWORD_POLICY: the rules the password broke (see src/api/password-policy.ts). */
+    rules: z.optional(z.array(z.string())),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -33,3 +33,21 @@ export const AdvanceClockRequest = z.object({
 export const PushDecisionRequest = z.object({ number: z.optional(z.number().check(z.int())) });
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** The development phone's Okta Verify app: set-ups waiting to be scanned, and accounts with their code. */
+export const OktaVerifyApp = z.object({
+  setups: z.array(z.object({ id: z.string(), username: z.string(), expiresAt: Instant })),
+  devices: z.array(
+    z.object({
+      methodId: z.string(),
+      deviceName: z.string(),
+      username: z.string(),
+      code: z.string(),
+    }),
+  ),
+});
+export type OktaVerifyApp = z.infer<typeof OktaVerifyApp>;
+
+export const ConfirmOktaVerifyRequest = z.object({
+  deviceName: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
+});

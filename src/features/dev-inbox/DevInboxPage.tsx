@@ -15,6 +15,7 @@ import {
   usePushDecision,
   useResetData,
 } from "./api";
+import { OktaVerifyApp } from "./OktaVerifyApp";
 
 const CLOCK_STEPS = [
   { seconds: 60, key: "oneMinute" },
@@ -79,6 +80,7 @@ export function DevInboxPage() {
         <ErrorAlert error={advance.error ?? reset.error} />
         {reset.isSuccess ? <Alert tone="success">{t("devInbox.resetDone")}</Alert> : null}
       </section>
+      <OktaVerifyApp />
       <section aria-labelledby="dev-messages">
         <h2 id="dev-messages">{t("devInbox.messages")}</h2>
         <ErrorAlert error={outbox.error} />

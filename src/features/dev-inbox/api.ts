@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/api/client";
-import { ClockState, Ok, Outbox, OutboxMessage } from "@/api/contracts/dev";
+import { ClockState, Ok, OktaVerifyApp, Outbox, OutboxMessage } from "@/api/contracts/dev";
 
 export const outboxQueryOptions = () =>
   queryOptions({
@@ -40,4 +40,19 @@ export const usePushDecision = () =>
         body: number === undefined ? {} : { number },
       },
     ),
+  );
+
+export const oktaVerifyAppQueryOptions = () =>
+  queryOptions({
+    queryKey: ["dev", "okta-verify"],
+    queryFn: ({ signal }) => apiRequest("/__dev/okta-verify", OktaVerifyApp, { signal }),
+    refetchInterval: 2000,
+  });
+
+export const useConfirmOktaVerify = () =>
+  useDevAction((id: string) =>
+    apiRequest(`/__dev/okta-verify/${encodeURIComponent(id)}/confirm`, OktaVerifyApp, {
+      method: "POST",
+      body: {},
+    }),
   );

@@ -1,6 +1,5 @@
 import { Route } from "react-router";
 import { paths } from "@/config/paths";
-import { EnrollRequiredPage } from "./routes/EnrollRequiredPage";
 import { PasswordPage } from "./routes/PasswordPage";
 import { SelectMethodPage } from "./routes/SelectMethodPage";
 import { SignInPage } from "./routes/SignInPage";
@@ -13,6 +12,5 @@ export const signInRoutes = (
     <Route path={paths.signInPassword} element={<PasswordPage />} />
     <Route path={paths.signInVerify} element={<VerifyPage />} />
     <Route path={paths.signInVerifySelect} element={<SelectMethodPage />} />
-    <Route path={paths.signInEnroll} element={<EnrollRequiredPage />} />
   </>
 );

@@ -26,7 +26,6 @@ export const verifyPassword = post<PasswordRequest>("/api/authn/password");
 export const sendChallenge = post<ChallengeRequest>("/api/authn/challenge");
 export const verifyCode = post<VerifyCodeRequest>("/api/authn/verify");
 export const pollPush = post<Record<string, never>>("/api/authn/poll");
-export const cancelSignIn = post<Record<string, never>>("/api/authn/cancel");
 
 /**
  * A step of the sign-in. Its answer is the new state, which replaces the cached one; the screens

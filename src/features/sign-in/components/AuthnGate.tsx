@@ -17,7 +17,8 @@ export function stepPath(status: AuthnStatus, from: string | null): string {
     case "FACTOR":
       return withFrom(paths.signInVerify, from);
     case "ENROLL":
-      return withFrom(paths.signInEnroll, from);
+      // Guide Section 3, step 4a: no access method yet, so set one up first.
+      return paths.enroll;
     case "SUCCESS":
       return from ?? paths.traqs;
   }

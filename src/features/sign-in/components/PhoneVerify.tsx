@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { AuthnState, Factor } from "@/api/contracts/authn";
 import { ErrorAlert } from "@/components/ErrorAlert";
+import { ResendLine } from "@/components/ResendLine";
 import { sendChallenge, useAuthnStep } from "../api/authn";
 import { CodeForm } from "./CodeForm";
-import { useCountdown } from "./use-countdown";
 
 /** Phone: "Receive a code via SMS" (or voice call), then "Enter Code" with "Send again". */
 export function PhoneVerify({ factor, state }: { factor: Factor; state: AuthnState }) {
@@ -54,39 +54,5 @@ export function PhoneVerify({ factor, state }: { factor: Factor; state: AuthnSta
       <ErrorAlert error={send.error} />
       <CodeForm methodId={factor.id} label={t("phone.enterCode")} />
     </>
-  );
-}
-
-function ResendLine({
-  voice,
-  waitSeconds,
-  onResend,
-  pending,
-}: {
-  voice: boolean;
-  waitSeconds: number;
-  onResend: () => void;
-  pending: boolean;
-}) {
-  const { t } = useTranslation();
-  const remaining = useCountdown(waitSeconds);
-  return (
-    <p className="resend">
-      {t(voice ? "phone.notReceivedVoice" : "phone.notReceivedSms")}{" "}
-      <button
-        type="button"
-        className="link-button"
-        onClick={onResend}
-        disabled={remaining > 0 || pending}
-      >
-        {t(voice ? "phone.callAgain" : "phone.sendAgain")}
-      </button>
-      {remaining > 0 ? (
-        <span className="countdown" aria-live="off">
-          {" "}
-          {t("phone.availableIn", { seconds: remaining })}
-        </span>
-      ) : null}
-    </p>
   );
 }

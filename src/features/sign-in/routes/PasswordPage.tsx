@@ -9,7 +9,7 @@ import { TextField } from "@/components/TextField";
 import { paths } from "@/config/paths";
 import { useAuthnStep, verifyPassword } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
-import { BackToSignIn } from "../components/BackToSignIn";
+import { BackToSignIn } from "@/components/BackToSignIn";
 
 /** "Verify with your password" (guide Section 3, step 3). */
 export function PasswordPage() {

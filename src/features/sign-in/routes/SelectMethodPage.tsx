@@ -4,7 +4,7 @@ import type { AuthnState } from "@/api/contracts/authn";
 import { AuthCard } from "@/components/AuthCard";
 import { paths } from "@/config/paths";
 import { AuthnGate, useReturnPath } from "../components/AuthnGate";
-import { BackToSignIn } from "../components/BackToSignIn";
+import { BackToSignIn } from "@/components/BackToSignIn";
 import { factorOptions } from "../factor-options";
 
 /** "Verify it's you with a security method": only the methods this user has enrolled. */
@@ -48,7 +48,6 @@ function MethodList({ state }: { state: AuthnState }) {
           );
         })}
       </ul>
-      {options.length === 0 ? <p>{t("signIn.enroll.none")}</p> : null}
     </AuthCard>
   );
 }

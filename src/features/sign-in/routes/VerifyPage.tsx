@@ -4,7 +4,7 @@ import type { AuthnState } from "@/api/contracts/authn";
 import { AuthCard } from "@/components/AuthCard";
 import { paths, withFrom } from "@/config/paths";
 import { AuthnGate, useReturnPath } from "../components/AuthnGate";
-import { BackToSignIn } from "../components/BackToSignIn";
+import { BackToSignIn } from "@/components/BackToSignIn";
 import { CodeForm } from "../components/CodeForm";
 import { PhoneVerify } from "../components/PhoneVerify";
 import { PushVerify } from "../components/PushVerify";

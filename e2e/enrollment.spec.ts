@@ -1,0 +1,265 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, signInToFactorStep, test, type MockBackend } from "./fixtures";
+import { decodeQr } from "./qr";
+
+const JOHN = { username: "john.smith@yourfirm.org", password: "Correct-Horse-7-Battery" };
+
+/** John opens the "Activate Okta Account" link from his invitation email. */
+async function activateJohn(page: Page, mock: MockBackend): Promise<string> {
+  await page.goto("/signin");
+  const invitation = await mock.latest("email", JOHN.username);
+  expect(invitation.subject).toBe("FINRA TRAQS - Welcome to Okta!");
+  expect(invitation.text).toContain("This link expires in 30 days.");
+  await page.goto(invitation.link ?? "");
+  await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
+  await expect(page).toHaveURL(/\/enroll$/); // the token has left the address bar
+  return invitation.link ?? "";
+}
+
+function section(page: Page, name: string) {
+  return page.getByRole("region", { name });
+}
+
+async function setPassword(page: Page, password: string, confirm = password) {
+  await page.getByLabel("Enter password", { exact: true }).fill(password);
+  await page.getByLabel("Re-enter password").fill(confirm);
+  await page.getByRole("button", { name: "Next" }).click();
+}
+
+/** The key under "Can't scan?", as a person would copy it (groups of four, spaces dropped). */
+async function shownKey(page: Page): Promise<string> {
+  return ((await page.locator(".secret-key code").textContent()) ?? "").replace(/\s+/g, "");
+}
+
+test("John activates his account and sets up every kind of security method, then lands in TRAQS", async ({
+  page,
+  mock,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const link = await activateJohn(page, mock);
+  await expect(page.getByText(JOHN.username)).toBeVisible();
+  const required = section(page, "Set up required");
+  for (const name of [
+    "Password",
+    "Security Question",
+    "Google Authenticator",
+    "Okta Verify",
+    "Phone",
+  ]) {
+    await expect(required.getByRole("link", { name: `Set up ${name}` })).toBeVisible();
+  }
+  await expect(page.getByRole("button", { name: "Set up later" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Password: each broken rule is named; the requirements tick as they are met.
+  await required.getByRole("link", { name: "Set up Password" }).click();
+  await expect(page.getByRole("heading", { name: "Set up password" })).toBeVisible();
+  await page.getByLabel("Enter password", { exact: true }).fill("abc");
+  const requirements = page.getByRole("list", { name: "Password requirements:" });
+  await expect(
+    requirements.getByRole("listitem").filter({ hasText: "A lowercase letter" }),
+  ).toContainText("Met: A lowercase letter");
+  await expect(
+    requirements.getByRole("listitem").filter({ hasText: "An uppercase letter" }),
+  ).toContainText("Not met yet");
+  await expectAccessible(page);
+  const refusals: [string, string][] = [
+    ["Sh0rt-Pw", "At least 12 characters"],
+    ["all-lowercase-123", "An uppercase letter"],
+    ["ALL-UPPERCASE-123", "A lowercase letter"],
+    ["No-Numbers-Here-At-All", "A number"],
+    ["Yourfirm-Secret-99", "No parts of your username"],
+    ["Johnny-Be-Good-99", "Does not include your first name"],
+    ["Agent-Smith-99-x", "Does not include your last name"],
+    ["Password1234", "Not a commonly used password"],
+  ];
+  for (const [password, rule] of refusals) {
+    await setPassword(page, password);
+    await expect(page.getByRole("alert")).toContainText(`Password requirements were not met: `);
+    await expect(page.getByRole("alert")).toContainText(rule);
+  }
+  await setPassword(page, JOHN.password, "Correct-Horse-7-Batery");
+  await expect(page.getByText("The passwords do not match")).toBeVisible();
+  await setPassword(page, JOHN.password);
+  await expect(page.getByRole("status").filter({ hasText: "Password is set up." })).toBeVisible();
+  await expect(section(page, "Set up").getByText("Password")).toBeVisible();
+
+  // Security question: chosen from the list; an answer under 3 characters is refused.
+  await page.getByRole("link", { name: "Set up Security Question" }).click();
+  await expect(page.getByRole("heading", { name: "Set up security question" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Choose a security question", { exact: true }).last().selectOption({
+    label: "What is the name of your first stuffed animal?",
+  });
+  await page.getByLabel("Answer", { exact: true }).fill("Re");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("The answer must be at least 3 characters")).toBeVisible();
+  await page.getByLabel("Answer", { exact: true }).fill("Rex the bear");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Security Question is set up." }),
+  ).toBeVisible();
+
+  // Google Authenticator: the QR code and the "Can't scan?" key carry the same secret.
+  await page.getByRole("link", { name: "Set up Google Authenticator" }).click();
+  await expect(page.getByRole("heading", { name: "Scan barcode" })).toBeVisible();
+  await page.getByRole("button", { name: "Can't scan?" }).click();
+  const key = await shownKey(page);
+  expect(key).toMatch(/^[A-Z2-7]{32}$/);
+  const uri = await decodeQr(
+    page.getByRole("img", { name: "QR code to scan with Google Authenticator" }),
+  );
+  expect(uri).toMatch(/^otpauth:\/\/totp\/FINRA%20TRAQS:john\.smith%40yourfirm\.org\?/);
+  const params = new URL(uri).searchParams;
+  expect(params.get("secret")).toBe(key);
+  expect(params.get("issuer")).toBe("FINRA TRAQS");
+  expect(
+    Object.fromEntries(["algorithm", "digits", "period"].map((p) => [p, params.get(p)])),
+  ).toEqual({
+    algorithm: "SHA1",
+    digits: "6",
+    period: "30",
+  });
+  await expect(
+    page.getByRole("link", { name: "Open in authenticator app (on this device)" }),
+  ).toHaveAttribute("href", uri);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page.getByText("Enter code displayed from application")).toBeVisible();
+  // A phone whose clock runs 5 minutes ahead is told so, not just "invalid".
+  const { epochMs } = await mock.clock();
+  await page.getByLabel("Enter code").fill(await mock.totpAt(key, epochMs + 5 * 60_000));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("alert")).toContainText("your phone's clock looks 5 minute(s) ahead");
+  // The key is the same after a wrong code and a reload.
+  await page.reload();
+  await page.getByRole("link", { name: "Back to the barcode" }).click();
+  await page.getByRole("button", { name: "Can't scan?" }).click();
+  expect(await shownKey(page)).toBe(key);
+  await page.getByRole("link", { name: "Next" }).click();
+  await page.getByLabel("Enter code").fill(await mock.totp(key));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Google Authenticator is set up." }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Set up later" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Set up Google Authenticator" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Okta Verify: the development inbox plays the phone and scans the QR code.
+  await section(page, "Set up optional").getByRole("link", { name: "Set up Okta Verify" }).click();
+  await expect(page.getByRole("heading", { name: "Set up Okta Verify" })).toBeVisible();
+  await expect(page.getByText(/Note for iPhone users/)).toBeVisible();
+  await expect(page.getByRole("img", { name: "QR code to scan with Okta Verify" })).toBeVisible();
+  await expectAccessible(page);
+  const phoneApp = await context.newPage();
+  await phoneApp.goto("/dev/inbox");
+  await phoneApp.getByRole("button", { name: `Scan the QR code for ${JOHN.username}` }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Okta Verify is set up." }),
+  ).toBeVisible();
+
+  // An SMS phone, then a voice phone with an extension: codes from the outbox.
+  await page.getByRole("link", { name: "Set up Phone" }).click();
+  await expect(page.getByRole("heading", { name: "Set up phone authentication" })).toBeVisible();
+  await expect(page.getByLabel("Country")).toHaveValue("US");
+  await expectAccessible(page);
+  await page.getByLabel("Phone number").fill("202-555-0188");
+  await page.getByRole("button", { name: "Receive a code via SMS" }).click();
+  const sms = await mock.latest("sms", "+12025550188");
+  expect(sms.code).toMatch(/^\d{6}$/);
+  await expect(page.getByText("Haven't received an SMS?")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send again" })).toBeDisabled();
+  await expectAccessible(page);
+  await page.getByLabel("Enter Code").fill(sms.code ?? "");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Phone is set up." })).toBeVisible();
+
+  await page.getByRole("link", { name: "Set up another Phone" }).click();
+  await page.getByRole("radio", { name: "Voice call" }).check();
+  await page.getByLabel("Phone number").fill("(202) 555-0199");
+  await page.getByLabel("Extension").fill("42");
+  await page.getByRole("button", { name: "Receive a code via voice call" }).click();
+  const call = await mock.latest("voice", "+12025550199 ext. 42");
+  expect(call.code).toMatch(/^\d{5}$/);
+  await expect(page.getByText("Haven't received a call?")).toBeVisible();
+  await page.getByLabel("Enter Code").fill(call.code ?? "");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Phone is set up." })).toBeVisible();
+  await expect(section(page, "Set up").getByText("+1 XXX-XXX-0199")).toBeVisible();
+
+  await page.getByRole("button", { name: "Set up later" }).click();
+  await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();
+
+  // The activation link worked once (opened again from the email, in a new tab).
+  const emailTab = await context.newPage();
+  await emailTab.goto(link);
+  await expect(emailTab.getByRole("alert")).toContainText(
+    "This activation link has already been used.",
+  );
+  await expectAccessible(emailTab);
+  await emailTab.close();
+
+  // John signs out, then signs in again with an Okta Verify push, matching the number on screen.
+  await page.goto("/traqs");
+  await page.getByRole("button", { name: "John Smith" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInToFactorStep(page, JOHN);
+  await page.getByRole("link", { name: "Verify with something else" }).click();
+  await page.getByRole("button", { name: /^Select Get a push notification/ }).click();
+  await page.getByRole("button", { name: "Send push" }).click();
+  const number = (await page.locator(".push-number").textContent())?.trim() ?? "";
+  expect(number).toMatch(/^\d{2}$/);
+  await expectAccessible(page);
+  await phoneApp.reload();
+  await phoneApp.getByRole("button", { name: `Approve ${number}` }).click();
+  await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();
+});
+
+test("An expired activation link says so and what to do", async ({ page, mock }) => {
+  await page.goto("/signin");
+  const invitation = await mock.latest("email", JOHN.username);
+  await mock.advanceClock(31 * 24 * 3600);
+  await page.goto(invitation.link ?? "");
+  await expect(page.getByRole("alert")).toContainText("This activation link has expired");
+  await expect(page.getByText(/contact FINRA Operations at 1-866-776-0800/)).toBeVisible();
+});
+
+/** Presses Tab until the element has focus (as a keyboard user moves through the page). */
+async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>) {
+  for (let i = 0; i < 40; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("Could not reach the element with Tab");
+}
+
+test("The password and Google Authenticator steps can be done with the keyboard alone", async ({
+  page,
+  mock,
+}) => {
+  await activateJohn(page, mock);
+  await tabTo(page, page.getByRole("link", { name: "Set up Password" }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("textbox", { name: "Enter password", exact: true }));
+  await page.keyboard.type(JOHN.password);
+  await tabTo(page, page.getByRole("textbox", { name: "Re-enter password" }));
+  await page.keyboard.type(JOHN.password);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Password is set up." })).toBeVisible();
+
+  await tabTo(page, page.getByRole("link", { name: "Set up Google Authenticator" }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("button", { name: "Can't scan?" }));
+  await page.keyboard.press("Enter");
+  const key = await shownKey(page);
+  await tabTo(page, page.getByRole("link", { name: "Next" }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("textbox", { name: "Enter code" }));
+  await page.keyboard.type(await mock.totp(key));
+  await page.keyboard.press("Enter");
+  await expect(
+    page.getByRole("status").filter({ hasText: "Google Authenticator is set up." }),
+  ).toBeVisible();
+});

@@ -1,0 +1,450 @@
+import { http } from "msw";
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import {
+  ActivateRequest,
+  EnrollCodeRequest,
+  EnrollPhoneRequest,
+  SetPasswordRequest,
+  SetSecurityQuestionRequest,
+  type EnrollmentState,
+  type OktaVerifyEnrollment,
+  type PhoneEnrollment,
+} from "../../src/api/contracts/enrollment";
+import {
+  brokenPasswordRules,
+  PASSWORD_POLICY,
+  type PasswordRule,
+} from "../../src/api/password-policy";
+import { recordActivity } from "../db/activity";
+import { googleAuthenticator, oktaVerify, phone } from "../db/factories";
+import { hashAnswer } from "../db/seed";
+import { SECURITY_QUESTIONS } from "../db/security-questions";
+import { removeSession, startSession, userById } from "../db/sessions";
+import type { MockState, Session, User } from "../db/state";
+import type { MockDb } from "../db/store";
+import { constantTimeEqual, hashSecret, randomId, secretMatches, sha256 } from "../rules/crypto";
+import { isEnrollmentComplete } from "../rules/enrollment";
+import { notifySecurityChange } from "../rules/notifications";
+import { maskPhone } from "../rules/phone";
+import { sendPhoneCode } from "../rules/phone-codes";
+import { DAY, MINUTE, POLICY } from "../rules/policy";
+import { completeSignIn } from "../rules/sign-in";
+import { checkTotp, newTotpSecret, totpUri } from "../rules/totp";
+import { toAuthnState, toFactor } from "./authn";
+import { HandlerError, readBody, route } from "./http";
+import { withSession, type SessionContext } from "./session-context";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const OKTA_VERIFY_SETUP_MINUTES = 10;
+
+export function toEnrollmentState(user: User): EnrollmentState {
+  return {
+    username: user.login,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    passwordSet: Boolean(user.password),
+    securityQuestionSet: Boolean(user.securityQuestion),
+    methods: user.methods.map(toFactor),
+    canFinish: isEnrollmentComplete(user),
+  };
+}
+
+/** The set-up in progress in this session (after the activation link, or a password alone). */
+function requireEnrolling(ctx: SessionContext): { session: Session; user: User } {
+  const session = ctx.session;
+  const user = session?.stage === "ENROLLING" ? userById(ctx.state, session.userId) : null;
+  if (!session || !user)
+    throw new HandlerError(401, "UNAUTHENTICATED", "No set-up is in progress.");
+  return { session, user };
+}
+
+type Handler = (
+  ctx: SessionContext,
+  found: { session: Session; user: User },
+  request: Request,
+) => Promise<unknown>;
+
+/** A set-up step: it needs the set-up session and answers with its result (by default, the state). */
+function step(db: MockDb, handle: Handler) {
+  return ({ request, cookies }: { request: Request; cookies: Record<string, string> }) =>
+    withSession(db, request, cookies, async (ctx) => {
+      const found = requireEnrolling(ctx);
+      const body = (await handle(ctx, found, request)) ?? toEnrollmentState(found.user);
+      return { session: found.session, body };
+    });
+}
+
+function notify(
+  ctx: SessionContext,
+  user: User,
+  type: Parameters<typeof notifySecurityChange>[1]["type"],
+  what: string,
+  subject: string,
+) {
+  notifySecurityChange(ctx.state, {
+    user,
+    type,
+    what,
+    subject,
+    now: ctx.now,
+    userAgent: ctx.userAgent,
+  });
+}
+
+/** The rules a new password breaks, the stored ones included (history and minimum age). */
+export async function passwordRulesBroken(
+  user: User,
+  password: string,
+  now: number,
+): Promise<PasswordRule[]> {
+  const broken = brokenPasswordRules(password, user);
+  for (const old of user.passwordHistory.slice(0, PASSWORD_POLICY.historyCount)) {
+    if (await secretMatches(password, old)) {
+      broken.push("history");
+      break;
+    }
+  }
+  if (
+    user.passwordChangedAt !== undefined &&
+    now - user.passwordChangedAt < PASSWORD_POLICY.minAgeDays * DAY
+  ) {
+    broken.push("minAge");
+  }
+  return broken;
+}
+
+/** Stores a new password: current, first in the history (the last 7 are kept), with its date. */
+export async function storePassword(user: User, password: string, now: number): Promise<void> {
+  const hashed = await hashSecret(password);
+  user.password = hashed;
+  user.passwordHistory = [hashed, ...user.passwordHistory].slice(0, PASSWORD_POLICY.historyCount);
+  user.passwordChangedAt = now;
+}
+
+function pendingOktaVerify(session: Session, now: number) {
+  const pending = session.pending.oktaVerify;
+  return pending && (pending.status === "confirmed" || now < pending.expiresAt) ? pending : null;
+}
+
+function toOktaVerifyEnrollment(
+  user: User,
+  pending: NonNullable<Session["pending"]["oktaVerify"]>,
+): OktaVerifyEnrollment {
+  const query = new URLSearchParams({ id: pending.id, issuer: "FINRA TRAQS", account: user.login });
+  return {
+    id: pending.id,
+    qrUri: `oktaverify://enroll?${query.toString()}`,
+    setupKey: pending.id,
+    status: pending.status,
+  };
+}
+
+function toPhoneEnrollment(pending: NonNullable<Session["pending"]["phone"]>): PhoneEnrollment {
+  return {
+    channel: pending.channel,
+    maskedPhone: maskPhone(pending.e164),
+    sentAt: iso(pending.sentAt),
+    resendAt: iso(pending.resendAt),
+    expiresAt: iso(pending.expiresAt),
+  };
+}
+
+/** Sends (or sends again) the code for a phone being set up; 30 s must pass between two. */
+async function sendEnrollmentCode(
+  ctx: SessionContext,
+  session: Session,
+  user: User,
+  target: { channel: "sms" | "voice"; e164: string; extension?: string | undefined },
+) {
+  const previous = session.pending.phone;
+  if (previous && previous.e164 === target.e164 && ctx.now < previous.resendAt) {
+    throw new HandlerError(429, "RATE_LIMITED", "Wait before asking for another code.", {
+      retryAfterSeconds: Math.ceil((previous.resendAt - ctx.now) / 1000),
+    });
+  }
+  const code = sendPhoneCode(ctx.state, { userId: user.id, ...target }, ctx.now);
+  session.pending.phone = {
+    ...target,
+    ...(target.extension ? { extension: target.extension } : {}),
+    codeHash: await sha256(code),
+    sentAt: ctx.now,
+    resendAt: ctx.now + POLICY.resendAfterSeconds * 1000,
+    expiresAt: ctx.now + POLICY.codeLifetimeMinutes * MINUTE,
+  };
+  return toPhoneEnrollment(session.pending.phone);
+}
+
+/** Refuses a code that is not the one for this set-up, saying how (wrong, stale, clock off). */
+function refuseTotp(check: ReturnType<typeof checkTotp>): never {
+  if (check.result === "skewed") {
+    throw new HandlerError(401, "CLOCK_SKEW", "Your phone's clock looks off.", {
+      skewSeconds: check.skewSeconds,
+    });
+  }
+  throw new HandlerError(401, "INVALID_CODE", "That code is not right.");
+}
+
+export function enrollmentHandlers(db: MockDb) {
+  return [
+    http.post(route("/api/enroll/activate"), ({ request, cookies }) =>
+      withSession(db, request, cookies, async (ctx) => {
+        const { token } = await readBody(request, ActivateRequest);
+        const tokenHash = await sha256(token);
+        const user = ctx.state.users.find(
+          (u) => u.activation && constantTimeEqual(u.activation.tokenHash, tokenHash),
+        );
+        const activation = user?.activation;
+        if (!user || !activation)
+          throw new HandlerError(404, "ACTIVATION_INVALID", "This activation link is not valid.");
+        if (activation.usedAt !== null)
+          throw new HandlerError(
+            410,
+            "ACTIVATION_USED",
+            "This activation link has already been used.",
+          );
+        if (ctx.now > activation.expiresAt)
+          throw new HandlerError(410, "ACTIVATION_EXPIRED", "This activation link has expired.");
+        activation.usedAt = ctx.now;
+        if (ctx.session) removeSession(ctx.state, ctx.session.id);
+        const session = startSession(ctx.state, ctx.now, ctx.userAgent);
+        session.login = user.login;
+        session.userId = user.id;
+        session.stage = "ENROLLING";
+        recordActivity(ctx.state, {
+          userId: user.id,
+          type: "account_activated",
+          at: ctx.now,
+          userAgent: ctx.userAgent,
+        });
+        return { session, body: toEnrollmentState(user) };
+      }),
+    ),
+
+    http.get(
+      route("/api/enroll"),
+      step(db, async () => undefined),
+    ),
+
+    http.get(
+      route("/api/enroll/security-questions"),
+      step(db, async () => ({ questions: SECURITY_QUESTIONS })),
+    ),
+
+    http.post(
+      route("/api/enroll/password"),
+      step(db, async (ctx, { user }, request) => {
+        const { password } = await readBody(request, SetPasswordRequest);
+        const broken = await passwordRulesBroken(user, password, ctx.now);
+        if (broken.length > 0) {
+          throw new HandlerError(
+            400,
+            "PASSWORD_POLICY",
+            "The password does not meet the requirements.",
+            { rules: broken },
+          );
+        }
+        await storePassword(user, password, ctx.now);
+        // Okta activates the account once it has a password: from now on the user can sign in.
+        user.status = "ACTIVE";
+        notify(ctx, user, "password_set", "Password", "FINRA TRAQS - Password set");
+        return undefined;
+      }),
+    ),
+
+    http.post(
+      route("/api/enroll/security-question"),
+      step(db, async (ctx, { user }, request) => {
+        const { question, answer } = await readBody(request, SetSecurityQuestionRequest);
+        if (question.toLowerCase().includes(answer.toLowerCase())) {
+          throw new HandlerError(
+            400,
+            "VALIDATION",
+            "The answer must not be part of the question.",
+            {
+              fields: { answer: "validation.answerInQuestion" },
+            },
+          );
+        }
+        user.securityQuestion = { question, answer: await hashAnswer(answer) };
+        notify(
+          ctx,
+          user,
+          "security_question_set",
+          "Security Question",
+          "FINRA TRAQS - Security method enrolled",
+        );
+        return undefined;
+      }),
+    ),
+
+    http.post(
+      route("/api/enroll/google-authenticator"),
+      step(db, async (_ctx, { session, user }) => {
+        if (user.methods.some((m) => m.type === "google_authenticator")) {
+          throw new HandlerError(
+            409,
+            "ALREADY_ENROLLED",
+            "Google Authenticator is already set up.",
+          );
+        }
+        // The same key until this set-up ends: a wrong code or a reload does not change it.
+        session.pending.googleAuthenticator ??= { secret: newTotpSecret() };
+        const { secret } = session.pending.googleAuthenticator;
+        return { key: secret, uri: totpUri(secret, user.login) };
+      }),
+    ),
+
+    http.post(
+      route("/api/enroll/google-authenticator/verify"),
+      step(db, async (ctx, { session, user }, request) => {
+        const { code } = await readBody(request, EnrollCodeRequest);
+        const pending = session.pending.googleAuthenticator;
+        if (!pending) throw new HandlerError(409, "WRONG_STEP", "Scan the barcode first.");
+        const check = checkTotp(pending.secret, code, ctx.now, 0);
+        if (check.result !== "ok") refuseTotp(check);
+        // The code that proved the set-up cannot be used again to sign in.
+        user.methods.push({
+          ...googleAuthenticator(pending.secret, ctx.now),
+          lastUsedStep: check.step,
+        });
+        delete session.pending.googleAuthenticator;
+        notify(
+          ctx,
+          user,
+          "method_enrolled",
+          "Google Authenticator",
+          "FINRA TRAQS - Security method enrolled",
+        );
+        return undefined;
+      }),
+    ),
+
+    /** Starts, or resumes while it is valid, an Okta Verify set-up; its status tells when the app confirmed. */
+    http.post(
+      route("/api/enroll/okta-verify"),
+      step(db, async (ctx, { session, user }) => {
+        let pending = pendingOktaVerify(session, ctx.now);
+        if (!pending) {
+          pending = {
+            id: randomId(16),
+            secret: newTotpSecret(),
+            status: "waiting",
+            expiresAt: ctx.now + OKTA_VERIFY_SETUP_MINUTES * MINUTE,
+          };
+          session.pending.oktaVerify = pending;
+        }
+        const answer = toOktaVerifyEnrollment(user, pending);
+        if (pending.status === "confirmed") delete session.pending.oktaVerify;
+        return answer;
+      }),
+    ),
+
+    http.get(
+      route("/api/enroll/phone"),
+      step(db, async (_ctx, { session }) => {
+        if (!session.pending.phone)
+          throw new HandlerError(404, "NOT_FOUND", "No phone is being set up.");
+        return toPhoneEnrollment(session.pending.phone);
+      }),
+    ),
+
+    http.post(
+      route("/api/enroll/phone"),
+      step(db, async (ctx, { session, user }, request) => {
+        const body = await readBody(request, EnrollPhoneRequest);
+        if (!parsePhoneNumberFromString(body.e164)?.isValid()) {
+          throw new HandlerError(400, "INVALID_PHONE", "That phone number is not valid.");
+        }
+        return sendEnrollmentCode(ctx, session, user, {
+          ...body,
+          extension: body.channel === "voice" ? body.extension : undefined,
+        });
+      }),
+    ),
+
+    http.post(
+      route("/api/enroll/phone/resend"),
+      step(db, async (ctx, { session, user }) => {
+        const pending = session.pending.phone;
+        if (!pending) throw new HandlerError(409, "WRONG_STEP", "Enter a phone number first.");
+        return sendEnrollmentCode(ctx, session, user, pending);
+      }),
+    ),
+
+    http.post(
+      route("/api/enroll/phone/verify"),
+      step(db, async (ctx, { session, user }, request) => {
+        const { code } = await readBody(request, EnrollCodeRequest);
+        const pending = session.pending.phone;
+        if (!pending) throw new HandlerError(409, "WRONG_STEP", "Enter a phone number first.");
+        if (ctx.now > pending.expiresAt)
+          throw new HandlerError(401, "CODE_EXPIRED", "That code has expired. Send a new one.");
+        if (!constantTimeEqual(await sha256(code), pending.codeHash)) {
+          throw new HandlerError(401, "INVALID_CODE", "That code is not right.");
+        }
+        user.methods.push(phone(pending.e164, pending.channel, ctx.now, pending.extension));
+        delete session.pending.phone;
+        notify(
+          ctx,
+          user,
+          "method_enrolled",
+          `Phone (${pending.channel === "sms" ? "SMS" : "Voice call"}) ${maskPhone(pending.e164)}`,
+          "FINRA TRAQS - Security method enrolled",
+        );
+        return undefined;
+      }),
+    ),
+
+    /** "Set up later": once the required methods are set up, the user is signed in. */
+    http.post(route("/api/enroll/finish"), ({ request, cookies }) =>
+      withSession(db, request, cookies, async (ctx) => {
+        const { session, user } = requireEnrolling(ctx);
+        if (!isEnrollmentComplete(user)) {
+          throw new HandlerError(
+            409,
+            "ENROLLMENT_INCOMPLETE",
+            "Set up the required security methods first.",
+          );
+        }
+        const [first] = user.methods;
+        completeSignIn(
+          ctx,
+          session,
+          user,
+          user.lastUsed ?? (first ? { methodId: first.id, mode: "code" } : undefined),
+        );
+        return { session, body: toAuthnState(ctx.state, session, ctx.now) };
+      }),
+    ),
+  ];
+}
+
+/** The Okta Verify app on the development phone: it "scans" a set-up's QR code. */
+export function confirmOktaVerify(
+  state: MockState,
+  setupId: string,
+  now: number,
+  deviceName?: string,
+) {
+  for (const session of state.sessions) {
+    const pending = session.pending.oktaVerify;
+    if (pending?.id !== setupId || pending.status !== "waiting" || now > pending.expiresAt)
+      continue;
+    const user = userById(state, session.userId);
+    if (!user) break;
+    const count = user.methods.filter((m) => m.type === "okta_verify").length;
+    const name = deviceName ?? `${user.firstName}'s phone${count ? ` ${count + 1}` : ""}`;
+    user.methods.push(oktaVerify(name, pending.secret, now));
+    pending.status = "confirmed";
+    notifySecurityChange(state, {
+      user,
+      type: "method_enrolled",
+      what: `Okta Verify (${name})`,
+      subject: "FINRA TRAQS - Security method enrolled",
+      now,
+      userAgent: "Okta Verify",
+    });
+    return user;
+  }
+  throw new HandlerError(404, "NOT_FOUND", "No Okta Verify set-up is waiting for that code.");
+}

@@ -1,0 +1,37 @@
+import { recordActivity } from "../db/activity";
+import { EMAIL_FOOTER, send } from "../db/outbox";
+import type { ActivityType, MockState, User } from "../db/state";
+import { describeClient } from "./client-info";
+
+/**
+ * Every change of a security method or the password: an email with what, when, where and who, and
+ * a "Report Suspicious Activity" link (guide Section 2, step 12), plus a Recent Activity entry.
+ */
+export function notifySecurityChange(
+  state: MockState,
+  change: {
+    user: User;
+    type: ActivityType;
+    what: string;
+    subject: string;
+    now: number;
+    userAgent: string;
+  },
+): void {
+  const { user, type, what, subject, now, userAgent } = change;
+  recordActivity(state, { userId: user.id, type, at: now, userAgent, detail: what });
+  send(state, {
+    channel: "email",
+    to: user.email,
+    userId: user.id,
+    subject,
+    text:
+      `Hi ${user.firstName},\n\n${subject.replace(/^FINRA TRAQS - /, "")} for your account ${user.login}.\n\n` +
+      `Details\n${what}\n${new Date(now).toUTCString()}\n${describeClient(userAgent)}\n` +
+      `Performed by: ${user.firstName} ${user.lastName}\n\nDon't recognize this activity?\n` +
+      "Your account may have been compromised; we recommend reporting the suspicious activity to " +
+      `your organization.\nReport Suspicious Activity\n\n${EMAIL_FOOTER}`,
+    link: "/report-suspicious-activity",
+    sentAt: now,
+  });
+}

@@ -1,0 +1,36 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "@/api/client";
+import type { EnrollmentState } from "@/api/contracts/enrollment";
+import { AuthCard } from "@/components/AuthCard";
+import { BackToSignIn } from "@/components/BackToSignIn";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { enrollmentQueryOptions } from "../api/enrollment";
+
+/** Set-up screens need a set-up in progress (from the activation link, or a password alone). */
+export function EnrollmentGate({ children }: { children: (state: EnrollmentState) => ReactNode }) {
+  const { t } = useTranslation();
+  const enrollment = useQuery(enrollmentQueryOptions());
+  if (enrollment.isPending) {
+    return (
+      <p className="loading" role="status">
+        {t("common.loading")}
+      </p>
+    );
+  }
+  if (enrollment.isError) {
+    const ended = enrollment.error instanceof ApiError && enrollment.error.status === 401;
+    return (
+      <AuthCard title={t("enroll.title")} footer={<BackToSignIn />}>
+        {ended ? <p>{t("enroll.noneInProgress")}</p> : <ErrorAlert error={enrollment.error} />}
+        {ended ? null : (
+          <button type="button" className="button" onClick={() => void enrollment.refetch()}>
+            {t("common.tryAgain")}
+          </button>
+        )}
+      </AuthCard>
+    );
+  }
+  return children(enrollment.data);
+}

@@ -1,0 +1,168 @@
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate } from "react-router";
+import type { EnrollmentState } from "@/api/contracts/enrollment";
+import { Alert } from "@/components/Alert";
+import { AuthCard } from "@/components/AuthCard";
+import { BackToSignIn } from "@/components/BackToSignIn";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { paths } from "@/config/paths";
+import { useFinishEnrollment } from "../api/enrollment";
+import { EnrollmentGate } from "../components/EnrollmentGate";
+
+type MethodKind = "password" | "securityQuestion" | "googleAuthenticator" | "oktaVerify" | "phone";
+
+const SET_UP_PATH: Record<MethodKind, string> = {
+  password: paths.enrollPassword,
+  securityQuestion: paths.enrollSecurityQuestion,
+  googleAuthenticator: paths.enrollGoogleAuthenticator,
+  oktaVerify: paths.enrollOktaVerify,
+  phone: paths.enrollPhone,
+};
+
+/** "Set up security methods" (guide Section 1, steps 4, 6 and 8): what is set up and what is left. */
+export function SetUpMethodsPage() {
+  return <EnrollmentGate>{(state) => <MethodList state={state} />}</EnrollmentGate>;
+}
+
+/** Sorts the methods into what must still be set up, what may be, and what already is. */
+function plan(state: EnrollmentState) {
+  const has = (type: string) => state.methods.some((m) => m.type === type);
+  const hasAccess = state.methods.length > 0;
+  const required: MethodKind[] = [];
+  const optional: MethodKind[] = [];
+  if (!state.passwordSet) required.push("password");
+  if (!state.securityQuestionSet) required.push("securityQuestion");
+  // Until one access method is set up, each of them is a way to meet the rule.
+  (hasAccess ? optional : required).push(
+    ...(has("google_authenticator") ? [] : (["googleAuthenticator"] as const)),
+    "oktaVerify",
+    "phone",
+  );
+  return { required, optional };
+}
+
+function MethodList({ state }: { state: EnrollmentState }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const finish = useFinishEnrollment();
+  const justSetUp = (location.state as { setUp?: string } | null)?.setUp;
+  const { required, optional } = plan(state);
+  const done = [
+    ...(state.passwordSet ? [{ key: "password", name: t("methods.password"), detail: null }] : []),
+    ...(state.securityQuestionSet
+      ? [{ key: "question", name: t("methods.securityQuestion"), detail: null }]
+      : []),
+    ...state.methods.map((m) => ({
+      key: m.id,
+      name: t(`methods.${methodKind(m.type)}`),
+      detail: m.maskedPhone ?? m.deviceName ?? null,
+    })),
+  ];
+
+  return (
+    <AuthCard title={t("enroll.title")} username={state.username} footer={<BackToSignIn />}>
+      {justSetUp ? (
+        <Alert tone="success">{t("enroll.setUpDone", { method: justSetUp })}</Alert>
+      ) : null}
+      <p>{t("enroll.intro")}</p>
+      {required.length > 0 ? (
+        <MethodSection title={t("enroll.required")} kinds={required} state={state} />
+      ) : null}
+      {optional.length > 0 ? (
+        <MethodSection title={t("enroll.optional")} kinds={optional} state={state} />
+      ) : null}
+      {done.length > 0 ? (
+        <section aria-labelledby="enroll-done">
+          <h2 id="enroll-done" className="section-title">
+            {t("enroll.done")}
+          </h2>
+          <ul className="method-list">
+            {done.map(({ key, name, detail }) => (
+              <li key={key} className="method-row">
+                <span className="method-name">
+                  <strong>
+                    <span aria-hidden="true">✓ </span>
+                    {name}
+                  </strong>
+                  {detail ? <span className="method-detail">{detail}</span> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <ErrorAlert error={finish.error} />
+      {state.canFinish ? (
+        <button
+          type="button"
+          className="button primary"
+          disabled={finish.isPending}
+          onClick={() => finish.mutate(undefined, { onSuccess: () => void navigate(paths.traqs) })}
+        >
+          {finish.isPending ? t("common.working") : t("enroll.setUpLater")}
+        </button>
+      ) : (
+        <p className="field-hint">{t("enroll.rule")}</p>
+      )}
+    </AuthCard>
+  );
+}
+
+function MethodSection({
+  title,
+  kinds,
+  state,
+}: {
+  title: string;
+  kinds: MethodKind[];
+  state: EnrollmentState;
+}) {
+  const { t } = useTranslation();
+  const headingId = `enroll-${title.replace(/\W+/g, "-").toLowerCase()}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title">
+        {title}
+      </h2>
+      <ul className="method-list">
+        {kinds.map((kind) => {
+          const another =
+            (kind === "phone" || kind === "oktaVerify") &&
+            state.methods.some((m) => methodKind(m.type) === kind);
+          const name = t(`methods.${kind}`);
+          return (
+            <li key={kind} className="method-row">
+              <span className="method-name">
+                <strong>{name}</strong>
+                <span className="method-detail">{t(`enroll.describe.${kind}`)}</span>
+                <span className="method-detail">
+                  {t(
+                    kind === "securityQuestion" ? "enroll.usedForRecovery" : "enroll.usedForAccess",
+                  )}
+                </span>
+              </span>
+              <Link
+                className="button"
+                to={SET_UP_PATH[kind]}
+                aria-label={t(another ? "enroll.setUpAnotherMethod" : "enroll.setUpMethod", {
+                  name,
+                })}
+              >
+                {t(another ? "enroll.setUpAnother" : "enroll.setUp")}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function methodKind(type: string): MethodKind {
+  return type === "google_authenticator"
+    ? "googleAuthenticator"
+    : type === "okta_verify"
+      ? "oktaVerify"
+      : "phone";
+}

@@ -1,0 +1,63 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import type { EnrollmentState } from "@/api/contracts/enrollment";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { paths } from "@/config/paths";
+import { enrollmentQueryOptions, oktaVerifyQueryOptions } from "../api/enrollment";
+import { EnrollCard } from "../components/EnrollCard";
+import { EnrollmentGate } from "../components/EnrollmentGate";
+import { QrSetup } from "../components/QrSetup";
+
+const POLL_INTERVAL_MS = 2000;
+
+/** "Set up Okta Verify": scan the QR code in the app; the set-up ends when the app confirms. */
+export function SetUpOktaVerifyPage() {
+  return <EnrollmentGate>{(state) => <SetUpOktaVerify state={state} />}</EnrollmentGate>;
+}
+
+function SetUpOktaVerify({ state }: { state: EnrollmentState }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const enrollment = useQuery({
+    ...oktaVerifyQueryOptions(),
+    refetchInterval: (query) =>
+      query.state.data?.status === "confirmed" ? false : POLL_INTERVAL_MS,
+  });
+  const confirmed = enrollment.data?.status === "confirmed";
+
+  useEffect(() => {
+    if (!confirmed) return;
+    void queryClient
+      .invalidateQueries({ queryKey: enrollmentQueryOptions().queryKey })
+      .then(() => navigate(paths.enroll, { state: { setUp: t("methods.oktaVerify") } }));
+  }, [confirmed, navigate, queryClient, t]);
+
+  return (
+    <EnrollCard title={t("enroll.okta.title")} username={state.username}>
+      <ol className="steps">
+        <li>{t("enroll.okta.step1")}</li>
+        <li>{t("enroll.okta.step2")}</li>
+        <li>{t("enroll.okta.step3")}</li>
+      </ol>
+      <ErrorAlert error={enrollment.error} />
+      {enrollment.data ? (
+        <>
+          <QrSetup
+            value={enrollment.data.qrUri}
+            qrLabel={t("enroll.okta.qrLabel")}
+            setupKey={enrollment.data.setupKey}
+            keyHint={t("enroll.okta.keyHint")}
+          >
+            <p role="status">{confirmed ? t("enroll.okta.confirmed") : t("enroll.okta.waiting")}</p>
+          </QrSetup>
+        </>
+      ) : enrollment.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : null}
+      <p className="notice">{t("enroll.okta.iphoneNote")}</p>
+    </EnrollCard>
+  );
+}

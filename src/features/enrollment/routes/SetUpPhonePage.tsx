@@ -1,0 +1,173 @@
+import { useQuery } from "@tanstack/react-query";
+import type { CountryCode } from "libphonenumber-js";
+import { getCountryCallingCode } from "libphonenumber-js";
+import { useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import type { PhoneChannel } from "@/api/contracts/authn";
+import type { EnrollmentState } from "@/api/contracts/enrollment";
+import { Alert } from "@/components/Alert";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { OneTimeCodeForm } from "@/components/OneTimeCodeForm";
+import { ResendLine } from "@/components/ResendLine";
+import { TextField } from "@/components/TextField";
+import { paths } from "@/config/paths";
+import {
+  phoneEnrollmentQueryOptions,
+  useResendPhoneCode,
+  useSendPhoneCode,
+  useVerifyPhone,
+} from "../api/enrollment";
+import { countryOptions } from "../countries";
+import { EnrollCard } from "../components/EnrollCard";
+import { EnrollmentGate } from "../components/EnrollmentGate";
+import { toE164 } from "../phone-number";
+
+/** "Set up phone authentication": SMS or Voice call, Country, Phone number, Extension (guide pp. 16-20). */
+export function SetUpPhonePage() {
+  return <EnrollmentGate>{(state) => <PhoneForm state={state} />}</EnrollmentGate>;
+}
+
+function PhoneForm({ state }: { state: EnrollmentState }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const send = useSendPhoneCode();
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+  const [channel, setChannel] = useState<PhoneChannel>("sms");
+  const [country, setCountry] = useState<CountryCode>("US");
+  const [number, setNumber] = useState("");
+  const [extension, setExtension] = useState("");
+  const [errors, setErrors] = useState<{ number?: string; extension?: string }>({});
+  const voice = channel === "voice";
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const e164 = toE164(country, number);
+    const found = {
+      number: e164 ? undefined : number.trim() ? "validation.phone" : "validation.required",
+      extension:
+        voice && extension && !/^\d{1,8}$/.test(extension) ? "validation.extension" : undefined,
+    };
+    setErrors(found);
+    if (!e164 || found.extension) return;
+    send.mutate(
+      { channel, e164, ...(voice && extension ? { extension } : {}) },
+      { onSuccess: () => void navigate(paths.enrollPhoneVerify) },
+    );
+  };
+
+  return (
+    <EnrollCard title={t("enroll.phone.title")} username={state.username}>
+      <p>{t(voice ? "enroll.phone.introVoice" : "enroll.phone.introSms")}</p>
+      <Alert tone="info">{t("enroll.phone.riskNotice")}</Alert>
+      <form noValidate onSubmit={submit}>
+        <ErrorAlert error={send.error} />
+        <fieldset className="radio-group">
+          <legend className="visually-hidden">{t("enroll.phone.channel")}</legend>
+          <label>
+            <input
+              type="radio"
+              name="channel"
+              checked={!voice}
+              onChange={() => setChannel("sms")}
+            />
+            {t("enroll.phone.sms")}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="channel"
+              checked={voice}
+              onChange={() => setChannel("voice")}
+            />
+            {t("enroll.phone.voice")}
+          </label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="phone-country">{t("enroll.phone.country")}</label>
+          <select
+            id="phone-country"
+            value={country}
+            onChange={(e) => setCountry(e.target.value as CountryCode)}
+          >
+            {countries.map(({ code, label }) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField
+          label={t("enroll.phone.number")}
+          hint={`+${getCountryCallingCode(country)}`}
+          type="tel"
+          autoComplete="tel-national"
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          error={errors.number}
+        />
+        {voice ? (
+          <TextField
+            label={t("enroll.phone.extension")}
+            inputMode="numeric"
+            value={extension}
+            onChange={(e) => setExtension(e.target.value)}
+            error={errors.extension}
+          />
+        ) : null}
+        <button type="submit" className="button primary" disabled={send.isPending}>
+          {send.isPending
+            ? t("common.working")
+            : t(voice ? "phone.receiveVoice" : "phone.receiveSms")}
+        </button>
+      </form>
+    </EnrollCard>
+  );
+}
+
+/** The code sent to the new phone, with "Send again" / "Call again" after a visible wait. */
+export function VerifyPhonePage() {
+  return <EnrollmentGate>{(state) => <EnterPhoneCode state={state} />}</EnrollmentGate>;
+}
+
+function EnterPhoneCode({ state }: { state: EnrollmentState }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const pending = useQuery(phoneEnrollmentQueryOptions());
+  const resend = useResendPhoneCode();
+  const verify = useVerifyPhone();
+  const phone = pending.data;
+  const voice = phone?.channel === "voice";
+
+  return (
+    <EnrollCard title={t("enroll.phone.title")} username={state.username}>
+      <ErrorAlert error={pending.error} />
+      {phone ? (
+        <>
+          <p className="notice" role="status">
+            {t(voice ? "phone.sentVoice" : "phone.sentSms")} ({phone.maskedPhone})
+            <br />
+            <small>{t("phone.carrierCharges")}</small>
+          </p>
+          <ResendLine
+            key={phone.sentAt}
+            voice={voice}
+            waitSeconds={(Date.parse(phone.resendAt) - Date.parse(phone.sentAt)) / 1000}
+            pending={resend.isPending}
+            onResend={() => resend.mutate()}
+          />
+          <ErrorAlert error={resend.error} />
+          <OneTimeCodeForm
+            label={t("phone.enterCode")}
+            pending={verify.isPending}
+            error={verify.error}
+            submit={async (code) => {
+              await verify.mutateAsync({ code });
+              await navigate(paths.enroll, { state: { setUp: t("methods.phone") } });
+            }}
+          />
+        </>
+      ) : null}
+    </EnrollCard>
+  );
+}
