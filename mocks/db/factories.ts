@@ -14,6 +14,8 @@ export function buildUser(overrides: Partial<User> & Pick<User, "login">): User 
     sendPushAutomatically: false,
     traqsUsernames: [],
     apiFacilities: [],
+    language: null,
+    preferences: { layout: "comfortable", messageSeconds: 8 },
     ...overrides,
   };
 }

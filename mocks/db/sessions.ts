@@ -23,6 +23,7 @@ export function startSession(state: MockState, now: number, userAgent: string): 
     stage: "IDENTIFY",
     challenge: null,
     pending: {},
+    stepUp: null,
     traqsUsername: null,
     createdAt: now,
     lastSeenAt: now,

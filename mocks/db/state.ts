@@ -51,6 +51,8 @@ export type User = {
   sendPushAutomatically: boolean;
   traqsUsernames: TraqsUsernameRecord[];
   apiFacilities: string[];
+  language: "en" | "es" | "fr" | null;
+  preferences: { layout: "comfortable" | "compact"; messageSeconds: number };
   /** The invitation's "Activate Okta Account" link, for a user not yet activated. */
   activation?: { tokenHash: string; expiresAt: number; usedAt: number | null };
 };
@@ -77,10 +79,26 @@ export type Session = {
   challenge: ChallengeRecord | null;
   /** Set-ups in progress in this session; each keeps its key or code until it ends. */
   pending: PendingEnrollments;
+  /** "Verify it's you" inside a signed-in session (Settings, removals, resets). */
+  stepUp: StepUp | null;
   traqsUsername: string | null;
   createdAt: number;
   lastSeenAt: number;
   userAgent: string;
+};
+
+/** A verification in progress: the sign-in itself (on the session) or a step-up. */
+export type VerificationStage = "PASSWORD" | "FACTOR" | "SUCCESS";
+
+export type StepUp = {
+  /** "view" opens Settings (a security method); "change" precedes a reset or removal (password too). */
+  purpose: "view" | "change";
+  stage: VerificationStage;
+  challenge: ChallengeRecord | null;
+  /** When a method was last verified: Settings stays open 15 minutes after. */
+  factorAt: number | null;
+  /** A completed "change" verification, used up by the next reset or removal. */
+  changeGrantedAt: number | null;
 };
 
 export type PendingEnrollments = {
@@ -116,6 +134,8 @@ export type OutboxRecord = {
   code?: string;
   link?: string;
   sentAt: number;
+  /** Security notifications: the token of their "Report Suspicious Activity" link. */
+  reportToken?: string;
   push?: {
     numbers: number[];
     correctNumber: number | null;
@@ -133,10 +153,15 @@ export type ActivityType =
   | "account_activated"
   | "password_set"
   | "security_question_set"
-  | "method_enrolled";
+  | "method_enrolled"
+  | "method_removed"
+  | "security_question_removed"
+  | "password_reset"
+  | "suspicious_activity_reported";
 
 export type ActivityRecord = {
   id: string;
+  reported?: boolean;
   userId: string;
   type: ActivityType;
   at: number;
@@ -155,4 +180,4 @@ export type MockState = {
   activity: ActivityRecord[];
 };
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;

@@ -30,7 +30,9 @@ import { sendPhoneCode } from "../rules/phone-codes";
 import { DAY, MINUTE, POLICY } from "../rules/policy";
 import { completeSignIn } from "../rules/sign-in";
 import { checkTotp, newTotpSecret, totpUri } from "../rules/totp";
-import { toAuthnState, toFactor } from "./authn";
+import { hasSettingsAccess } from "./account";
+import { toAuthnState } from "./authn";
+import { toFactor } from "./verification";
 import { HandlerError, readBody, route } from "./http";
 import { withSession, type SessionContext } from "./session-context";
 
@@ -49,12 +51,23 @@ export function toEnrollmentState(user: User): EnrollmentState {
   };
 }
 
-/** The set-up in progress in this session (after the activation link, or a password alone). */
+/**
+ * The set-up in progress in this session: after the activation link or a password alone, or from
+ * Settings, where adding a method needs a security method verified in the last 15 minutes.
+ */
 function requireEnrolling(ctx: SessionContext): { session: Session; user: User } {
   const session = ctx.session;
-  const user = session?.stage === "ENROLLING" ? userById(ctx.state, session.userId) : null;
-  if (!session || !user)
+  const user = session ? userById(ctx.state, session.userId) : null;
+  if (!session || !user || (session.stage !== "ENROLLING" && session.stage !== "SUCCESS")) {
     throw new HandlerError(401, "UNAUTHENTICATED", "No set-up is in progress.");
+  }
+  if (session.stage === "SUCCESS" && !hasSettingsAccess(session, ctx.now)) {
+    throw new HandlerError(
+      403,
+      "STEP_UP_REQUIRED",
+      "Verify it's you with a security method first.",
+    );
+  }
   return { session, user };
 }
 
@@ -399,6 +412,8 @@ export function enrollmentHandlers(db: MockDb) {
     http.post(route("/api/enroll/finish"), ({ request, cookies }) =>
       withSession(db, request, cookies, async (ctx) => {
         const { session, user } = requireEnrolling(ctx);
+        if (session.stage !== "ENROLLING")
+          throw new HandlerError(409, "WRONG_STEP", "No set-up to finish.");
         if (!isEnrollmentComplete(user)) {
           throw new HandlerError(
             409,

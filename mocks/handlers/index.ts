@@ -1,4 +1,5 @@
 import type { MockDb } from "../db/store";
+import { accountHandlers } from "./account";
 import { authnHandlers } from "./authn";
 import { devHandlers } from "./dev";
 import { enrollmentHandlers } from "./enrollment";
@@ -6,5 +7,11 @@ import { meHandlers } from "./me";
 
 /** Every handler of the mock backend, over one database: the browser, Vitest and the server use this. */
 export function createHandlers(db: MockDb) {
-  return [...authnHandlers(db), ...enrollmentHandlers(db), ...meHandlers(db), ...devHandlers(db)];
+  return [
+    ...authnHandlers(db),
+    ...enrollmentHandlers(db),
+    ...meHandlers(db),
+    ...accountHandlers(db),
+    ...devHandlers(db),
+  ];
 }

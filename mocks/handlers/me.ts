@@ -35,6 +35,7 @@ function toMe(user: User, session: Session): Me {
     traqsUsernames: user.traqsUsernames,
     traqsUsername: session.traqsUsername,
     apiAccess: user.apiFacilities.length > 0,
+    language: user.language,
   };
 }
 

@@ -2,6 +2,7 @@ import { recordActivity } from "../db/activity";
 import { EMAIL_FOOTER, send } from "../db/outbox";
 import type { ActivityType, MockState, User } from "../db/state";
 import { describeClient } from "./client-info";
+import { randomId } from "./crypto";
 
 /**
  * Every change of a security method or the password: an email with what, when, where and who, and
@@ -20,6 +21,7 @@ export function notifySecurityChange(
 ): void {
   const { user, type, what, subject, now, userAgent } = change;
   recordActivity(state, { userId: user.id, type, at: now, userAgent, detail: what });
+  const reportToken = randomId(24);
   send(state, {
     channel: "email",
     to: user.email,
@@ -31,7 +33,8 @@ export function notifySecurityChange(
       `Performed by: ${user.firstName} ${user.lastName}\n\nDon't recognize this activity?\n` +
       "Your account may have been compromised; we recommend reporting the suspicious activity to " +
       `your organization.\nReport Suspicious Activity\n\n${EMAIL_FOOTER}`,
-    link: "/report-suspicious-activity",
+    link: `/report-suspicious-activity/${reportToken}`,
+    reportToken,
     sentAt: now,
   });
 }

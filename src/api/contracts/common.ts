@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   "INVALID_PHONE",
   "ENROLLMENT_INCOMPLETE",
   "ALREADY_ENROLLED",
+  "STEP_UP_REQUIRED",
+  "LAST_METHOD",
   "SERVER_ERROR",
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -1,5 +1,9 @@
 import * as z from "zod/mini";
 
+export const LANGUAGES = ["en", "es", "fr"] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
 export const TraqsUsername = z.object({ username: z.string(), active: z.boolean() });
 export type TraqsUsername = z.infer<typeof TraqsUsername>;
 
@@ -13,6 +17,8 @@ export const Me = z.object({
   /** The TRAQS username chosen for this session; null until one is chosen. */
   traqsUsername: z.nullable(z.string()),
   apiAccess: z.boolean(),
+  /** The display language chosen in Settings; null follows the browser. */
+  language: z.nullable(Language),
 });
 export type Me = z.infer<typeof Me>;
 

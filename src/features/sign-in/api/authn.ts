@@ -1,48 +1,17 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/api/client";
-import {
-  AuthnState,
-  type ChallengeRequest,
-  type IdentifyRequest,
-  type PasswordRequest,
-  type VerifyCodeRequest,
-} from "@/api/contracts/authn";
+import { AuthnState, type IdentifyRequest } from "@/api/contracts/authn";
+import { SIGN_IN_VERIFICATION, verificationQueryOptions } from "@/components/verification/api";
 
 /** The sign-in in progress, as the server holds it. */
-export const authnQueryOptions = () =>
-  queryOptions({
-    queryKey: ["authn"],
-    queryFn: ({ signal }) => apiRequest("/api/authn", AuthnState, { signal }),
-    staleTime: Infinity,
-  });
+export const authnQueryOptions = () => verificationQueryOptions(SIGN_IN_VERIFICATION);
 
-const post =
-  <Body>(path: string) =>
-  (body: Body) =>
-    apiRequest(path, AuthnState, { method: "POST", body });
-
-export const identify = post<IdentifyRequest>("/api/authn/identify");
-export const verifyPassword = post<PasswordRequest>("/api/authn/password");
-export const sendChallenge = post<ChallengeRequest>("/api/authn/challenge");
-export const verifyCode = post<VerifyCodeRequest>("/api/authn/verify");
-export const pollPush = post<Record<string, never>>("/api/authn/poll");
-
-/**
- * A step of the sign-in. Its answer is the new state, which replaces the cached one; the screens
- * follow the state. A step the server no longer expects makes the state be fetched again.
- */
-export function useAuthnStep<Body>(step: (body: Body) => Promise<AuthnState>) {
+/** Sign In's first step: the username starts a new sign-in. */
+export function useIdentify() {
   const queryClient = useQueryClient();
-  const { queryKey } = authnQueryOptions();
   return useMutation({
-    mutationFn: step,
-    onSuccess: (state) => {
-      queryClient.setQueryData(queryKey, state);
-      if (state.status === "SUCCESS") void queryClient.invalidateQueries({ queryKey: ["me"] });
-    },
-    onError: (error) => {
-      if ("code" in error && error.code === "WRONG_STEP")
-        void queryClient.invalidateQueries({ queryKey });
-    },
+    mutationFn: (body: IdentifyRequest) =>
+      apiRequest("/api/authn/identify", AuthnState, { method: "POST", body }),
+    onSuccess: (state) => queryClient.setQueryData(authnQueryOptions().queryKey, state),
   });
 }

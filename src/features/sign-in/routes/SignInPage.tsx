@@ -7,7 +7,7 @@ import { AuthCard } from "@/components/AuthCard";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { TextField } from "@/components/TextField";
 import { paths } from "@/config/paths";
-import { identify, useAuthnStep } from "../api/authn";
+import { useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
 
 /** Sign In: "Username (email address)", Next (guide Section 3, step 2). */
@@ -23,7 +23,7 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const from = useReturnPath();
-  const step = useAuthnStep(identify);
+  const step = useIdentify();
   const form = useForm<IdentifyRequest>({
     resolver: zodResolver(IdentifyRequest),
     defaultValues: { username: defaultUsername },

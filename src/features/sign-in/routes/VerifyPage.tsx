@@ -1,14 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import type { AuthnState } from "@/api/contracts/authn";
 import { AuthCard } from "@/components/AuthCard";
-import { paths, withFrom } from "@/config/paths";
-import { AuthnGate, useReturnPath } from "../components/AuthnGate";
 import { BackToSignIn } from "@/components/BackToSignIn";
-import { CodeForm } from "../components/CodeForm";
-import { PhoneVerify } from "../components/PhoneVerify";
-import { PushVerify } from "../components/PushVerify";
-import { chosenOption, factorOptions } from "../factor-options";
+import { chosenOption, factorOptions } from "@/components/verification/factor-options";
+import { FactorStep, factorTitle } from "@/components/verification/FactorStep";
+import { paths, withFrom } from "@/config/paths";
+import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
 
 /**
  * The second factor: the last used method by default (guide Section 3, step 4), or the one chosen
@@ -20,6 +18,7 @@ export function VerifyPage() {
 
 function VerifyWithMethod({ state }: { state: AuthnState }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [params] = useSearchParams();
   const from = useReturnPath();
   const option = chosenOption(
@@ -29,44 +28,25 @@ function VerifyWithMethod({ state }: { state: AuthnState }) {
     params.get("mode"),
   );
   if (!option) return null;
-  const { factor, mode } = option;
-
-  const titles = {
-    google_authenticator: t("signIn.verify.googleTitle"),
-    okta_verify: mode === "push" ? t("signIn.push.title") : t("signIn.verify.oktaTitle"),
-    phone: t("signIn.verify.phoneTitle"),
-  };
-  const footer = (
-    <>
-      {state.factors.length > 0 ? (
-        <Link to={withFrom(paths.signInVerifySelect, from)}>
-          {t("signIn.verify.somethingElse")}
-        </Link>
-      ) : null}
-      <BackToSignIn />
-    </>
-  );
 
   return (
-    <AuthCard title={titles[factor.type]} username={state.username} footer={footer}>
-      {factor.type === "google_authenticator" ? (
+    <AuthCard
+      title={factorTitle(t, option)}
+      username={state.username}
+      footer={
         <>
-          <p>{t("signIn.verify.googleHint")}</p>
-          <CodeForm key={factor.id} methodId={factor.id} label={t("common.enterCode")} />
+          <Link to={withFrom(paths.signInVerifySelect, from)}>
+            {t("signIn.verify.somethingElse")}
+          </Link>
+          <BackToSignIn />
         </>
-      ) : null}
-      {factor.type === "okta_verify" && mode === "code" ? (
-        <>
-          <p>{t("signIn.verify.oktaHint")}</p>
-          <CodeForm key={factor.id} methodId={factor.id} label={t("common.enterCode")} />
-        </>
-      ) : null}
-      {factor.type === "okta_verify" && mode === "push" ? (
-        <PushVerify key={factor.id} factor={factor} state={state} />
-      ) : null}
-      {factor.type === "phone" ? (
-        <PhoneVerify key={factor.id} factor={factor} state={state} />
-      ) : null}
+      }
+    >
+      <FactorStep
+        state={state}
+        option={option}
+        onVerified={(next) => void navigate(stepPath(next.status, from))}
+      />
     </AuthCard>
   );
 }

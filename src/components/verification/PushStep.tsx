@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuthnState, Factor } from "@/api/contracts/authn";
 import { ErrorAlert } from "@/components/ErrorAlert";
-import { authnQueryOptions, pollPush, sendChallenge, useAuthnStep } from "../api/authn";
+import { apiRequest } from "@/api/client";
+import { AuthnState as AuthnStateSchema, type ChallengeRequest } from "@/api/contracts/authn";
+import { useVerificationApi, useVerificationStep } from "./api";
 
 const POLL_INTERVAL_MS = 2000;
 
@@ -11,9 +13,17 @@ const POLL_INTERVAL_MS = 2000;
  * Okta Verify push with number matching: the screen shows a number, the phone offers three, and
  * the user taps the one shown here (NIST SP 800-63B §3.1.3).
  */
-export function PushVerify({ factor, state }: { factor: Factor; state: AuthnState }) {
+export function PushStep({
+  factor,
+  state,
+  onVerified,
+}: {
+  factor: Factor;
+  state: AuthnState;
+  onVerified: (state: AuthnState) => void;
+}) {
   const { t } = useTranslation();
-  const send = useAuthnStep(sendChallenge);
+  const send = useVerificationStep<ChallengeRequest>("challenge");
   const [automatic, setAutomatic] = useState(state.sendPushAutomatically);
   const challenge =
     state.challenge?.methodId === factor.id && state.challenge.kind === "push"
@@ -32,7 +42,14 @@ export function PushVerify({ factor, state }: { factor: Factor; state: AuthnStat
   }, [state.sendPushAutomatically, challenge, send, factor.id]);
 
   if (challenge?.pushNumber !== undefined) {
-    return <PushWaiting key={challenge.sentAt} number={challenge.pushNumber} onSendAgain={push} />;
+    return (
+      <PushWaiting
+        key={challenge.sentAt}
+        number={challenge.pushNumber}
+        onSendAgain={push}
+        onVerified={onVerified}
+      />
+    );
   }
   return (
     <>
@@ -53,14 +70,26 @@ export function PushVerify({ factor, state }: { factor: Factor; state: AuthnStat
   );
 }
 
-function PushWaiting({ number, onSendAgain }: { number: number; onSendAgain: () => void }) {
+function PushWaiting(props: {
+  number: number;
+  onSendAgain: () => void;
+  onVerified: (state: AuthnState) => void;
+}) {
+  const { number, onSendAgain, onVerified } = props;
   const { t } = useTranslation();
+  const api = useVerificationApi();
   const queryClient = useQueryClient();
   const poll = useQuery({
-    queryKey: ["authn", "push", number],
+    queryKey: [...api.queryKey, "push", number],
     queryFn: async () => {
-      const state = await pollPush({});
-      if (state.status !== "FACTOR") queryClient.setQueryData(authnQueryOptions().queryKey, state);
+      const state = await apiRequest(`${api.base}/poll`, AuthnStateSchema, {
+        method: "POST",
+        body: {},
+      });
+      if (state.status !== "FACTOR") {
+        queryClient.setQueryData(api.queryKey, state);
+        onVerified(state);
+      }
       return state;
     },
     refetchInterval: (query) => (query.state.status === "error" ? false : POLL_INTERVAL_MS),

@@ -2,13 +2,22 @@ import { useTranslation } from "react-i18next";
 import type { AuthnState, Factor } from "@/api/contracts/authn";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { ResendLine } from "@/components/ResendLine";
-import { sendChallenge, useAuthnStep } from "../api/authn";
-import { CodeForm } from "./CodeForm";
+import type { ChallengeRequest } from "@/api/contracts/authn";
+import { useVerificationStep } from "./api";
+import { CodeStep } from "./CodeStep";
 
 /** Phone: "Receive a code via SMS" (or voice call), then "Enter Code" with "Send again". */
-export function PhoneVerify({ factor, state }: { factor: Factor; state: AuthnState }) {
+export function PhoneStep({
+  factor,
+  state,
+  onVerified,
+}: {
+  factor: Factor;
+  state: AuthnState;
+  onVerified: (state: AuthnState) => void;
+}) {
   const { t } = useTranslation();
-  const send = useAuthnStep(sendChallenge);
+  const send = useVerificationStep<ChallengeRequest>("challenge");
   const voice = factor.channel === "voice";
   const challenge = state.challenge?.methodId === factor.id ? state.challenge : null;
   const request = () => send.mutate({ methodId: factor.id });
@@ -52,7 +61,7 @@ export function PhoneVerify({ factor, state }: { factor: Factor; state: AuthnSta
         pending={send.isPending}
       />
       <ErrorAlert error={send.error} />
-      <CodeForm methodId={factor.id} label={t("phone.enterCode")} />
+      <CodeStep methodId={factor.id} label={t("phone.enterCode")} onVerified={onVerified} />
     </>
   );
 }

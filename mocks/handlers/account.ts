@@ -1,0 +1,377 @@
+import { http } from "msw";
+import {
+  Preferences,
+  ReportRequest,
+  ResetPasswordRequest,
+  SetLanguageRequest,
+  StartStepUpRequest,
+  type AccountState,
+  type ActivityItem,
+} from "../../src/api/contracts/account";
+import { recordActivity } from "../db/activity";
+import { rotateSession, userById } from "../db/sessions";
+import type { ActivityRecord, MockState, Session, StepUp, User } from "../db/state";
+import type { MockDb } from "../db/store";
+import { describeClient } from "../rules/client-info";
+import { notifySecurityChange } from "../rules/notifications";
+import { MINUTE } from "../rules/policy";
+import { passwordRulesBroken, storePassword } from "./enrollment";
+import { HandlerError, json, readBody, respond, route } from "./http";
+import { withSession, type SessionContext } from "./session-context";
+import {
+  toFactor,
+  toVerificationState,
+  verificationHandlers,
+  type VerificationFlow,
+} from "./verification";
+
+/** Settings stays open this long after a security method was verified (guide: asked again after). */
+export const SETTINGS_MINUTES = 15;
+/** A "change" verification must be used within this time, by one reset or removal. */
+const CHANGE_GRANT_MINUTES = 5;
+const ACTIVITY_PAGE_SIZE = 10;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Settings is open: a security method was verified in this session in the last 15 minutes. */
+export function hasSettingsAccess(session: Session, now: number): boolean {
+  const at = session.stepUp?.factorAt;
+  return at !== null && at !== undefined && now - at < SETTINGS_MINUTES * MINUTE;
+}
+
+function requireSettingsAccess(session: Session, now: number): void {
+  if (!hasSettingsAccess(session, now)) {
+    throw new HandlerError(
+      403,
+      "STEP_UP_REQUIRED",
+      "Verify it's you with a security method first.",
+    );
+  }
+}
+
+/** A reset or removal: needs its own fresh verification (password and method), used up here. */
+function useChangeGrant(session: Session, now: number): void {
+  const at = session.stepUp?.changeGrantedAt;
+  if (
+    !session.stepUp ||
+    at === null ||
+    at === undefined ||
+    now - at > CHANGE_GRANT_MINUTES * MINUTE
+  ) {
+    throw new HandlerError(
+      403,
+      "STEP_UP_REQUIRED",
+      "Verify it's you with your password and a security method first.",
+    );
+  }
+  session.stepUp.changeGrantedAt = null;
+}
+
+function toAccountState(user: User, session: Session): AccountState {
+  return {
+    firstName: user.firstName,
+    lastName: user.lastName,
+    login: user.login,
+    email: user.email,
+    traqsUsernames: user.traqsUsernames,
+    language: user.language,
+    passwordChangedAt: user.passwordChangedAt === undefined ? null : iso(user.passwordChangedAt),
+    securityQuestionSet: Boolean(user.securityQuestion),
+    methods: user.methods.map(toFactor),
+    verifiedUntil: iso((session.stepUp?.factorAt ?? 0) + SETTINGS_MINUTES * MINUTE),
+  };
+}
+
+const SIGN_IN_TYPES = new Set(["sign_in", "sign_in_password_failed", "factor_failed", "sign_out"]);
+const FAILURES = new Set(["sign_in_password_failed", "factor_failed", "account_locked"]);
+
+function toActivityItem(record: ActivityRecord): ActivityItem {
+  return {
+    id: record.id,
+    kind: SIGN_IN_TYPES.has(record.type) ? "sign_in" : "security",
+    type: record.type,
+    at: iso(record.at),
+    result: FAILURES.has(record.type) ? "failure" : record.type === "sign_in" ? "success" : "info",
+    client: describeClient(record.userAgent),
+    ...(record.detail ? { detail: record.detail } : {}),
+    reported: Boolean(record.reported),
+  };
+}
+
+function reportActivity(
+  state: MockState,
+  userId: string,
+  now: number,
+  userAgent: string,
+  detail: string,
+) {
+  recordActivity(state, {
+    userId,
+    type: "suspicious_activity_reported",
+    at: now,
+    userAgent,
+    detail,
+  });
+}
+
+/** The signed-in session and user of this request, or a 401 that sends the app to sign in. */
+function signedInFrom(ctx: SessionContext): { session: Session; user: User } {
+  const session = ctx.session;
+  const user = session?.stage === "SUCCESS" ? userById(ctx.state, session.userId) : null;
+  if (!session || !user) throw new HandlerError(401, "UNAUTHENTICATED", "Sign in to continue.");
+  return { session, user };
+}
+
+/** "Verify it's you": a step-up inside the signed-in session, with the sign-in's own steps. */
+const stepUp: VerificationFlow = {
+  base: "/api/step-up",
+  kind: "step-up",
+  load(ctx) {
+    const { session, user } = signedInFrom(ctx);
+    if (!session.stepUp) throw new HandlerError(409, "WRONG_STEP", "Start the verification again.");
+    return { session, tx: session.stepUp, user, login: user.login };
+  },
+  passwordVerified(_ctx, { session }) {
+    if (session.stepUp) session.stepUp.stage = "FACTOR";
+  },
+  completed(ctx, { session, user }, lastUsed) {
+    const tx = session.stepUp as StepUp;
+    tx.stage = "SUCCESS";
+    tx.factorAt = ctx.now;
+    if (tx.purpose === "change") tx.changeGrantedAt = ctx.now;
+    user.lastUsed = lastUsed;
+    rotateSession(session);
+  },
+  view: (ctx, session) => stepUpView(ctx, session),
+};
+
+function stepUpView(ctx: SessionContext, session: Session | null) {
+  const user = session ? userById(ctx.state, session.userId) : null;
+  const tx = session?.stepUp;
+  return toVerificationState(
+    ctx.state,
+    {
+      status: tx?.stage ?? "IDENTIFY",
+      username: user?.login ?? null,
+      user,
+      challenge: tx?.challenge ?? null,
+    },
+    ctx.now,
+  );
+}
+
+export function accountHandlers(db: MockDb) {
+  /** A signed-in request: its session and user, and the answer it makes (null: 204). */
+  const signedIn =
+    (
+      run: (
+        ctx: SessionContext,
+        found: { session: Session; user: User },
+        request: Request,
+        params: Record<string, string | readonly string[] | undefined>,
+      ) => Promise<unknown>,
+    ) =>
+    ({
+      request,
+      cookies,
+      params,
+    }: {
+      request: Request;
+      cookies: Record<string, string>;
+      params: Record<string, string | readonly string[] | undefined>;
+    }) =>
+      withSession(db, request, cookies, async (ctx) => {
+        const found = signedInFrom(ctx);
+        const body = await run(ctx, found, request, params);
+        return { session: found.session, body, status: body === null ? 204 : 200 };
+      });
+
+  const notify = (
+    ctx: SessionContext,
+    user: User,
+    type: Parameters<typeof notifySecurityChange>[1]["type"],
+    what: string,
+    subject: string,
+  ) =>
+    notifySecurityChange(ctx.state, {
+      user,
+      type,
+      what,
+      subject,
+      now: ctx.now,
+      userAgent: ctx.userAgent,
+    });
+
+  return [
+    http.post(
+      route("/api/step-up/start"),
+      signedIn(async (ctx, { session }, request) => {
+        const { purpose } = await readBody(request, StartStepUpRequest);
+        session.stepUp = {
+          purpose,
+          stage: purpose === "change" ? "PASSWORD" : "FACTOR",
+          challenge: null,
+          factorAt: session.stepUp?.factorAt ?? null,
+          changeGrantedAt: null,
+        };
+        return stepUpView(ctx, session);
+      }),
+    ),
+    http.get(
+      route("/api/step-up"),
+      signedIn(async (ctx, { session }) => stepUpView(ctx, session)),
+    ),
+    ...verificationHandlers(db, stepUp),
+
+    http.get(
+      route("/api/account"),
+      signedIn(async (ctx, { session, user }) => {
+        requireSettingsAccess(session, ctx.now);
+        return toAccountState(user, session);
+      }),
+    ),
+
+    /** The display language is not a security setting: the signed-in user may change it. */
+    http.put(
+      route("/api/account/language"),
+      signedIn(async (ctx, { session, user }, request) => {
+        const { language } = await readBody(request, SetLanguageRequest);
+        requireSettingsAccess(session, ctx.now);
+        user.language = language;
+        return toAccountState(user, session);
+      }),
+    ),
+
+    http.delete(
+      route("/api/account/methods/:id"),
+      signedIn(async (ctx, { session, user }, _request, params) => {
+        const method = user.methods.find((m) => m.id === params.id);
+        if (!method)
+          throw new HandlerError(404, "NOT_FOUND", "That security method is not enrolled.");
+        // The rule is checked before the grant is used, so a refused removal costs no verification.
+        if (user.methods.length === 1) {
+          throw new HandlerError(
+            409,
+            "LAST_METHOD",
+            "The last security method for access cannot be removed.",
+          );
+        }
+        useChangeGrant(session, ctx.now);
+        user.methods = user.methods.filter((m) => m.id !== method.id);
+        if (user.lastUsed?.methodId === method.id) delete user.lastUsed;
+        const what =
+          method.type === "phone"
+            ? `Phone ${toFactor(method).maskedPhone}`
+            : method.type === "okta_verify"
+              ? `Okta Verify (${method.deviceName})`
+              : "Google Authenticator";
+        notify(ctx, user, "method_removed", what, "FINRA TRAQS - Security method reset");
+        return toAccountState(user, session);
+      }),
+    ),
+
+    http.delete(
+      route("/api/account/security-question"),
+      signedIn(async (ctx, { session, user }) => {
+        if (!user.securityQuestion)
+          throw new HandlerError(404, "NOT_FOUND", "No security question is set up.");
+        useChangeGrant(session, ctx.now);
+        delete user.securityQuestion;
+        notify(
+          ctx,
+          user,
+          "security_question_removed",
+          "Security Question",
+          "FINRA TRAQS - Security method reset",
+        );
+        return toAccountState(user, session);
+      }),
+    ),
+
+    http.post(
+      route("/api/account/password"),
+      signedIn(async (ctx, { session, user }, request) => {
+        const { password, signOutOtherDevices } = await readBody(request, ResetPasswordRequest);
+        const broken = await passwordRulesBroken(user, password, ctx.now);
+        if (broken.length > 0) {
+          throw new HandlerError(
+            400,
+            "PASSWORD_POLICY",
+            "The password does not meet the requirements.",
+            { rules: broken },
+          );
+        }
+        useChangeGrant(session, ctx.now);
+        await storePassword(user, password, ctx.now);
+        if (signOutOtherDevices) {
+          ctx.state.sessions = ctx.state.sessions.filter(
+            (s) => s.userId !== user.id || s.id === session.id,
+          );
+        }
+        notify(ctx, user, "password_reset", "Password", "FINRA TRAQS - Password reset");
+        return toAccountState(user, session);
+      }),
+    ),
+
+    http.get(
+      route("/api/account/preferences"),
+      signedIn(async (_ctx, { user }) => user.preferences),
+    ),
+    http.put(
+      route("/api/account/preferences"),
+      signedIn(async (_ctx, { user }, request) => {
+        user.preferences = await readBody(request, Preferences);
+        return user.preferences;
+      }),
+    ),
+
+    /** Recent Activity: sign-ins and security events, newest first, a page at a time. */
+    http.get(
+      route("/api/account/activity"),
+      signedIn(async (ctx, { user }, request) => {
+        const all = ctx.state.activity
+          .filter((a) => a.userId === user.id)
+          .sort((a, b) => b.at - a.at);
+        const pageCount = Math.max(1, Math.ceil(all.length / ACTIVITY_PAGE_SIZE));
+        const asked = Number(new URL(request.url).searchParams.get("page") ?? "1");
+        const page = Number.isInteger(asked) ? Math.min(Math.max(1, asked), pageCount) : 1;
+        const items = all
+          .slice((page - 1) * ACTIVITY_PAGE_SIZE, page * ACTIVITY_PAGE_SIZE)
+          .map(toActivityItem);
+        return { items, page, pageCount };
+      }),
+    ),
+
+    /** "This wasn't me": records the report against that event. */
+    http.post(
+      route("/api/account/activity/:id/report"),
+      signedIn(async (ctx, { user }, _request, params) => {
+        const record = ctx.state.activity.find((a) => a.id === params.id && a.userId === user.id);
+        if (!record) throw new HandlerError(404, "NOT_FOUND", "No such activity.");
+        record.reported = true;
+        reportActivity(ctx.state, user.id, ctx.now, ctx.userAgent, record.type);
+        return null;
+      }),
+    ),
+
+    /** The "Report Suspicious Activity" link of a notification email (no sign-in needed). */
+    http.post(route("/api/reports/suspicious-activity"), ({ request }) =>
+      respond(() =>
+        db.transaction(async (state) => {
+          const { token } = await readBody(request, ReportRequest);
+          const email = state.outbox.find((m) => m.reportToken === token);
+          if (!email?.userId)
+            throw new HandlerError(404, "NOT_FOUND", "This report link is not valid.");
+          reportActivity(
+            state,
+            email.userId,
+            db.now(state),
+            request.headers.get("user-agent") ?? "unknown",
+            email.subject ?? "",
+          );
+          return json({ ok: true });
+        }),
+      ),
+    ),
+  ];
+}

@@ -1,0 +1,51 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { PasswordRequest, type AuthnState } from "@/api/contracts/authn";
+import { ErrorAlert } from "../ErrorAlert";
+import { TextField } from "../TextField";
+import { useVerificationStep } from "./api";
+
+/** "Verify with your password": the password field and Verify. */
+export function PasswordStep({
+  username,
+  onVerified,
+}: {
+  username: string | null;
+  onVerified: (state: AuthnState) => void;
+}) {
+  const { t } = useTranslation();
+  const step = useVerificationStep<PasswordRequest>("password");
+  const form = useForm<PasswordRequest>({
+    resolver: zodResolver(PasswordRequest),
+    defaultValues: { password: "" },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((values) => step.mutate(values, { onSuccess: onVerified }))}
+    >
+      {/* Lets password managers pair the password with the username. */}
+      <input
+        type="text"
+        name="username"
+        autoComplete="username"
+        value={username ?? ""}
+        readOnly
+        hidden
+      />
+      <ErrorAlert error={step.error} />
+      <TextField
+        label={t("signIn.password.label")}
+        type="password"
+        autoComplete="current-password"
+        revealable
+        error={form.formState.errors.password?.message}
+        {...form.register("password")}
+      />
+      <button type="submit" className="button primary" disabled={step.isPending}>
+        {step.isPending ? t("common.working") : t("common.verify")}
+      </button>
+    </form>
+  );
+}

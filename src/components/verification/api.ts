@@ -1,0 +1,47 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext } from "react";
+import { ApiError, apiRequest } from "@/api/client";
+import { AuthnState } from "@/api/contracts/authn";
+
+/**
+ * Which verification the shared screens drive: the sign-in (`/api/authn`) or "Verify it's you"
+ * inside a session (`/api/step-up`). Both speak the same contract.
+ */
+export type VerificationApi = { base: "/api/authn" | "/api/step-up"; queryKey: readonly string[] };
+
+export const SIGN_IN_VERIFICATION: VerificationApi = { base: "/api/authn", queryKey: ["authn"] };
+export const VerificationContext = createContext<VerificationApi>(SIGN_IN_VERIFICATION);
+
+export const verificationQueryOptions = (api: VerificationApi) =>
+  queryOptions({
+    queryKey: api.queryKey,
+    queryFn: ({ signal }) => apiRequest(api.base, AuthnState, { signal }),
+    staleTime: Infinity,
+  });
+
+export function useVerificationApi(): VerificationApi {
+  return useContext(VerificationContext);
+}
+
+/**
+ * A step of the verification (`password`, `challenge`, `verify`, `poll`, or another path under the
+ * base). Its answer is the new state, which replaces the cached one; the screens follow it. A step
+ * the server no longer expects makes the state be fetched again.
+ */
+export function useVerificationStep<Body>(step: string) {
+  const api = useVerificationApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body) =>
+      apiRequest(`${api.base}/${step}`, AuthnState, { method: "POST", body }),
+    onSuccess: (state) => {
+      queryClient.setQueryData(api.queryKey, state);
+      if (state.status === "SUCCESS") void queryClient.invalidateQueries({ queryKey: ["me"] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === "WRONG_STEP") {
+        void queryClient.invalidateQueries({ queryKey: api.queryKey });
+      }
+    },
+  });
+}
