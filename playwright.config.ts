@@ -4,6 +4,9 @@ import { CHROMIUM_ARGS, chromiumExecutable } from "./scripts/chromium";
 // Playwright cannot download its browsers here: it drives the system Chromium (scripts/chromium.ts).
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The app built against the local mock server (dist-server), and that server. */
+const SERVER_APP_PORT = PORT + 1;
+export const MOCK_SERVER_PORT = Number(process.env.E2E_MOCK_SERVER_PORT ?? 4011);
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,19 +18,43 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   reporter: [["list"], ["json", { outputFile: "reports/e2e-results.json" }]],
   use: {
-    baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
-    launchOptions: {
-      executablePath: chromiumExecutable(),
-      args: CHROMIUM_ARGS,
+    launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
+  },
+  projects: [
+    // Each test in its own browser context, so its own in-page mock database: fully parallel.
+    {
+      name: "browser-mock",
+      testIgnore: /\.server\.spec\.ts$/,
+      use: { baseURL: `http://localhost:${PORT}` },
     },
-  },
-  // The production build (`npm run test:e2e` builds it first) on the in-page mock backend.
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+    // Several browsers sharing one backend: the local mock server, one test file at a time.
+    {
+      name: "mock-server",
+      testMatch: /\.server\.spec\.ts$/,
+      fullyParallel: false,
+      use: { baseURL: `http://localhost:${SERVER_APP_PORT}` },
+    },
+  ],
+  // `npm run test:e2e` builds dist (in-page mock) and dist-server (local server) first.
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `npx tsx mocks/server.ts`,
+      url: `http://localhost:${MOCK_SERVER_PORT}/__dev/clock`,
+      env: { PORT: String(MOCK_SERVER_PORT) },
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `npx vite preview --outDir dist-server --port ${SERVER_APP_PORT} --strictPort`,
+      url: `http://localhost:${SERVER_APP_PORT}`,
+      env: { VITE_BACKEND: "mock-server", MOCK_SERVER_URL: `http://localhost:${MOCK_SERVER_PORT}` },
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

@@ -8,11 +8,16 @@ import type { ClockState, OutboxChannel, OutboxMessage } from "../src/api/contra
  * QA scripts use `/__dev/*`. Each test has its own browser context, so its own seeded database.
  */
 export class MockBackend {
-  constructor(private readonly page: Page) {}
+  /** `inPage`: the mock runs in the page (service worker); otherwise the page reaches the local server. */
+  constructor(
+    private readonly page: Page,
+    private readonly inPage = true,
+  ) {}
 
   private async call<T>(path: string, method = "GET", body?: unknown): Promise<T> {
-    // The mock answers once its service worker controls the page (the app starts it on load).
-    await this.page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
+    // The in-page mock answers once its service worker controls the page (the app starts it).
+    if (this.inPage)
+      await this.page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
     return this.page.evaluate(
       async ({ path, method, body }) => {
         const response = await fetch(path, {
@@ -111,8 +116,8 @@ export async function signInWithAuthenticator(
 }
 
 export const test = base.extend<{ mock: MockBackend }>({
-  mock: async ({ page }, use) => {
-    await use(new MockBackend(page));
+  mock: async ({ page }, use, testInfo) => {
+    await use(new MockBackend(page, testInfo.project.name !== "mock-server"));
   },
 });
 

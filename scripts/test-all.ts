@@ -81,7 +81,7 @@ tests(
     };
   },
 );
-if (check("Build", npx, ["vite", "build", "--logLevel", "warn"])) {
+if (check("Build", "npm", ["run", "build:e2e"])) {
   check("Size budget", npx, ["tsx", "scripts/size-budget.ts"]);
   tests("End-to-end tests", npx, ["playwright", "test"], "reports/e2e-results.json", (json) => {
     const { stats } = json as {

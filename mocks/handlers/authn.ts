@@ -3,7 +3,6 @@ import { IdentifyRequest, type AuthnState } from "../../src/api/contracts/authn"
 import { removeSession, startSession, userById, userByLogin } from "../db/sessions";
 import type { MockState, Session } from "../db/state";
 import type { MockDb } from "../db/store";
-import { isEnrollmentComplete } from "../rules/enrollment";
 import { completeSignIn } from "../rules/sign-in";
 import { HandlerError, readBody, route } from "./http";
 import { withSession, type SessionContext } from "./session-context";
@@ -51,8 +50,9 @@ const signIn: VerificationFlow = {
     };
   },
   passwordVerified(_ctx, { session, user }) {
-    // Guide Section 3, step 4a: without the required methods, the password leads to set-up.
-    session.stage = isEnrollmentComplete(user) ? "FACTOR" : "ENROLLING";
+    // Guide Section 3, step 4a: with no access method yet, the password leads to set-up. With one,
+    // it is always asked for: a password alone must never reach the set-up of more methods.
+    session.stage = user.methods.length > 0 ? "FACTOR" : "ENROLLING";
   },
   completed(ctx, { session, user }, lastUsed) {
     completeSignIn(ctx, session, user, lastUsed);

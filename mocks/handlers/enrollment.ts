@@ -24,6 +24,7 @@ import type { MockState, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
 import { constantTimeEqual, hashSecret, randomId, secretMatches, sha256 } from "../rules/crypto";
 import { isEnrollmentComplete } from "../rules/enrollment";
+import { recordFailure } from "../rules/lockout";
 import { notifySecurityChange } from "../rules/notifications";
 import { maskPhone } from "../rules/phone";
 import { sendPhoneCode } from "../rules/phone-codes";
@@ -32,14 +33,14 @@ import { completeSignIn } from "../rules/sign-in";
 import { checkTotp, newTotpSecret, totpUri } from "../rules/totp";
 import { hasSettingsAccess } from "./account";
 import { toAuthnState } from "./authn";
-import { toFactor } from "./verification";
+import { assertNotLocked, toFactor } from "./verification";
 import { HandlerError, readBody, route } from "./http";
 import { withSession, type SessionContext } from "./session-context";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const OKTA_VERIFY_SETUP_MINUTES = 10;
 
-export function toEnrollmentState(user: User): EnrollmentState {
+export function toEnrollmentState(user: User, session: Session): EnrollmentState {
   return {
     username: user.login,
     firstName: user.firstName,
@@ -48,6 +49,7 @@ export function toEnrollmentState(user: User): EnrollmentState {
     securityQuestionSet: Boolean(user.securityQuestion),
     methods: user.methods.map(toFactor),
     canFinish: isEnrollmentComplete(user),
+    context: session.stage === "SUCCESS" ? "account" : "activation",
   };
 }
 
@@ -82,7 +84,8 @@ function step(db: MockDb, handle: Handler) {
   return ({ request, cookies }: { request: Request; cookies: Record<string, string> }) =>
     withSession(db, request, cookies, async (ctx) => {
       const found = requireEnrolling(ctx);
-      const body = (await handle(ctx, found, request)) ?? toEnrollmentState(found.user);
+      const body =
+        (await handle(ctx, found, request)) ?? toEnrollmentState(found.user, found.session);
       return { session: found.session, body };
     });
 }
@@ -170,7 +173,8 @@ async function sendEnrollmentCode(
   target: { channel: "sms" | "voice"; e164: string; extension?: string | undefined },
 ) {
   const previous = session.pending.phone;
-  if (previous && previous.e164 === target.e164 && ctx.now < previous.resendAt) {
+  // One wait for the whole set-up, whatever the number: no flood of texts by changing numbers.
+  if (previous && ctx.now < previous.resendAt) {
     throw new HandlerError(429, "RATE_LIMITED", "Wait before asking for another code.", {
       retryAfterSeconds: Math.ceil((previous.resendAt - ctx.now) / 1000),
     });
@@ -187,14 +191,25 @@ async function sendEnrollmentCode(
   return toPhoneEnrollment(session.pending.phone);
 }
 
-/** Refuses a code that is not the one for this set-up, saying how (wrong, stale, clock off). */
-function refuseTotp(check: ReturnType<typeof checkTotp>): never {
+/** Refuses a code for this set-up; like a wrong sign-in code, it counts toward lockout. */
+function refuseCode(ctx: SessionContext, user: User, error: HandlerError): never {
+  recordFailure(ctx.state, user.login, user, ctx.now, ctx.userAgent);
+  assertNotLocked(ctx.state, user.login, ctx.now);
+  throw error;
+}
+
+/** Refuses an authenticator code, saying how (wrong, stale, or the phone's clock is off). */
+function refuseTotp(ctx: SessionContext, user: User, check: ReturnType<typeof checkTotp>): never {
   if (check.result === "skewed") {
-    throw new HandlerError(401, "CLOCK_SKEW", "Your phone's clock looks off.", {
-      skewSeconds: check.skewSeconds,
-    });
+    refuseCode(
+      ctx,
+      user,
+      new HandlerError(401, "CLOCK_SKEW", "Your phone's clock looks off.", {
+        skewSeconds: check.skewSeconds,
+      }),
+    );
   }
-  throw new HandlerError(401, "INVALID_CODE", "That code is not right.");
+  refuseCode(ctx, user, new HandlerError(401, "INVALID_CODE", "That code is not right."));
 }
 
 export function enrollmentHandlers(db: MockDb) {
@@ -229,7 +244,7 @@ export function enrollmentHandlers(db: MockDb) {
           at: ctx.now,
           userAgent: ctx.userAgent,
         });
-        return { session, body: toEnrollmentState(user) };
+        return { session, body: toEnrollmentState(user, session) };
       }),
     ),
 
@@ -313,8 +328,9 @@ export function enrollmentHandlers(db: MockDb) {
         const { code } = await readBody(request, EnrollCodeRequest);
         const pending = session.pending.googleAuthenticator;
         if (!pending) throw new HandlerError(409, "WRONG_STEP", "Scan the barcode first.");
+        assertNotLocked(ctx.state, user.login, ctx.now);
         const check = checkTotp(pending.secret, code, ctx.now, 0);
-        if (check.result !== "ok") refuseTotp(check);
+        if (check.result !== "ok") refuseTotp(ctx, user, check);
         // The code that proved the set-up cannot be used again to sign in.
         user.methods.push({
           ...googleAuthenticator(pending.secret, ctx.now),
@@ -390,10 +406,16 @@ export function enrollmentHandlers(db: MockDb) {
         const { code } = await readBody(request, EnrollCodeRequest);
         const pending = session.pending.phone;
         if (!pending) throw new HandlerError(409, "WRONG_STEP", "Enter a phone number first.");
-        if (ctx.now > pending.expiresAt)
-          throw new HandlerError(401, "CODE_EXPIRED", "That code has expired. Send a new one.");
+        assertNotLocked(ctx.state, user.login, ctx.now);
+        if (ctx.now > pending.expiresAt) {
+          refuseCode(
+            ctx,
+            user,
+            new HandlerError(401, "CODE_EXPIRED", "That code has expired. Send a new one."),
+          );
+        }
         if (!constantTimeEqual(await sha256(code), pending.codeHash)) {
-          throw new HandlerError(401, "INVALID_CODE", "That code is not right.");
+          refuseCode(ctx, user, new HandlerError(401, "INVALID_CODE", "That code is not right."));
         }
         user.methods.push(phone(pending.e164, pending.channel, ctx.now, pending.extension));
         delete session.pending.phone;

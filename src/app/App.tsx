@@ -6,12 +6,14 @@ import { setUnauthenticatedHandler } from "@/api/client";
 import { lazyPage } from "@/components/lazy-page";
 import { env } from "@/config/env";
 import { paths, withFrom } from "@/config/paths";
+import { accountRoutes } from "@/features/account/routes";
 import { enrollmentRoutes } from "@/features/enrollment/routes";
 import { signInRoutes } from "@/features/sign-in/routes";
 import { createQueryClient } from "./query-client";
 
 // The first page (sign-in) is in the main bundle; every other area loads when it is opened.
 const HomePage = lazyPage(() => import("@/features/home/HomePage"), "HomePage");
+const NotificationsPage = lazyPage(() => import("@/features/home/HomePage"), "NotificationsPage");
 const TraqsPage = lazyPage(() => import("@/features/traqs/TraqsPage"), "TraqsPage");
 const SelectUsernamePage = lazyPage(
   () => import("@/features/traqs/SelectUsernamePage"),
@@ -60,7 +62,9 @@ export function App() {
             <Route path="/" element={<Navigate to={paths.traqs} replace />} />
             {signInRoutes}
             {enrollmentRoutes}
+            {accountRoutes}
             <Route path={paths.home} element={<HomePage />} />
+            <Route path={paths.notifications} element={<NotificationsPage />} />
             <Route path={paths.traqs} element={<TraqsPage />} />
             <Route path={paths.traqsSelectUsername} element={<SelectUsernamePage />} />
             <Route path={paths.help} element={<HelpPage />} />

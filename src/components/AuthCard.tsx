@@ -50,7 +50,7 @@ export function AuthCard({ title, username, children, footer }: AuthCardProps) {
         </div>
         {env.hasDevTools ? (
           <p className="dev-link">
-            <Link to={paths.devInbox}>{t("devInbox.open")}</Link>
+            <Link to={paths.devInbox}>{t("common.devInbox")}</Link>
           </p>
         ) : null}
       </main>

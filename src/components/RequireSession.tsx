@@ -1,18 +1,24 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
 import { ApiError } from "@/api/client";
 import type { Me } from "@/api/contracts/me";
 import { meQueryOptions } from "@/api/me";
 import { paths, withFrom } from "@/config/paths";
+import { setLanguage } from "@/i18n";
 import { ErrorAlert } from "./ErrorAlert";
 
 /** Signed-in screens: without a session, off to sign in, and back here afterwards. */
 export function RequireSession({ children }: { children: (me: Me) => ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const me = useQuery(meQueryOptions());
+  const language = me.data?.language;
+  // The display language chosen in Settings applies everywhere once the user is known.
+  useEffect(() => {
+    if (language && language !== i18n.language) void setLanguage(language);
+  }, [language, i18n.language]);
   if (me.isPending) {
     return (
       <p className="loading" role="status">

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import type { Me } from "@/api/contracts/me";
 import { useSignOut } from "@/api/me";
 import { paths } from "@/config/paths";
@@ -26,6 +26,15 @@ export function UserMenu({ me }: { me: Me }) {
         {me.firstName} {me.lastName}
       </button>
       <ul id={menuId} className="user-menu-list" hidden={!open}>
+        <li>
+          <Link to={paths.settings}>{t("userMenu.settings")}</Link>
+        </li>
+        <li>
+          <Link to={paths.preferences}>{t("userMenu.preferences")}</Link>
+        </li>
+        <li>
+          <Link to={paths.activity}>{t("userMenu.activity")}</Link>
+        </li>
         <li>
           <button
             type="button"

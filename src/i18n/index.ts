@@ -1,16 +1,50 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./locales/en.json";
+import core from "./locales/en/core.json";
 
-export const SUPPORTED_LANGUAGES = ["en"] as const;
+/**
+ * The sign-in page ships with the English strings it needs (locales/en/core.json); the strings of
+ * the other areas load with those areas' pages (lazyPage), and other languages when chosen. The
+ * default follows the browser, as the guide says ("automatically set by your browser").
+ */
+const languages = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*.json");
+const loadEnglishAreas = () => import("./locales/en/areas.json");
+
+function browserLanguage(): string {
+  const preferred = typeof navigator === "undefined" ? "en" : navigator.language.slice(0, 2);
+  return `./locales/${preferred}.json` in languages ? preferred : "en";
+}
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en } },
+  resources: { en: { translation: core } },
   lng: "en",
   fallbackLng: "en",
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+let englishAreas: Promise<void> | null = null;
+
+/** The English strings of every area beyond sign-in (also the fallback of other languages). */
+export function loadAreaStrings(): Promise<void> {
+  englishAreas ??= loadEnglishAreas().then(({ default: areas }) => {
+    i18n.addResourceBundle("en", "translation", areas, true, false);
+  });
+  return englishAreas;
+}
+
+/** Switches the whole app to a language, loading its strings first; dates follow it too. */
+export async function setLanguage(language: string): Promise<void> {
+  const loader = languages[`./locales/${language}.json`];
+  if (loader && !i18n.hasResourceBundle(language, "translation")) {
+    i18n.addResourceBundle(language, "translation", (await loader()).default);
+  }
+  const next = loader ? language : "en";
+  await i18n.changeLanguage(next);
+  document.documentElement.lang = next;
+}
+
+if (browserLanguage() !== "en") void setLanguage(browserLanguage());
 
 export default i18n;
 

@@ -15,6 +15,8 @@ export const EnrollmentState = z.object({
   methods: z.array(Factor),
   /** Password, security question and one access method: "Set up later" may finish. */
   canFinish: z.boolean(),
+  /** Activation (first set-up) or Settings (a signed-in user adding a method). */
+  context: z.enum(["activation", "account"]),
 });
 export type EnrollmentState = z.infer<typeof EnrollmentState>;
 

@@ -1,36 +1,17 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Me } from "@/api/contracts/me";
-import { EnvironmentBanner } from "@/components/EnvironmentBanner";
-import { Logo } from "@/components/Logo";
+import { DashboardLayout } from "@/components/DashboardLayout";
 import { PageHeading } from "@/components/PageHeading";
 import { RequireSession } from "@/components/RequireSession";
-import { UserMenu } from "@/components/UserMenu";
 import { paths } from "@/config/paths";
 
 /** The Main Page (Okta dashboard, guide Section 2): My Apps with the TRAQS tile. */
 export function HomePage() {
-  return <RequireSession>{(me) => <Dashboard me={me} />}</RequireSession>;
-}
-
-function Dashboard({ me }: { me: Me }) {
   const { t } = useTranslation();
   return (
-    <>
-      <EnvironmentBanner />
-      <header className="masthead">
-        <Link to={paths.home} className="masthead-logo" aria-label={t("home.logoLink")}>
-          <Logo />
-        </Link>
-        <UserMenu me={me} />
-      </header>
-      <div className="dashboard">
-        <nav className="side-nav" aria-label={t("home.navigation")}>
-          <Link to={paths.home} aria-current="page">
-            {t("home.myApps")}
-          </Link>
-        </nav>
-        <main className="page">
+    <RequireSession>
+      {(me) => (
+        <DashboardLayout me={me}>
           <PageHeading title={t("home.myApps")} />
           <ul className="app-tiles">
             <li>
@@ -42,8 +23,23 @@ function Dashboard({ me }: { me: Me }) {
               </Link>
             </li>
           </ul>
-        </main>
-      </div>
-    </>
+        </DashboardLayout>
+      )}
+    </RequireSession>
+  );
+}
+
+/** Notifications (vertical masthead): messages from FINRA about the account. */
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  return (
+    <RequireSession>
+      {(me) => (
+        <DashboardLayout me={me}>
+          <PageHeading title={t("home.notifications")} />
+          <p>{t("home.noNotifications")}</p>
+        </DashboardLayout>
+      )}
+    </RequireSession>
   );
 }

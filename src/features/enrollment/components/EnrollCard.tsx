@@ -1,29 +1,45 @@
-import type { ReactNode } from "react";
+import { useCallback, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
+import type { EnrollmentState } from "@/api/contracts/enrollment";
 import { AuthCard } from "@/components/AuthCard";
 import { BackToSignIn } from "@/components/BackToSignIn";
 import { paths } from "@/config/paths";
 
+/** Where a set-up returns to: the authenticator list, or Settings for a signed-in user. */
+export function listPath(state: EnrollmentState): string {
+  return state.context === "account" ? paths.settings : paths.enroll;
+}
+
+/** After a method is set up: back to the list (or Settings), saying what was set up. */
+export function useSetUpDone(state: EnrollmentState) {
+  const navigate = useNavigate();
+  const to = listPath(state);
+  return useCallback(
+    (method: string) => navigate(to, { state: { setUp: method } }),
+    [navigate, to],
+  );
+}
+
 /** A set-up screen: "Return to authenticator list" and "Back to sign in" below, as in the guide. */
 export function EnrollCard({
   title,
-  username,
+  state,
   children,
 }: {
   title: string;
-  username: string;
+  state: EnrollmentState;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <AuthCard
       title={title}
-      username={username}
+      username={state.username}
       footer={
         <>
-          <Link to={paths.enroll}>{t("enroll.returnToList")}</Link>
-          <BackToSignIn />
+          <Link to={listPath(state)}>{t("enroll.returnToList")}</Link>
+          {state.context === "activation" ? <BackToSignIn /> : null}
         </>
       }
     >

@@ -1,11 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Navigate } from "react-router";
 import { ApiError } from "@/api/client";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
 import { AuthCard } from "@/components/AuthCard";
 import { BackToSignIn } from "@/components/BackToSignIn";
 import { ErrorAlert } from "@/components/ErrorAlert";
+import { paths } from "@/config/paths";
 import { enrollmentQueryOptions } from "../api/enrollment";
 
 /** Set-up screens need a set-up in progress (from the activation link, or a password alone). */
@@ -20,6 +22,10 @@ export function EnrollmentGate({ children }: { children: (state: EnrollmentState
     );
   }
   if (enrollment.isError) {
+    // From Settings, after its verification ran out: Settings asks for it again.
+    if (enrollment.error instanceof ApiError && enrollment.error.code === "STEP_UP_REQUIRED") {
+      return <Navigate to={paths.settings} replace />;
+    }
     const ended = enrollment.error instanceof ApiError && enrollment.error.status === 401;
     return (
       <AuthCard title={t("enroll.title")} footer={<BackToSignIn />}>

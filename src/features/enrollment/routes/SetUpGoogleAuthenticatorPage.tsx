@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { OneTimeCodeForm } from "@/components/OneTimeCodeForm";
 import { paths } from "@/config/paths";
 import { googleAuthenticatorQueryOptions, useVerifyGoogleAuthenticator } from "../api/enrollment";
-import { EnrollCard } from "../components/EnrollCard";
+import { EnrollCard, useSetUpDone } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 import { QrSetup } from "../components/QrSetup";
 
@@ -20,7 +20,7 @@ function ScanBarcode({ state }: { state: EnrollmentState }) {
   const enrollment = useQuery(googleAuthenticatorQueryOptions());
 
   return (
-    <EnrollCard title={t("enroll.google.title")} username={state.username}>
+    <EnrollCard title={t("enroll.google.title")} state={state}>
       <h2 className="section-title">{t("enroll.google.scan")}</h2>
       <p>{t("enroll.google.scanHint")}</p>
       <ErrorAlert error={enrollment.error} />
@@ -54,10 +54,10 @@ export function VerifyGoogleAuthenticatorPage() {
 
 function EnterCode({ state }: { state: EnrollmentState }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const setUpDone = useSetUpDone(state);
   const verify = useVerifyGoogleAuthenticator();
   return (
-    <EnrollCard title={t("enroll.google.title")} username={state.username}>
+    <EnrollCard title={t("enroll.google.title")} state={state}>
       <p>{t("enroll.google.enterCodeHint")}</p>
       <OneTimeCodeForm
         label={t("common.enterCode")}
@@ -65,7 +65,7 @@ function EnterCode({ state }: { state: EnrollmentState }) {
         error={verify.error}
         submit={async (code) => {
           await verify.mutateAsync({ code });
-          await navigate(paths.enroll, { state: { setUp: t("methods.googleAuthenticator") } });
+          await setUpDone(t("methods.googleAuthenticator"));
         }}
       />
       <p>

@@ -1,12 +1,10 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
 import { ErrorAlert } from "@/components/ErrorAlert";
-import { paths } from "@/config/paths";
 import { enrollmentQueryOptions, oktaVerifyQueryOptions } from "../api/enrollment";
-import { EnrollCard } from "../components/EnrollCard";
+import { EnrollCard, useSetUpDone } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 import { QrSetup } from "../components/QrSetup";
 
@@ -19,7 +17,7 @@ export function SetUpOktaVerifyPage() {
 
 function SetUpOktaVerify({ state }: { state: EnrollmentState }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const setUpDone = useSetUpDone(state);
   const queryClient = useQueryClient();
   const enrollment = useQuery({
     ...oktaVerifyQueryOptions(),
@@ -32,11 +30,11 @@ function SetUpOktaVerify({ state }: { state: EnrollmentState }) {
     if (!confirmed) return;
     void queryClient
       .invalidateQueries({ queryKey: enrollmentQueryOptions().queryKey })
-      .then(() => navigate(paths.enroll, { state: { setUp: t("methods.oktaVerify") } }));
-  }, [confirmed, navigate, queryClient, t]);
+      .then(() => setUpDone(t("methods.oktaVerify")));
+  }, [confirmed, setUpDone, queryClient, t]);
 
   return (
-    <EnrollCard title={t("enroll.okta.title")} username={state.username}>
+    <EnrollCard title={t("enroll.okta.title")} state={state}>
       <ol className="steps">
         <li>{t("enroll.okta.step1")}</li>
         <li>{t("enroll.okta.step2")}</li>

@@ -19,7 +19,7 @@ import {
   useVerifyPhone,
 } from "../api/enrollment";
 import { countryOptions } from "../countries";
-import { EnrollCard } from "../components/EnrollCard";
+import { EnrollCard, useSetUpDone } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 import { toE164 } from "../phone-number";
 
@@ -57,7 +57,7 @@ function PhoneForm({ state }: { state: EnrollmentState }) {
   };
 
   return (
-    <EnrollCard title={t("enroll.phone.title")} username={state.username}>
+    <EnrollCard title={t("enroll.phone.title")} state={state}>
       <p>{t(voice ? "enroll.phone.introVoice" : "enroll.phone.introSms")}</p>
       <Alert tone="info">{t("enroll.phone.riskNotice")}</Alert>
       <form noValidate onSubmit={submit}>
@@ -132,7 +132,7 @@ export function VerifyPhonePage() {
 
 function EnterPhoneCode({ state }: { state: EnrollmentState }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const setUpDone = useSetUpDone(state);
   const pending = useQuery(phoneEnrollmentQueryOptions());
   const resend = useResendPhoneCode();
   const verify = useVerifyPhone();
@@ -140,7 +140,7 @@ function EnterPhoneCode({ state }: { state: EnrollmentState }) {
   const voice = phone?.channel === "voice";
 
   return (
-    <EnrollCard title={t("enroll.phone.title")} username={state.username}>
+    <EnrollCard title={t("enroll.phone.title")} state={state}>
       <ErrorAlert error={pending.error} />
       {phone ? (
         <>
@@ -163,7 +163,7 @@ function EnterPhoneCode({ state }: { state: EnrollmentState }) {
             error={verify.error}
             submit={async (code) => {
               await verify.mutateAsync({ code });
-              await navigate(paths.enroll, { state: { setUp: t("methods.phone") } });
+              await setUpDone(t("methods.phone"));
             }}
           />
         </>

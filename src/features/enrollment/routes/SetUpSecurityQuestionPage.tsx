@@ -3,14 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
 import { ApiError } from "@/api/client";
 import { SetSecurityQuestionRequest, type EnrollmentState } from "@/api/contracts/enrollment";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { TextField } from "@/components/TextField";
-import { paths } from "@/config/paths";
 import { securityQuestionsQueryOptions, useSetSecurityQuestion } from "../api/enrollment";
-import { EnrollCard } from "../components/EnrollCard";
+import { EnrollCard, useSetUpDone } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 
 /** "Choose a security question" or "Create my own security question", then "Answer" (guide step 7). */
@@ -20,7 +18,7 @@ export function SetUpSecurityQuestionPage() {
 
 function SetUpSecurityQuestion({ state }: { state: EnrollmentState }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const setUpDone = useSetUpDone(state);
   const questions = useQuery(securityQuestionsQueryOptions());
   const save = useSetSecurityQuestion();
   const [own, setOwn] = useState(false);
@@ -38,13 +36,12 @@ function SetUpSecurityQuestion({ state }: { state: EnrollmentState }) {
   };
 
   return (
-    <EnrollCard title={t("enroll.question.title")} username={state.username}>
+    <EnrollCard title={t("enroll.question.title")} state={state}>
       <form
         noValidate
         onSubmit={form.handleSubmit((values) =>
           save.mutate(values, {
-            onSuccess: () =>
-              void navigate(paths.enroll, { state: { setUp: t("methods.securityQuestion") } }),
+            onSuccess: () => void setUpDone(t("methods.securityQuestion")),
           }),
         )}
       >

@@ -1,0 +1,191 @@
+import type { Page } from "@playwright/test";
+import {
+  expect,
+  expectAccessible,
+  JANE,
+  signInWithAuthenticator,
+  test,
+  type MockBackend,
+} from "./fixtures";
+
+/** Each code works once: the next verification waits for the authenticator's next code. */
+async function nextCode(mock: MockBackend) {
+  await mock.advanceClock(30);
+  return mock.totp(JANE.totpKey);
+}
+
+async function signInJane(page: Page, mock: MockBackend) {
+  await page.goto("/signin");
+  await signInWithAuthenticator(page, mock, JANE);
+  await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
+  await page.getByRole("button", { name: "Select" }).click();
+  await expect(page.getByText("You are now using the credentials of JDOE01.")).toBeVisible();
+}
+
+async function openMenu(page: Page, item: string) {
+  await page.getByRole("button", { name: "Jane Doe" }).click();
+  await page.getByRole("link", { name: item }).click();
+}
+
+/** Settings asks "Verify it's you" first: the last used method, Google Authenticator. */
+async function openSettings(page: Page, mock: MockBackend) {
+  await openMenu(page, "Settings");
+  await expect(
+    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Enter code").fill(await nextCode(mock));
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+}
+
+/** A reset or removal: Yes, then the password, then a security method. */
+async function confirmAndVerify(page: Page, mock: MockBackend, question: string) {
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(question);
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Yes" }).click();
+  await expect(page.getByRole("heading", { name: "Verify with your password" })).toBeVisible();
+  await page.getByLabel("Password", { exact: true }).fill(JANE.password);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(
+    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+  ).toBeVisible();
+  await page.getByLabel("Enter code").fill(await nextCode(mock));
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+}
+
+test("Jane opens Settings after verifying, sees her information, and switches the language to Spanish and back", async ({
+  page,
+  mock,
+}) => {
+  await signInJane(page, mock);
+  await openSettings(page, mock);
+  const personal = page.getByRole("region", { name: "Personal Information" });
+  await expect(personal).toContainText("jane.doe@yourfirm.org");
+  await expect(personal).toContainText("JDOE01, JDOE02 (InActive)");
+  await expect(personal).toContainText("1-866-776-0800 option 2");
+  const methods = page.getByRole("region", { name: "Security Methods" });
+  for (const name of [
+    "Reset Password",
+    "Set up Okta Verify",
+    "Remove Google Authenticator",
+    "Set up another Phone",
+    "Remove +1 XXX-XXX-0143",
+    "Remove Security Question",
+  ]) {
+    await expect(
+      methods.getByRole(name.startsWith("Set up") ? "link" : "button", { name }),
+    ).toBeVisible();
+  }
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Edit display language" }).click();
+  await page.getByLabel("Language", { exact: true }).selectOption("es");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { name: "Cuenta", level: 1 })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Editar el idioma de visualización" }).click();
+  await page.getByLabel("Idioma", { exact: true }).selectOption("en");
+  await page.getByRole("button", { name: "Guardar" }).click();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+});
+
+test("Jane removes her phone (confirm, password, method, email) but cannot remove her last access method", async ({
+  page,
+  mock,
+}) => {
+  await signInJane(page, mock);
+  await openSettings(page, mock);
+  await page.getByRole("button", { name: "Remove +1 XXX-XXX-0143" }).click();
+  await confirmAndVerify(page, mock, "Are you sure you want to remove +1 XXX-XXX-0143 enrollment?");
+  await expect(
+    page.getByRole("status").filter({ hasText: "You have successfully removed +1 XXX-XXX-0143" }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove +1 XXX-XXX-0143" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Set up Phone" })).toBeVisible();
+  await expectAccessible(page);
+
+  const email = await mock.latest("email", JANE.username);
+  expect(email.subject).toBe("FINRA TRAQS - Security method reset");
+  expect(email.text).toContain("Phone +1 XXX-XXX-0143");
+  expect(email.text).toContain("Performed by: Jane Doe");
+  expect(email.text).toContain("Report Suspicious Activity");
+
+  // The removed phone no longer works, and Google Authenticator is now the last access method.
+  await page.getByRole("button", { name: "Remove Google Authenticator" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "You must have at least one security method set up",
+  );
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // The backend refuses a removal without its own fresh verification, whatever the page shows.
+  const status = await page.evaluate(async () => {
+    const account = (await (await fetch("/api/account")).json()) as { methods: { id: string }[] };
+    return (await fetch(`/api/account/methods/${account.methods[0]?.id}`, { method: "DELETE" }))
+      .status;
+  });
+  expect([403, 409]).toContain(status);
+});
+
+test("Jane resets her password: a reused one is refused, the new one works, and Recent Activity shows it", async ({
+  page,
+  mock,
+}) => {
+  await signInJane(page, mock);
+  await openSettings(page, mock);
+  await page.getByRole("button", { name: "Reset Password" }).click();
+  await confirmAndVerify(page, mock, "Are you sure you want to reset Password enrollment?");
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Enter password", { exact: true }).fill(JANE.password);
+  await page.getByLabel("Re-enter password").fill(JANE.password);
+  await page.getByRole("button", { name: "Reset Password" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "Your password cannot be any of your last 7 passwords",
+  );
+  const fresh = "Brand-New-Secret-77";
+  await page.getByLabel("Enter password", { exact: true }).fill(fresh);
+  await page.getByLabel("Re-enter password").fill(fresh);
+  await page.getByRole("button", { name: "Reset Password" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Successfully reset your password." }),
+  ).toBeVisible();
+  expect((await mock.latest("email", JANE.username)).subject).toBe("FINRA TRAQS - Password reset");
+
+  await openMenu(page, "Recent Activity");
+  await expect(page.getByRole("heading", { name: "Recent Activity" })).toBeVisible();
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row").nth(1)).toContainText("Password reset");
+  await expect(table).toContainText("Sign-in");
+  await expectAccessible(page);
+  await table.getByRole("button", { name: /^This wasn't me: Password reset/ }).click();
+  await expect(page.getByText("Thank you: your report was recorded.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to Settings" })).toBeVisible();
+
+  await openMenu(page, "Preferences");
+  await page.getByLabel("Pop-up message timer").selectOption("3");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Your preferences were saved.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("The email's Report Suspicious Activity link records the report", async ({ page, mock }) => {
+  await signInJane(page, mock);
+  await openSettings(page, mock);
+  await page.getByRole("button", { name: "Remove Security Question" }).click();
+  await confirmAndVerify(
+    page,
+    mock,
+    "Are you sure you want to remove Security Question enrollment?",
+  );
+  await expect(page.getByText("You have successfully removed Security Question")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Set up Security Question" })).toBeVisible();
+  const email = await mock.latest("email", JANE.username);
+  await page.goto(email.link ?? "");
+  await expect(page.getByText("Thank you. Your report was recorded.")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/activity");
+  await expect(page.getByRole("table")).toContainText("Suspicious activity reported");
+});

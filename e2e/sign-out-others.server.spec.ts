@@ -1,0 +1,53 @@
+import { MOCK_SERVER_PORT } from "../playwright.config";
+import { expect, JANE, MockBackend, signInWithAuthenticator, test } from "./fixtures";
+
+// Two browsers share the local mock server: one test at a time, from the seed.
+test.describe.configure({ mode: "serial" });
+test.beforeEach(async ({ request }) => {
+  expect((await request.post(`http://localhost:${MOCK_SERVER_PORT}/__dev/reset`)).ok()).toBe(true);
+});
+
+test("Resetting the password with 'Sign me out of all other devices' ends the session in another browser", async ({
+  page,
+  mock,
+  browser,
+}) => {
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  const otherMock = new MockBackend(otherPage, false);
+  for (const [p, m] of [
+    [page, mock],
+    [otherPage, otherMock],
+  ] as const) {
+    await p.goto("/signin");
+    await m.advanceClock(30); // a new code for each sign-in: a code works once
+    await signInWithAuthenticator(p, m, JANE);
+    await p.getByLabel("Username", { exact: true }).selectOption("JDOE01");
+    await p.getByRole("button", { name: "Select" }).click();
+    await expect(p.getByText("You are now using the credentials of JDOE01.")).toBeVisible();
+  }
+
+  await page.goto("/settings");
+  await mock.advanceClock(30);
+  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await page.getByRole("button", { name: "Reset Password" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Yes" }).click();
+  await page.getByLabel("Password", { exact: true }).fill(JANE.password);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await mock.advanceClock(30);
+  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await page.getByLabel("Enter password", { exact: true }).fill("Brand-New-Secret-77");
+  await page.getByLabel("Re-enter password").fill("Brand-New-Secret-77");
+  await page.getByLabel("Sign me out of all other devices").check();
+  await page.getByRole("button", { name: "Reset Password" }).click();
+  await expect(page.getByText("Successfully reset your password.")).toBeVisible();
+
+  // The other browser's session ended on the server; this one goes on.
+  await otherPage.goto("/traqs");
+  await expect(otherPage.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await page.goto("/traqs");
+  await expect(page.getByText("You are now using the credentials of JDOE01.")).toBeVisible();
+  await other.close();
+});

@@ -1,0 +1,129 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { StepUpPurpose } from "@/api/contracts/account";
+import { AuthCard } from "@/components/AuthCard";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { verificationQueryOptions, VerificationContext } from "@/components/verification/api";
+import {
+  chosenOption,
+  factorOptions,
+  type FactorOption,
+} from "@/components/verification/factor-options";
+import { FactorStep, factorTitle } from "@/components/verification/FactorStep";
+import { MethodChooser } from "@/components/verification/MethodChooser";
+import { PasswordStep } from "@/components/verification/PasswordStep";
+import { STEP_UP_VERIFICATION, useStartStepUp } from "../api/account";
+
+/**
+ * "Verify it's you with a security method" inside the session (guide Section 2): a method to open
+ * Settings; the password and then a method before a reset or removal. The same screens as sign-in.
+ */
+export function StepUp(props: {
+  purpose: StepUpPurpose;
+  onVerified: () => void;
+  onCancel?: () => void;
+}) {
+  return (
+    <VerificationContext.Provider value={STEP_UP_VERIFICATION}>
+      <StepUpFlow {...props} />
+    </VerificationContext.Provider>
+  );
+}
+
+function StepUpFlow({
+  purpose,
+  onVerified,
+  onCancel,
+}: {
+  purpose: StepUpPurpose;
+  onVerified: () => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const start = useStartStepUp();
+  const started = useRef(false);
+  const state = useQuery({
+    ...verificationQueryOptions(STEP_UP_VERIFICATION),
+    enabled: start.isSuccess,
+  });
+  const [choosing, setChoosing] = useState(false);
+  const [chosen, setChosen] = useState<FactorOption | null>(null);
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    start.mutate(purpose);
+  }, [start, purpose]);
+
+  const current = start.isSuccess ? state.data : undefined;
+  const verified = useRef(false);
+  useEffect(() => {
+    // Once only: what follows the verification (a removal, say) must not run twice.
+    if (current?.status !== "SUCCESS" || verified.current) return;
+    verified.current = true;
+    onVerified();
+  }, [current?.status, onVerified]);
+
+  const cancel = onCancel ? (
+    <button type="button" className="link-button" onClick={onCancel}>
+      {t("common.cancel")}
+    </button>
+  ) : null;
+
+  if (start.isError || state.isError) {
+    return (
+      <AuthCard title={t("account.verify.title")} footer={cancel}>
+        <ErrorAlert error={start.error ?? state.error} />
+        <button type="button" className="button" onClick={() => start.mutate(purpose)}>
+          {t("common.tryAgain")}
+        </button>
+      </AuthCard>
+    );
+  }
+  if (!current || current.status === "SUCCESS") {
+    return (
+      <p className="loading" role="status">
+        {t("common.loading")}
+      </p>
+    );
+  }
+  if (current.status === "PASSWORD") {
+    return (
+      <AuthCard title={t("signIn.password.title")} username={current.username} footer={cancel}>
+        <PasswordStep username={current.username} onVerified={() => undefined} />
+      </AuthCard>
+    );
+  }
+  const options = factorOptions(t, current.factors);
+  const option = chosen ?? chosenOption(options, current, null, null);
+  if (choosing || !option) {
+    return (
+      <AuthCard title={t("account.verify.title")} username={current.username} footer={cancel}>
+        <MethodChooser
+          state={current}
+          onChoose={(next) => {
+            setChosen(next);
+            setChoosing(false);
+          }}
+        />
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard
+      title={factorTitle(t, option)}
+      username={current.username}
+      footer={
+        <>
+          <button type="button" className="link-button" onClick={() => setChoosing(true)}>
+            {t("signIn.verify.somethingElse")}
+          </button>
+          {cancel}
+        </>
+      }
+    >
+      <FactorStep state={current} option={option} onVerified={() => undefined} />
+    </AuthCard>
+  );
+}

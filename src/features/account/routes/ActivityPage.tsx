@@ -1,0 +1,111 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Me } from "@/api/contracts/me";
+import { Alert } from "@/components/Alert";
+import { DashboardLayout } from "@/components/DashboardLayout";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { PageHeading } from "@/components/PageHeading";
+import { RequireSession } from "@/components/RequireSession";
+import { paths } from "@/config/paths";
+import { formatDateTime } from "@/i18n";
+import { activityQueryOptions, useReportActivity } from "../api/account";
+
+/** Recent Activity (user menu): sign-ins and security events, newest first, a page at a time. */
+export function ActivityPage() {
+  return <RequireSession>{(me) => <Activity me={me} />}</RequireSession>;
+}
+
+function Activity({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const activity = useQuery({
+    ...activityQueryOptions(page),
+    placeholderData: (previous) => previous,
+  });
+  const report = useReportActivity();
+  const data = activity.data;
+
+  return (
+    <DashboardLayout me={me}>
+      <PageHeading title={t("activity.title")} />
+      <ErrorAlert error={activity.error ?? report.error} />
+      {report.isSuccess ? (
+        <Alert tone="info">
+          {t("activity.reported")} <Link to={paths.settings}>{t("activity.reviewSettings")}</Link>
+        </Alert>
+      ) : null}
+      {data ? (
+        <>
+          <table className="activity">
+            <caption className="visually-hidden">{t("activity.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("activity.time")}</th>
+                <th scope="col">{t("activity.event")}</th>
+                <th scope="col">{t("activity.client")}</th>
+                <th scope="col">{t("activity.result")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("activity.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((item) => (
+                <tr key={item.id}>
+                  <td>{formatDateTime(item.at)}</td>
+                  <td>
+                    {t(`activity.types.${item.type}`)}
+                    {item.detail ? <span className="method-detail"> ({item.detail})</span> : null}
+                  </td>
+                  <td>{item.client}</td>
+                  <td>{t(`activity.results.${item.result}`)}</td>
+                  <td>
+                    {item.reported ? (
+                      t("activity.alreadyReported")
+                    ) : (
+                      <button
+                        type="button"
+                        className="link-button"
+                        disabled={report.isPending}
+                        aria-label={t("activity.notMeLabel", {
+                          event: t(`activity.types.${item.type}`),
+                          time: formatDateTime(item.at),
+                        })}
+                        onClick={() => report.mutate(item.id)}
+                      >
+                        {t("activity.notMe")}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav className="pager" aria-label={t("activity.pages")}>
+            <button
+              type="button"
+              className="button"
+              disabled={page <= 1}
+              onClick={() => setPage(page - 1)}
+            >
+              {t("activity.previous")}
+            </button>
+            <span>{t("activity.pageOf", { page: data.page, count: data.pageCount })}</span>
+            <button
+              type="button"
+              className="button"
+              disabled={page >= data.pageCount}
+              onClick={() => setPage(page + 1)}
+            >
+              {t("activity.next")}
+            </button>
+          </nav>
+        </>
+      ) : (
+        <p role="status">{t("common.loading")}</p>
+      )}
+    </DashboardLayout>
+  );
+}

@@ -1,0 +1,385 @@
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate } from "react-router";
+import { ApiError } from "@/api/client";
+import type { AccountState } from "@/api/contracts/account";
+import type { Factor } from "@/api/contracts/authn";
+import { LANGUAGES, type Language, type Me } from "@/api/contracts/me";
+import { Alert } from "@/components/Alert";
+import { AuthCard } from "@/components/AuthCard";
+import { DashboardLayout } from "@/components/DashboardLayout";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { NewPasswordForm } from "@/components/NewPasswordForm";
+import { PageHeading } from "@/components/PageHeading";
+import { RequireSession } from "@/components/RequireSession";
+import { paths } from "@/config/paths";
+import { setLanguage } from "@/i18n";
+import {
+  accountQueryOptions,
+  useRemoveMethod,
+  useRemoveSecurityQuestion,
+  useResetPassword,
+  useSetLanguage,
+} from "../api/account";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { StepUp } from "../components/StepUp";
+import { TimedMessage } from "../components/TimedMessage";
+
+/** A reset or removal on its way: confirmed, then verified, then done. */
+type Change =
+  | { kind: "remove"; name: string; methodId: string; stage: "confirm" | "verify" }
+  | { kind: "removeQuestion"; name: string; stage: "confirm" | "verify" }
+  | { kind: "resetPassword"; name: string; stage: "confirm" | "verify" | "newPassword" };
+
+/** The Account page (guide Section 2): opened after "Verify it's you with a security method". */
+export function SettingsPage() {
+  return <RequireSession>{(me) => <Settings me={me} />}</RequireSession>;
+}
+
+function Settings({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const account = useQuery({ ...accountQueryOptions(), retry: false });
+  const [change, setChange] = useState<Change | null>(null);
+  const setUp = (location.state as { setUp?: string } | null)?.setUp;
+  const [message, setMessage] = useState<string | null>(
+    setUp ? t("enroll.setUpDone", { method: setUp }) : null,
+  );
+  const clearMessage = useCallback(() => setMessage(null), []);
+  const removeMethod = useRemoveMethod();
+  const removeQuestion = useRemoveSecurityQuestion();
+  const resetPassword = useResetPassword();
+  const failed = removeMethod.error ?? removeQuestion.error;
+
+  const finish = useCallback(
+    (text: string) => {
+      setChange(null);
+      setMessage(text);
+      // The flash from a set-up is shown once; a reload must not bring it back.
+      void navigate(paths.settings, { replace: true, state: null });
+    },
+    [navigate],
+  );
+
+  const verified = useCallback(() => {
+    if (!change) return;
+    if (change.kind === "resetPassword") return setChange({ ...change, stage: "newPassword" });
+    const done = () => finish(t("account.removed", { method: change.name }));
+    const settle = { onSuccess: done, onError: () => setChange(null) };
+    if (change.kind === "remove") removeMethod.mutate(change.methodId, settle);
+    else removeQuestion.mutate(undefined, settle);
+  }, [change, finish, removeMethod, removeQuestion, t]);
+
+  const needsStepUp =
+    account.error instanceof ApiError && account.error.code === "STEP_UP_REQUIRED";
+  if (needsStepUp) return <StepUp purpose="view" onVerified={() => void account.refetch()} />;
+  if (change?.stage === "verify") {
+    return <StepUp purpose="change" onVerified={verified} onCancel={() => setChange(null)} />;
+  }
+  if (change?.kind === "resetPassword" && change.stage === "newPassword" && account.data) {
+    const { login, firstName, lastName } = account.data;
+    return (
+      <AuthCard
+        title={t("account.resetPassword.title")}
+        username={login}
+        footer={
+          <button type="button" className="link-button" onClick={() => setChange(null)}>
+            {t("common.cancel")}
+          </button>
+        }
+      >
+        <ResetPasswordForm
+          owner={{ login, firstName, lastName }}
+          onDone={() => finish(t("account.resetPassword.done"))}
+          mutation={resetPassword}
+        />
+      </AuthCard>
+    );
+  }
+
+  return (
+    <DashboardLayout me={me}>
+      <PageHeading title={t("account.title")} />
+      {message ? <TimedMessage text={message} onDone={clearMessage} /> : null}
+      <ErrorAlert error={failed} />
+      {account.isPending ? (
+        <p role="status">{t("common.loading")}</p>
+      ) : account.isError ? (
+        <ErrorAlert error={account.error} />
+      ) : (
+        <>
+          <PersonalInformation account={account.data} />
+          <DisplayLanguage account={account.data} />
+          <SecurityMethods
+            account={account.data}
+            onChange={(next) => {
+              removeMethod.reset();
+              removeQuestion.reset();
+              setChange(next);
+            }}
+          />
+        </>
+      )}
+      {change?.stage === "confirm" ? (
+        <ConfirmDialog
+          title={t(
+            change.kind === "resetPassword"
+              ? "account.confirmResetTitle"
+              : "account.confirmRemoveTitle",
+            { method: change.name },
+          )}
+          question={t(
+            change.kind === "resetPassword" ? "account.confirmReset" : "account.confirmRemove",
+            { method: change.name },
+          )}
+          onYes={() => setChange({ ...change, stage: "verify" })}
+          onNo={() => setChange(null)}
+        />
+      ) : null}
+    </DashboardLayout>
+  );
+}
+
+function ResetPasswordForm(props: {
+  owner: { login: string; firstName: string; lastName: string };
+  onDone: () => void;
+  mutation: ReturnType<typeof useResetPassword>;
+}) {
+  const { t } = useTranslation();
+  const [signOutOthers, setSignOutOthers] = useState(false);
+  return (
+    <NewPasswordForm
+      owner={props.owner}
+      pending={props.mutation.isPending}
+      error={props.mutation.error}
+      submitLabel={t("account.resetPassword.submit")}
+      submit={async (password) => {
+        await props.mutation.mutateAsync({ password, signOutOtherDevices: signOutOthers });
+        props.onDone();
+      }}
+    >
+      <div className="checkbox">
+        <input
+          id="sign-out-others"
+          type="checkbox"
+          checked={signOutOthers}
+          onChange={(e) => setSignOutOthers(e.target.checked)}
+        />
+        <label htmlFor="sign-out-others">{t("account.resetPassword.signOutOthers")}</label>
+      </div>
+    </NewPasswordForm>
+  );
+}
+
+function PersonalInformation({ account }: { account: AccountState }) {
+  const { t } = useTranslation();
+  const rows: [string, string][] = [
+    [t("account.firstName"), account.firstName],
+    [t("account.lastName"), account.lastName],
+    [t("account.oktaUsername"), account.login],
+    [t("account.primaryEmail"), account.email],
+    [
+      t("account.traqsUsernames"),
+      account.traqsUsernames
+        .map((u) => (u.active ? u.username : t("traqs.inactiveOption", { username: u.username })))
+        .join(", "),
+    ],
+  ];
+  return (
+    <section className="panel" aria-labelledby="personal-information">
+      <h2 id="personal-information">{t("account.personalInformation")}</h2>
+      <dl className="details">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="field-hint">{t("account.personalNote")}</p>
+    </section>
+  );
+}
+
+function DisplayLanguage({ account }: { account: AccountState }) {
+  const { t, i18n } = useTranslation();
+  const save = useSetLanguage();
+  const [editing, setEditing] = useState(false);
+  const current = (account.language ?? i18n.language) as Language;
+  const [choice, setChoice] = useState<Language>(current);
+  const names = new Intl.DisplayNames([i18n.language], { type: "language" });
+  const nameOf = (code: Language) =>
+    new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
+
+  return (
+    <section className="panel" aria-labelledby="display-language">
+      <h2 id="display-language">{t("account.displayLanguage")}</h2>
+      {editing ? (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            save.mutate(choice, {
+              onSuccess: () => {
+                setEditing(false);
+                void setLanguage(choice);
+              },
+            });
+          }}
+        >
+          <label htmlFor="language">{t("account.language")}</label>
+          <select
+            id="language"
+            value={choice}
+            onChange={(e) => setChoice(e.target.value as Language)}
+          >
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {nameOf(code)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button" disabled={save.isPending}>
+            {save.isPending ? t("common.working") : t("common.save")}
+          </button>
+          <button type="button" className="link-button" onClick={() => setEditing(false)}>
+            {t("common.cancel")}
+          </button>
+        </form>
+      ) : (
+        <p className="inline-form">
+          <span>
+            {t("account.language")}: <strong>{names.of(current) ?? current}</strong>
+          </span>
+          <button
+            type="button"
+            className="button"
+            aria-label={t("account.editLanguage")}
+            onClick={() => setEditing(true)}
+          >
+            {t("common.edit")}
+          </button>
+        </p>
+      )}
+      <ErrorAlert error={save.error} />
+      <p className="field-hint">{t("account.languageNote")}</p>
+    </section>
+  );
+}
+
+type Row = {
+  key: string;
+  name: string;
+  detail?: string;
+  action: "reset" | "remove" | "setUp" | "setUpAnother";
+  onAction?: () => void;
+  to?: string;
+  last?: boolean;
+};
+
+function SecurityMethods({
+  account,
+  onChange,
+}: {
+  account: AccountState;
+  onChange: (change: Change) => void;
+}) {
+  const { t } = useTranslation();
+  const [lastWarning, setLastWarning] = useState(false);
+  const onlyOne = account.methods.length === 1;
+  const of = (type: Factor["type"]) => account.methods.filter((m) => m.type === type);
+  const removeRow = (method: Factor, name: string, detail?: string): Row => ({
+    key: method.id,
+    name,
+    ...(detail ? { detail } : {}),
+    action: "remove",
+    last: onlyOne,
+    onAction: onlyOne
+      ? () => setLastWarning(true)
+      : () =>
+          onChange({ kind: "remove", name: detail ?? name, methodId: method.id, stage: "confirm" }),
+  });
+  const okta = of("okta_verify");
+  const google = of("google_authenticator")[0];
+  const phones = of("phone");
+  const rows: Row[] = [
+    {
+      key: "password",
+      name: t("methods.password"),
+      action: "reset",
+      onAction: () =>
+        onChange({ kind: "resetPassword", name: t("methods.password"), stage: "confirm" }),
+    },
+    {
+      key: "okta",
+      name: t("methods.oktaVerify"),
+      action: okta.length ? "setUpAnother" : "setUp",
+      to: paths.enrollOktaVerify,
+    },
+    ...okta.map((m) => removeRow(m, t("methods.oktaVerify"), m.deviceName)),
+    google
+      ? removeRow(google, t("methods.googleAuthenticator"))
+      : {
+          key: "google",
+          name: t("methods.googleAuthenticator"),
+          action: "setUp" as const,
+          to: paths.enrollGoogleAuthenticator,
+        },
+    {
+      key: "phone",
+      name: t("methods.phone"),
+      action: phones.length ? "setUpAnother" : "setUp",
+      to: paths.enrollPhone,
+    },
+    ...phones.map((m) => removeRow(m, t("methods.phone"), m.maskedPhone)),
+    account.securityQuestionSet
+      ? {
+          key: "question",
+          name: t("methods.securityQuestion"),
+          action: "remove" as const,
+          onAction: () =>
+            onChange({
+              kind: "removeQuestion",
+              name: t("methods.securityQuestion"),
+              stage: "confirm",
+            }),
+        }
+      : {
+          key: "question",
+          name: t("methods.securityQuestion"),
+          action: "setUp" as const,
+          to: paths.enrollSecurityQuestion,
+        },
+  ];
+  const label = (row: Row) => `${t(`account.actions.${row.action}`)} ${row.detail ?? row.name}`;
+
+  return (
+    <section className="panel" aria-labelledby="security-methods">
+      <h2 id="security-methods">{t("account.securityMethods")}</h2>
+      <p>{t("account.securityMethodsIntro")}</p>
+      {lastWarning ? <Alert tone="error">{t("account.lastMethod")}</Alert> : null}
+      <ul className="method-list">{row(rows)}</ul>
+    </section>
+  );
+
+  function row(list: Row[]) {
+    return list.map((r) => (
+      <li key={r.key} className={`method-row${r.detail ? " method-sub" : ""}`}>
+        <span className="method-name">
+          {r.detail ? <span>{r.detail}</span> : <strong>{r.name}</strong>}
+        </span>
+        {r.to ? (
+          <Link className="button" to={r.to} aria-label={label(r)}>
+            {t(`account.actions.${r.action}`)}
+          </Link>
+        ) : (
+          <button type="button" className="button" aria-label={label(r)} onClick={r.onAction}>
+            {t(`account.actions.${r.action}`)}
+          </button>
+        )}
+      </li>
+    ));
+  }
+}
