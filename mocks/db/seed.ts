@@ -15,6 +15,7 @@ export async function seedState(now: number): Promise<MockState> {
     users: [],
     sessions: [],
     loginAttempts: {},
+    recoveryEmails: {},
     outbox: [],
     activity: [],
   };

@@ -24,6 +24,7 @@ export function startSession(state: MockState, now: number, userAgent: string): 
     challenge: null,
     pending: {},
     stepUp: null,
+    recovery: null,
     traqsUsername: null,
     createdAt: now,
     lastSeenAt: now,

@@ -75,16 +75,32 @@ export type Session = {
   login: string | null;
   userId: string | null;
   /** ENROLLING: setting up security methods, after the activation link or a password alone. */
-  stage: "IDENTIFY" | "PASSWORD" | "FACTOR" | "ENROLLING" | "SUCCESS";
+  stage: "IDENTIFY" | "PASSWORD" | "FACTOR" | "ENROLLING" | "RECOVERY" | "SUCCESS";
   challenge: ChallengeRecord | null;
   /** Set-ups in progress in this session; each keeps its key or code until it ends. */
   pending: PendingEnrollments;
+  /** "Unlock account?" or "Forgot password?" in progress (stage RECOVERY). */
+  recovery: Recovery | null;
+  /** Shown on the sign-in that follows an unlock or a password reset. */
+  notice?: "unlocked" | "passwordReset";
   /** "Verify it's you" inside a signed-in session (Settings, removals, resets). */
   stepUp: StepUp | null;
   traqsUsername: string | null;
   createdAt: number;
   lastSeenAt: number;
   userAgent: string;
+};
+
+export type Recovery = {
+  kind: "unlock" | "reset";
+  stage: "SEND" | "SENT" | "QUESTION" | "NEW_PASSWORD";
+  codeHash: string | null;
+  tokenHash: string | null;
+  sentAt: number | null;
+  resendAt: number | null;
+  expiresAt: number | null;
+  /** Emails sent for this login recently, for the per-account limit. */
+  failures: number;
 };
 
 /** A verification in progress: the sign-in itself (on the session) or a step-up. */
@@ -157,7 +173,9 @@ export type ActivityType =
   | "method_removed"
   | "security_question_removed"
   | "password_reset"
-  | "suspicious_activity_reported";
+  | "suspicious_activity_reported"
+  | "account_unlocked"
+  | "password_recovered";
 
 export type ActivityRecord = {
   id: string;
@@ -176,8 +194,10 @@ export type MockState = {
   users: User[];
   sessions: Session[];
   loginAttempts: Record<string, LoginAttempts>;
+  /** When recovery emails were sent, per login: at most a few in a quarter hour. */
+  recoveryEmails: Record<string, number[]>;
   outbox: OutboxRecord[];
   activity: ActivityRecord[];
 };
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;

@@ -19,15 +19,16 @@ const IDENTIFY: AuthnState = {
 
 /** What the sign-in screens are told: never a secret, a code or a full phone number. */
 export function toAuthnState(state: MockState, session: Session | null, now: number): AuthnState {
-  if (!session || session.stage === "IDENTIFY") return IDENTIFY;
+  if (!session || session.stage === "IDENTIFY" || session.stage === "RECOVERY") return IDENTIFY;
   // Until the password is right, nothing about the account is shown (it may not even exist).
   const user = session.stage === "PASSWORD" ? null : userById(state, session.userId);
   const status = session.stage === "ENROLLING" ? "ENROLL" : session.stage;
-  return toVerificationState(
+  const view = toVerificationState(
     state,
     { status, username: session.login, user, challenge: session.challenge },
     now,
   );
+  return session.notice && status !== "SUCCESS" ? { ...view, notice: session.notice } : view;
 }
 
 /** The sign-in: the transaction lives on the session itself. */

@@ -4,6 +4,7 @@ import { authnHandlers } from "./authn";
 import { devHandlers } from "./dev";
 import { enrollmentHandlers } from "./enrollment";
 import { meHandlers } from "./me";
+import { recoveryHandlers } from "./recovery";
 
 /** Every handler of the mock backend, over one database: the browser, Vitest and the server use this. */
 export function createHandlers(db: MockDb) {
@@ -11,6 +12,7 @@ export function createHandlers(db: MockDb) {
     ...authnHandlers(db),
     ...enrollmentHandlers(db),
     ...meHandlers(db),
+    ...recoveryHandlers(db),
     ...accountHandlers(db),
     ...devHandlers(db),
   ];

@@ -1,7 +1,12 @@
 /** The numbers of SPEC.md and SECURITY.md that the mock enforces, in one place. */
 export const POLICY = {
-  /** Consecutive failures (passwords or codes) that lock an account: FINRA's own setting. */
-  lockoutThreshold: 5,
+  /**
+   * Consecutive failures (passwords or codes) that lock an account: FINRA's own setting, 5. The
+   * local server takes another from MOCK_LOCKOUT_THRESHOLD.
+   */
+  lockoutThreshold: Number(
+    (typeof process === "undefined" ? undefined : process.env.MOCK_LOCKOUT_THRESHOLD) ?? 5,
+  ),
   lockoutMinutes: 15,
   /** SMS and voice codes. */
   smsCodeDigits: 6,
@@ -12,6 +17,13 @@ export const POLICY = {
   /** A session with no request for this long has ended. */
   sessionIdleMinutes: 120,
   activationLinkDays: 30,
+  /** Unlock: the emailed link and code. Reset: the emailed link (guide: 8 hours). */
+  unlockLinkMinutes: 5,
+  resetLinkHours: 8,
+  /** Recovery emails per login in a quarter hour; then "try again later". */
+  recoveryEmailsPerQuarterHour: 3,
+  /** Wrong codes or answers before a recovery ends and must start again. */
+  recoveryAttempts: 5,
 };
 export type Policy = typeof POLICY;
 

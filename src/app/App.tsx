@@ -8,6 +8,7 @@ import { env } from "@/config/env";
 import { paths, withFrom } from "@/config/paths";
 import { accountRoutes } from "@/features/account/routes";
 import { enrollmentRoutes } from "@/features/enrollment/routes";
+import { recoveryRoutes } from "@/features/recovery/routes";
 import { signInRoutes } from "@/features/sign-in/routes";
 import { createQueryClient } from "./query-client";
 
@@ -62,6 +63,7 @@ export function App() {
             <Route path="/" element={<Navigate to={paths.traqs} replace />} />
             {signInRoutes}
             {enrollmentRoutes}
+            {recoveryRoutes}
             {accountRoutes}
             <Route path={paths.home} element={<HomePage />} />
             <Route path={paths.notifications} element={<NotificationsPage />} />

@@ -22,8 +22,10 @@ export const paths = {
   traqs: "/traqs",
   traqsSelectUsername: "/traqs/select-username",
   help: "/help",
-  unlock: "/help#unlock-account",
-  forgotPassword: "/help#forgot-password",
+  unlock: "/signin/unlock",
+  forgotPassword: "/signin/forgot-password",
+  recovery: "/signin/recovery",
+  recoveryLink: "/signin/recovery/link/:token",
   devInbox: "/dev/inbox",
 } as const;
 

@@ -51,6 +51,8 @@ export const AuthnState = z.object({
   lastUsed: z.nullable(z.object({ methodId: z.string(), mode: VerifyMode })),
   sendPushAutomatically: z.boolean(),
   challenge: z.nullable(Challenge),
+  /** Why this sign-in began: an unlock or a password reset that still needs the second factor. */
+  notice: z.optional(z.enum(["unlocked", "passwordReset"])),
 });
 export type AuthnState = z.infer<typeof AuthnState>;
 

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   "ALREADY_ENROLLED",
   "STEP_UP_REQUIRED",
   "LAST_METHOD",
+  "RECOVERY_ENDED",
+  "INVALID_ANSWER",
   "SERVER_ERROR",
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -1,7 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ApiError } from "@/api/client";
 import { PasswordRequest, type AuthnState } from "@/api/contracts/authn";
+import { paths } from "@/config/paths";
 import { ErrorAlert } from "../ErrorAlert";
 import { TextField } from "../TextField";
 import { useVerificationStep } from "./api";
@@ -35,6 +38,11 @@ export function PasswordStep({
         hidden
       />
       <ErrorAlert error={step.error} />
+      {step.error instanceof ApiError && step.error.code === "ACCOUNT_LOCKED" ? (
+        <p>
+          <Link to={paths.unlock}>{t("signIn.unlockAccount")}</Link>
+        </p>
+      ) : null}
       <TextField
         label={t("signIn.password.label")}
         type="password"

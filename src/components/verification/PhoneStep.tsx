@@ -55,7 +55,8 @@ export function PhoneStep({
       </p>
       <ResendLine
         key={challenge.sentAt}
-        voice={voice}
+        text={t(voice ? "phone.notReceivedVoice" : "phone.notReceivedSms")}
+        action={t(voice ? "phone.callAgain" : "phone.sendAgain")}
         waitSeconds={waitSeconds}
         onResend={request}
         pending={send.isPending}

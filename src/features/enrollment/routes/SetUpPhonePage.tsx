@@ -151,7 +151,8 @@ function EnterPhoneCode({ state }: { state: EnrollmentState }) {
           </p>
           <ResendLine
             key={phone.sentAt}
-            voice={voice}
+            text={t(voice ? "phone.notReceivedVoice" : "phone.notReceivedSms")}
+            action={t(voice ? "phone.callAgain" : "phone.sendAgain")}
             waitSeconds={(Date.parse(phone.resendAt) - Date.parse(phone.sentAt)) / 1000}
             pending={resend.isPending}
             onResend={() => resend.mutate()}

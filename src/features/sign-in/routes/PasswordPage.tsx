@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { Alert } from "@/components/Alert";
 import { AuthCard } from "@/components/AuthCard";
 import { BackToSignIn } from "@/components/BackToSignIn";
 import { PasswordStep } from "@/components/verification/PasswordStep";
@@ -24,6 +25,9 @@ export function PasswordPage() {
             </>
           }
         >
+          {state.notice === "unlocked" ? (
+            <Alert tone="success">{t("signIn.unlockedNotice")}</Alert>
+          ) : null}
           <PasswordStep
             username={state.username}
             onVerified={(next) => void navigate(stepPath(next.status, from))}

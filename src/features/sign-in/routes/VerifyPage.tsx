@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { AuthnState } from "@/api/contracts/authn";
+import { Alert } from "@/components/Alert";
 import { AuthCard } from "@/components/AuthCard";
 import { BackToSignIn } from "@/components/BackToSignIn";
 import { chosenOption, factorOptions } from "@/components/verification/factor-options";
@@ -42,6 +43,9 @@ function VerifyWithMethod({ state }: { state: AuthnState }) {
         </>
       }
     >
+      {state.notice === "passwordReset" ? (
+        <Alert tone="success">{t("signIn.passwordResetNotice")}</Alert>
+      ) : null}
       <FactorStep
         state={state}
         option={option}

@@ -1,0 +1,36 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "@/api/client";
+import type { EnrollCodeRequest, SetPasswordRequest } from "@/api/contracts/enrollment";
+import {
+  RecoveryState,
+  type RecoveryAnswerRequest,
+  type StartRecoveryRequest,
+} from "@/api/contracts/recovery";
+
+export const recoveryQueryOptions = () =>
+  queryOptions({
+    queryKey: ["recovery"],
+    queryFn: ({ signal }) => apiRequest("/api/recovery", RecoveryState, { signal }),
+    staleTime: Infinity,
+    retry: false,
+  });
+
+/** A recovery step: its answer is the new state; a hand-over to sign-in refreshes the sign-in. */
+function useRecoveryStep<Body>(path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body) =>
+      apiRequest(`/api/recovery/${path}`, RecoveryState, { method: "POST", body }),
+    onSuccess: (state) => {
+      queryClient.setQueryData(recoveryQueryOptions().queryKey, state);
+      if (state.stage === "DONE") void queryClient.invalidateQueries({ queryKey: ["authn"] });
+    },
+  });
+}
+
+export const useStartRecovery = () => useRecoveryStep<StartRecoveryRequest>("start");
+export const useSendRecoveryEmail = () => useRecoveryStep<Record<string, never>>("send");
+export const useVerifyRecoveryCode = () => useRecoveryStep<EnrollCodeRequest>("verify");
+export const useOpenRecoveryLink = () => useRecoveryStep<{ token: string }>("link");
+export const useAnswerQuestion = () => useRecoveryStep<RecoveryAnswerRequest>("answer");
+export const useRecoveryPassword = () => useRecoveryStep<SetPasswordRequest>("password");

@@ -1,0 +1,66 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { StartRecoveryRequest, type RecoveryKind } from "@/api/contracts/recovery";
+import { AuthCard } from "@/components/AuthCard";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { TextField } from "@/components/TextField";
+import { paths } from "@/config/paths";
+import { useStartRecovery } from "../api";
+
+/** "Unlock account?" (guide Section 2, How to Unlock, step 1) and "Forgot password?". */
+export function UnlockAccountPage() {
+  return <StartRecovery kind="unlock" />;
+}
+
+export function ForgotPasswordPage() {
+  return <StartRecovery kind="reset" />;
+}
+
+function StartRecovery({ kind }: { kind: RecoveryKind }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const start = useStartRecovery();
+  const form = useForm<StartRecoveryRequest>({
+    resolver: zodResolver(StartRecoveryRequest),
+    defaultValues: { kind, username: "" },
+  });
+  const unlock = kind === "unlock";
+  return (
+    <AuthCard
+      title={t(unlock ? "recovery.unlockTitle" : "recovery.resetTitle")}
+      footer={<Link to={paths.signIn}>{t("signIn.backToSignIn")}</Link>}
+    >
+      <form
+        noValidate
+        onSubmit={form.handleSubmit((values) =>
+          start.mutate(values, { onSuccess: () => void navigate(paths.recovery) }),
+        )}
+      >
+        <ErrorAlert error={start.error} />
+        <TextField
+          label={t("signIn.username")}
+          type="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={form.formState.errors.username?.message}
+          {...form.register("username")}
+        />
+        {unlock ? (
+          <fieldset className="radio-group">
+            <legend>{t("recovery.how")}</legend>
+            <label>
+              <input type="radio" name="recovery-channel" defaultChecked />
+              {t("recovery.email")}
+            </label>
+          </fieldset>
+        ) : null}
+        <button type="submit" className="button primary" disabled={start.isPending}>
+          {start.isPending ? t("common.working") : t(unlock ? "common.select" : "signIn.next")}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}
