@@ -34,6 +34,8 @@ export default defineConfig({
       name: "mock-server",
       testMatch: /\.server\.spec\.ts$/,
       fullyParallel: false,
+      // One backend for all of its tests: one worker, so that one test's reset never hits another.
+      workers: 1,
       use: { baseURL: `http://localhost:${SERVER_APP_PORT}` },
     },
   ],

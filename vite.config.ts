@@ -22,7 +22,12 @@ export default defineConfig(({ mode }) => {
     preview: { port, strictPort: true, proxy },
     build: { manifest: true, sourcemap: false, target: "es2022" },
     test: {
-      include: ["src/**/*.test.{ts,tsx}", "mocks/**/*.test.ts", "scripts/**/*.test.ts"],
+      include: [
+        "src/**/*.test.{ts,tsx}",
+        "mocks/**/*.test.ts",
+        "scripts/**/*.test.ts",
+        "examples/**/*.test.ts",
+      ],
       environment: "node",
       setupFiles: ["./src/testing/setup-tests.ts"],
       restoreMocks: true,

@@ -16,6 +16,9 @@ export async function seedState(now: number): Promise<MockState> {
     sessions: [],
     loginAttempts: {},
     recoveryEmails: {},
+    refreshTokens: [],
+    accessTokens: [],
+    lastDownloads: {},
     outbox: [],
     activity: [],
   };

@@ -7,7 +7,9 @@ export function findSession(state: MockState, id: string | undefined, now: numbe
   if (!id) return null;
   const session = state.sessions.find((s) => s.id === id);
   if (!session) return null;
-  if (now - session.lastSeenAt > POLICY.sessionIdleMinutes * MINUTE) {
+  // A recovery lives as long as its emailed link (a reset link: 8 hours), idle or not.
+  const recoveryAlive = session.stage === "RECOVERY" && (session.recovery?.expiresAt ?? 0) > now;
+  if (!recoveryAlive && now - session.lastSeenAt > POLICY.sessionIdleMinutes * MINUTE) {
     removeSession(state, session.id);
     return null;
   }

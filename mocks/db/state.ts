@@ -108,7 +108,7 @@ export type VerificationStage = "PASSWORD" | "FACTOR" | "SUCCESS";
 
 export type StepUp = {
   /** "view" opens Settings (a security method); "change" precedes a reset or removal (password too). */
-  purpose: "view" | "change";
+  purpose: "view" | "change" | "token";
   stage: VerificationStage;
   challenge: ChallengeRecord | null;
   /** When a method was last verified: Settings stays open 15 minutes after. */
@@ -135,6 +135,27 @@ export type PendingEnrollments = {
     resendAt: number;
     expiresAt: number;
   };
+};
+
+/** A refresh token for scripts (guide Section 5): 6 months, revocable, replaced by Get Token. */
+export type RefreshTokenRecord = {
+  id: string;
+  userId: string;
+  token: string;
+  requestedAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  endedReason: "revoked" | "replaced" | "expired" | null;
+  lastUsedAt: number | null;
+  reminderSentAt: number | null;
+};
+
+/** An access token made from a refresh token: 3600 s; several may be live at once. */
+export type AccessTokenRecord = {
+  tokenHash: string;
+  refreshTokenId: string;
+  userId: string;
+  expiresAt: number;
 };
 
 /** Failure count per typed login (known or not: an unknown one locks the same way). */
@@ -194,10 +215,14 @@ export type MockState = {
   users: User[];
   sessions: Session[];
   loginAttempts: Record<string, LoginAttempts>;
+  refreshTokens: RefreshTokenRecord[];
+  accessTokens: AccessTokenRecord[];
+  /** The day of each user's last download of each file ("userId|facility|file"), for Delta. */
+  lastDownloads: Record<string, number>;
   /** When recovery emails were sent, per login: at most a few in a quarter hour. */
   recoveryEmails: Record<string, number[]>;
   outbox: OutboxRecord[];
   activity: ActivityRecord[];
 };
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;

@@ -50,7 +50,7 @@ function requireSettingsAccess(session: Session, now: number): void {
 }
 
 /** A reset or removal: needs its own fresh verification (password and method), used up here. */
-function useChangeGrant(session: Session, now: number): void {
+export function useChangeGrant(session: Session, now: number): void {
   const at = session.stepUp?.changeGrantedAt;
   if (
     !session.stepUp ||
@@ -115,7 +115,7 @@ function reportActivity(
 }
 
 /** The signed-in session and user of this request, or a 401 that sends the app to sign in. */
-function signedInFrom(ctx: SessionContext): { session: Session; user: User } {
+export function signedInFrom(ctx: SessionContext): { session: Session; user: User } {
   const session = ctx.session;
   const user = session?.stage === "SUCCESS" ? userById(ctx.state, session.userId) : null;
   if (!session || !user) throw new HandlerError(401, "UNAUTHENTICATED", "Sign in to continue.");
@@ -138,7 +138,7 @@ const stepUp: VerificationFlow = {
     const tx = session.stepUp as StepUp;
     tx.stage = "SUCCESS";
     tx.factorAt = ctx.now;
-    if (tx.purpose === "change") tx.changeGrantedAt = ctx.now;
+    if (tx.purpose !== "view") tx.changeGrantedAt = ctx.now;
     user.lastUsed = lastUsed;
     rotateSession(session);
   },

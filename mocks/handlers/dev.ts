@@ -9,6 +9,7 @@ import {
 } from "../../src/api/contracts/dev";
 import type { MockState, OutboxRecord } from "../db/state";
 import type { MockDb } from "../db/store";
+import { remindExpiringTokens } from "../rules/tokens";
 import { generateTotp } from "../rules/totp";
 import { confirmOktaVerify } from "./enrollment";
 import { HandlerError, json, readBody, respond, route } from "./http";
@@ -112,6 +113,8 @@ export function devHandlers(db: MockDb) {
         db.transaction(async (state) => {
           const { advanceSeconds } = await readBody(request, AdvanceClockRequest);
           state.clockOffsetMs += advanceSeconds * 1000;
+          // What a daily job would do as time passes: token expiry reminders.
+          remindExpiringTokens(state, db.now(state));
           return json(clock(db, state));
         }),
       ),

@@ -112,6 +112,7 @@ export async function passwordRulesBroken(
   user: User,
   password: string,
   now: number,
+  { minimumAge = true }: { minimumAge?: boolean } = {},
 ): Promise<PasswordRule[]> {
   const broken = brokenPasswordRules(password, user);
   for (const old of user.passwordHistory.slice(0, PASSWORD_POLICY.historyCount)) {
@@ -121,6 +122,7 @@ export async function passwordRulesBroken(
     }
   }
   if (
+    minimumAge &&
     user.passwordChangedAt !== undefined &&
     now - user.passwordChangedAt < PASSWORD_POLICY.minAgeDays * DAY
   ) {

@@ -1,5 +1,6 @@
 import type { MockDb } from "../db/store";
 import { accountHandlers } from "./account";
+import { apiDownloadHandlers } from "./api-download";
 import { authnHandlers } from "./authn";
 import { devHandlers } from "./dev";
 import { enrollmentHandlers } from "./enrollment";
@@ -14,6 +15,7 @@ export function createHandlers(db: MockDb) {
     ...meHandlers(db),
     ...recoveryHandlers(db),
     ...accountHandlers(db),
+    ...apiDownloadHandlers(db),
     ...devHandlers(db),
   ];
 }

@@ -6,7 +6,6 @@ import {
   type RecoveryState,
 } from "../../src/api/contracts/recovery";
 import { EnrollCodeRequest, SetPasswordRequest } from "../../src/api/contracts/enrollment";
-import { recordActivity } from "../db/activity";
 import { EMAIL_FOOTER, send } from "../db/outbox";
 import { removeSession, startSession, userById, userByLogin } from "../db/sessions";
 import type { MockState, Recovery, Session, User } from "../db/state";
@@ -297,7 +296,9 @@ export function recoveryHandlers(db: MockDb) {
         const { password } = await readBody(request, SetPasswordRequest);
         const { session } = requireRecovery(ctx, "NEW_PASSWORD");
         const user = userById(ctx.state, session.userId) as User;
-        const broken = await passwordRulesBroken(user, password, ctx.now);
+        // The minimum age guards against cycling through passwords, not against a forgotten one:
+        // whoever proved the email and the answer may reset again the same day.
+        const broken = await passwordRulesBroken(user, password, ctx.now, { minimumAge: false });
         if (broken.length > 0) {
           throw new HandlerError(
             400,
@@ -329,10 +330,13 @@ export function recoveryHandlers(db: MockDb) {
 /** Unlock: the lock is lifted, and the user signs in (password, then a security method). */
 function unlocked(ctx: SessionContext, session: Session, user: User) {
   clearFailures(ctx.state, user.login);
-  recordActivity(ctx.state, {
-    userId: user.id,
+  // Unlocks are announced like every security change (SECURITY 8): email and Recent Activity.
+  notifySecurityChange(ctx.state, {
+    user,
     type: "account_unlocked",
-    at: ctx.now,
+    what: "Account unlocked",
+    subject: "FINRA TRAQS - Account unlocked",
+    now: ctx.now,
     userAgent: ctx.userAgent,
   });
   session.recovery = null;

@@ -22,6 +22,10 @@ export const POLICY = {
   resetLinkHours: 8,
   /** Recovery emails per login in a quarter hour; then "try again later". */
   recoveryEmailsPerQuarterHour: 3,
+  /** Guide Section 5 and FAQ: refresh tokens 6 months, a reminder 15 days before; access 3600 s. */
+  refreshTokenMonths: 6,
+  refreshReminderDays: 15,
+  accessTokenSeconds: 3600,
   /** Wrong codes or answers before a recovery ends and must start again. */
   recoveryAttempts: 5,
 };

@@ -63,28 +63,9 @@ export async function apiRequest(
 export async function apiRequest(
   path: string,
   schema: z.ZodMiniType | null,
-  { method = "GET", body, signal }: RequestOptions = {},
+  options: RequestOptions = {},
 ): Promise<unknown> {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  let response: Response;
-  try {
-    response = await fetch(new URL(path, env.apiBaseUrl || window.location.origin), {
-      method,
-      credentials: "include",
-      headers:
-        body === undefined
-          ? { Accept: "application/json" }
-          : { Accept: "application/json", "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    if (timeout.aborted) throw new ApiError(0, "TIMEOUT", "The request timed out.");
-    throw new ApiError(0, "NETWORK", "The server could not be reached.");
-  }
-
-  if (!response.ok) throw await toApiError(response);
+  const response = await send(path, options, "application/json");
   if (schema === null) return undefined;
 
   let data: unknown;
@@ -98,6 +79,45 @@ export async function apiRequest(
     throw new ApiError(response.status, "INVALID_RESPONSE", `Unexpected answer from ${path}.`);
   }
   return parsed.data;
+}
+
+/** A file from the server (API / Download / Manual): its content and the name to save it under. */
+export async function apiDownload(
+  path: string,
+  signal?: AbortSignal,
+): Promise<{ blob: Blob; fileName: string }> {
+  const response = await send(path, { signal }, "text/csv, application/json");
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "download.csv";
+  return { blob: await response.blob(), fileName };
+}
+
+/** Sends a request with the session cookie; every failure becomes an ApiError. */
+async function send(
+  path: string,
+  { method = "GET", body, signal }: RequestOptions,
+  accept: string,
+) {
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, env.apiBaseUrl || window.location.origin), {
+      method,
+      credentials: "include",
+      headers:
+        body === undefined
+          ? { Accept: accept }
+          : { Accept: accept, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    if (timeout.aborted) throw new ApiError(0, "TIMEOUT", "The request timed out.");
+    throw new ApiError(0, "NETWORK", "The server could not be reached.");
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

@@ -7,6 +7,7 @@ import { lazyPage } from "@/components/lazy-page";
 import { env } from "@/config/env";
 import { paths, withFrom } from "@/config/paths";
 import { accountRoutes } from "@/features/account/routes";
+import { apiDownloadRoutes } from "@/features/api-download/routes";
 import { enrollmentRoutes } from "@/features/enrollment/routes";
 import { recoveryRoutes } from "@/features/recovery/routes";
 import { signInRoutes } from "@/features/sign-in/routes";
@@ -65,6 +66,7 @@ export function App() {
             {enrollmentRoutes}
             {recoveryRoutes}
             {accountRoutes}
+            {apiDownloadRoutes}
             <Route path={paths.home} element={<HomePage />} />
             <Route path={paths.notifications} element={<NotificationsPage />} />
             <Route path={paths.traqs} element={<TraqsPage />} />

@@ -21,6 +21,8 @@ export const paths = {
   reportSuspiciousActivity: "/report-suspicious-activity/:token",
   traqs: "/traqs",
   traqsSelectUsername: "/traqs/select-username",
+  apiManual: "/traqs/api/download/manual",
+  apiProgrammatic: "/traqs/api/download/programmatic",
   help: "/help",
   unlock: "/signin/unlock",
   forgotPassword: "/signin/forgot-password",

@@ -3,7 +3,8 @@ import { Factor } from "./authn";
 import { Instant } from "./common";
 import { Language, TraqsUsername } from "./me";
 
-export const StepUpPurpose = z.enum(["view", "change"]);
+/** view: open Settings; change: a reset or removal; token: Get Token (API / Download / Programmatic). */
+export const StepUpPurpose = z.enum(["view", "change", "token"]);
 export type StepUpPurpose = z.infer<typeof StepUpPurpose>;
 export const StartStepUpRequest = z.object({ purpose: StepUpPurpose });
 

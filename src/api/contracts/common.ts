@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   "LAST_METHOD",
   "RECOVERY_ENDED",
   "INVALID_ANSWER",
+  "NOT_ENTITLED",
   "SERVER_ERROR",
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

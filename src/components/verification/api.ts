@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 import { ApiError, apiRequest } from "@/api/client";
+import type { StepUpPurpose } from "@/api/contracts/account";
 import { AuthnState } from "@/api/contracts/authn";
 
 /**
@@ -43,5 +44,22 @@ export function useVerificationStep<Body>(step: string) {
         void queryClient.invalidateQueries({ queryKey: api.queryKey });
       }
     },
+  });
+}
+
+export const STEP_UP_VERIFICATION: VerificationApi = {
+  base: "/api/step-up",
+  queryKey: ["step-up"],
+};
+
+/** Starts "Verify it's you": `view` and `token` ask for a method, `change` the password first. */
+export function useStartStepUp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (purpose: StepUpPurpose) =>
+      apiRequest("/api/step-up/start", AuthnState, { method: "POST", body: { purpose } }),
+    // A finished verification must not count for the next one: forget it before starting.
+    onMutate: () => queryClient.removeQueries({ queryKey: STEP_UP_VERIFICATION.queryKey }),
+    onSuccess: (state) => queryClient.setQueryData(STEP_UP_VERIFICATION.queryKey, state),
   });
 }

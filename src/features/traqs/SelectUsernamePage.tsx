@@ -3,7 +3,7 @@ import { Navigate, useNavigate } from "react-router";
 import { AuthCard } from "@/components/AuthCard";
 import { RequireSession } from "@/components/RequireSession";
 import { paths } from "@/config/paths";
-import { TraqsUsernameForm } from "./TraqsUsernameForm";
+import { TraqsUsernameForm } from "@/components/TraqsUsernameForm";
 
 /** After sign-in, a user with several TRAQS usernames chooses the one to work as. */
 export function SelectUsernamePage() {

@@ -5,18 +5,10 @@ import {
   ActivityPage,
   Preferences,
   type ResetPasswordRequest,
-  type StepUpPurpose,
 } from "@/api/contracts/account";
-import { AuthnState } from "@/api/contracts/authn";
 import { Ok } from "@/api/contracts/dev";
 import type { Language } from "@/api/contracts/me";
 import { meQueryOptions } from "@/api/me";
-import type { VerificationApi } from "@/components/verification/api";
-
-export const STEP_UP_VERIFICATION: VerificationApi = {
-  base: "/api/step-up",
-  queryKey: ["step-up"],
-};
 
 const keys = {
   account: ["account"] as const,
@@ -44,18 +36,6 @@ export const activityQueryOptions = (page: number) =>
     queryFn: ({ signal }) =>
       apiRequest(`/api/account/activity?page=${page}`, ActivityPage, { signal }),
   });
-
-/** Starts "Verify it's you": `view` asks for a method, `change` for the password and a method. */
-export function useStartStepUp() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (purpose: StepUpPurpose) =>
-      apiRequest("/api/step-up/start", AuthnState, { method: "POST", body: { purpose } }),
-    // A finished verification must not count for the next one: forget it before starting.
-    onMutate: () => queryClient.removeQueries({ queryKey: STEP_UP_VERIFICATION.queryKey }),
-    onSuccess: (state) => queryClient.setQueryData(STEP_UP_VERIFICATION.queryKey, state),
-  });
-}
 
 /** An account change: its answer is the new Account page; the signed-in user is fetched again. */
 function useAccountChange<Vars>(request: (vars: Vars) => Promise<AccountState>) {

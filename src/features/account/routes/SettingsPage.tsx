@@ -22,8 +22,8 @@ import {
   useResetPassword,
   useSetLanguage,
 } from "../api/account";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { StepUp } from "../components/StepUp";
+import { ConfirmDialog } from "@/components/ConfirmDialog";
+import { StepUp } from "@/components/verification/StepUp";
 import { TimedMessage } from "../components/TimedMessage";
 
 /** A reset or removal on its way: confirmed, then verified, then done. */

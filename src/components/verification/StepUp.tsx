@@ -2,22 +2,23 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StepUpPurpose } from "@/api/contracts/account";
-import { AuthCard } from "@/components/AuthCard";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { verificationQueryOptions, VerificationContext } from "@/components/verification/api";
+import { AuthCard } from "../AuthCard";
+import { ErrorAlert } from "../ErrorAlert";
 import {
-  chosenOption,
-  factorOptions,
-  type FactorOption,
-} from "@/components/verification/factor-options";
-import { FactorStep, factorTitle } from "@/components/verification/FactorStep";
-import { MethodChooser } from "@/components/verification/MethodChooser";
-import { PasswordStep } from "@/components/verification/PasswordStep";
-import { STEP_UP_VERIFICATION, useStartStepUp } from "../api/account";
+  STEP_UP_VERIFICATION,
+  useStartStepUp,
+  verificationQueryOptions,
+  VerificationContext,
+} from "./api";
+import { chosenOption, factorOptions, type FactorOption } from "./factor-options";
+import { FactorStep, factorTitle } from "./FactorStep";
+import { MethodChooser } from "./MethodChooser";
+import { PasswordStep } from "./PasswordStep";
 
 /**
  * "Verify it's you with a security method" inside the session (guide Section 2): a method to open
- * Settings; the password and then a method before a reset or removal. The same screens as sign-in.
+ * Settings or to Get Token; the password and then a method before a reset or removal. The same
+ * screens as sign-in.
  */
 export function StepUp(props: {
   purpose: StepUpPurpose;

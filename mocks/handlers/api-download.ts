@@ -1,0 +1,334 @@
+import { http, HttpResponse } from "msw";
+import type { ApiCatalog, RefreshToken, RefreshTokens } from "../../src/api/contracts/api-download";
+import { findSession, userById } from "../db/sessions";
+import type { MockState, RefreshTokenRecord, User } from "../db/state";
+import type { MockDb } from "../db/store";
+import { constantTimeEqual, randomId, sha256 } from "../rules/crypto";
+import { DAY, POLICY } from "../rules/policy";
+import {
+  dayNumber,
+  dayString,
+  fileName,
+  findFile,
+  FACILITIES,
+  generateFile,
+  parseDay,
+} from "../rules/reference-data";
+import { currentToken, isActive, remindExpiringTokens, sixMonthsAfter } from "../rules/tokens";
+import { signedInFrom, useChangeGrant } from "./account";
+import { HandlerError, respond, route, SESSION_COOKIE } from "./http";
+import { withSession, type SessionContext } from "./session-context";
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const REALM = "TRAQS API";
+
+function toRefreshToken(token: RefreshTokenRecord, now: number): RefreshToken {
+  const active = isActive(token, now);
+  return {
+    id: token.id,
+    token: token.token,
+    isActive: active,
+    requestedAt: new Date(token.requestedAt).toISOString(),
+    expiresAt: new Date(token.expiresAt).toISOString(),
+    revokedAt: iso(token.revokedAt),
+    endedReason: token.endedReason ?? (active ? null : "expired"),
+    lastUsedAt: iso(token.lastUsedAt),
+    daysLeft: Math.max(0, Math.ceil((token.expiresAt - now) / DAY)),
+  };
+}
+
+function toRefreshTokens(state: MockState, user: User, now: number): RefreshTokens {
+  remindExpiringTokens(state, now);
+  const mine = state.refreshTokens
+    .filter((t) => t.userId === user.id)
+    .sort((a, b) => b.requestedAt - a.requestedAt);
+  const current = currentToken(state, user.id);
+  return {
+    current: current ? toRefreshToken(current, now) : null,
+    prior: mine.filter((t) => t !== current).map((t) => toRefreshToken(t, now)),
+    expiringSoon: Boolean(
+      current &&
+      isActive(current, now) &&
+      current.expiresAt - now <= POLICY.refreshReminderDays * DAY,
+    ),
+  };
+}
+
+type DownloadRequest = {
+  facility: string;
+  file: string;
+  action: string | null;
+  day: string | null;
+};
+
+/** Checks a download request and answers the CSV file; remembers the day for the next Delta. */
+function download(
+  state: MockState,
+  user: User,
+  request: DownloadRequest,
+  now: number,
+  fail: (status: number, error: string, description: string) => never,
+) {
+  const found = findFile(request.facility, request.file);
+  if (!found) fail(404, "not_found", "No such facility or file.");
+  const action = request.action ?? "download";
+  if (action !== "download" && action !== "delta")
+    fail(400, "invalid_request", "action must be download or delta.");
+  if (!user.apiFacilities.includes(found.facility.id))
+    fail(403, "insufficient_scope", `Not authorized for ${found.facility.name}.`);
+  const today = dayNumber(now);
+  let day = today;
+  if (request.day) {
+    // Guide Section 4: Day is for Daily List with Download only, never with Delta.
+    if (action === "delta" || !found.file.daily)
+      fail(400, "invalid_request", "Day applies to a Daily List with Download only.");
+    const parsed = parseDay(request.day);
+    if (parsed === null || parsed > today)
+      fail(400, "invalid_request", "day must be a date (YYYY-MM-DD), not in the future.");
+    day = parsed;
+  }
+  const key = `${user.id}|${found.facility.id}|${found.file.id}`;
+  const sinceDay = state.lastDownloads[key] ?? null;
+  const body = generateFile(found.facility, found.file, { action, day, sinceDay });
+  state.lastDownloads[key] = today;
+  return new HttpResponse(body, {
+    status: 200,
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName(found.facility.id, found.file.id, day, action)}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+/** An OAuth error body (RFC 6749 §5.2), never cached. */
+function oauthError(
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+) {
+  return HttpResponse.json(
+    { error, error_description: description },
+    { status, headers: { "Cache-Control": "no-store", ...headers } },
+  );
+}
+
+class OAuthFailure extends Error {
+  constructor(readonly response: Response) {
+    super("oauth failure");
+  }
+}
+
+export function apiDownloadHandlers(db: MockDb) {
+  const signedIn =
+    (run: (ctx: SessionContext, user: User, request: Request) => Promise<unknown>) =>
+    ({ request, cookies }: { request: Request; cookies: Record<string, string> }) =>
+      withSession(db, request, cookies, async (ctx) => {
+        const { session, user } = signedInFrom(ctx);
+        return { session, body: await run(ctx, user, request) };
+      });
+
+  return [
+    http.get(
+      route("/api/traqs/api/catalog"),
+      signedIn(async (ctx, user): Promise<ApiCatalog> => ({
+        apiAccess: user.apiFacilities.length > 0,
+        facilities: FACILITIES.map((f) => ({
+          id: f.id,
+          name: f.name,
+          entitled: user.apiFacilities.includes(f.id),
+          files: f.files.map(({ id, name, daily }) => ({ id, name, daily })),
+        })),
+        today: dayString(dayNumber(ctx.now)),
+      })),
+    ),
+
+    /** API / Download / Manual, from the signed-in page (session cookie, not a token). */
+    http.get(route("/api/traqs/api/download"), ({ request, cookies }) =>
+      respond(() =>
+        db.transaction(async (state) => {
+          const now = db.now(state);
+          const session = findSession(state, cookies[SESSION_COOKIE], now);
+          const { user } = signedInFrom({ state, session, now, userAgent: "" });
+          const url = new URL(request.url);
+          const params = {
+            facility: url.searchParams.get("facility") ?? "",
+            file: url.searchParams.get("file") ?? "",
+            action: url.searchParams.get("action"),
+            day: url.searchParams.get("day"),
+          };
+          return download(state, user, params, now, (status, _error, description) => {
+            throw new HandlerError(
+              status,
+              status === 403 ? "NOT_ENTITLED" : status === 404 ? "NOT_FOUND" : "VALIDATION",
+              description,
+            );
+          });
+        }),
+      ),
+    ),
+
+    http.get(
+      route("/api/traqs/api/tokens"),
+      signedIn(async (ctx, user) => toRefreshTokens(ctx.state, user, ctx.now)),
+    ),
+
+    /** Get Token: after "Verify it's you" (the grant is used up, so a double click makes one token). */
+    http.post(
+      route("/api/traqs/api/tokens"),
+      signedIn(async (ctx, user) => {
+        if (user.apiFacilities.length === 0)
+          throw new HandlerError(403, "NOT_ENTITLED", "Not authorized for API.");
+        useChangeGrant(ctx.session as NonNullable<typeof ctx.session>, ctx.now);
+        const previous = currentToken(ctx.state, user.id);
+        // Guide Section 5, step 13: the current token (active or expired) moves to Prior Tokens.
+        if (previous) previous.endedReason = isActive(previous, ctx.now) ? "replaced" : "expired";
+        ctx.state.refreshTokens.push({
+          id: randomId(),
+          userId: user.id,
+          token: randomId(43),
+          requestedAt: ctx.now,
+          expiresAt: sixMonthsAfter(ctx.now),
+          revokedAt: null,
+          endedReason: null,
+          lastUsedAt: null,
+          reminderSentAt: null,
+        });
+        return toRefreshTokens(ctx.state, user, ctx.now);
+      }),
+    ),
+
+    /** Revoke Token: the current token is inactive at once, and so are its access tokens. */
+    http.post(
+      route("/api/traqs/api/tokens/revoke"),
+      signedIn(async (ctx, user) => {
+        const current = currentToken(ctx.state, user.id);
+        if (!current) throw new HandlerError(404, "NOT_FOUND", "There is no current token.");
+        current.revokedAt = ctx.now;
+        current.endedReason = "revoked";
+        ctx.state.accessTokens = ctx.state.accessTokens.filter(
+          (a) => a.refreshTokenId !== current.id,
+        );
+        return toRefreshTokens(ctx.state, user, ctx.now);
+      }),
+    ),
+
+    /** The token endpoint for scripts (RFC 6749 §6): a refresh token for an access token. */
+    http.post(route("/oauth2/token"), ({ request }) =>
+      db.transaction(async (state) => {
+        const now = db.now(state);
+        const form = new URLSearchParams(await request.text());
+        const grantType = form.get("grant_type");
+        const refresh = form.get("refresh_token");
+        if (!grantType || (grantType === "refresh_token" && !refresh)) {
+          return oauthError(
+            400,
+            "invalid_request",
+            "grant_type=refresh_token and refresh_token are required.",
+          );
+        }
+        if (grantType !== "refresh_token")
+          return oauthError(
+            400,
+            "unsupported_grant_type",
+            "Only grant_type=refresh_token is supported.",
+          );
+        const token = state.refreshTokens.find((t) => constantTimeEqual(t.token, refresh ?? ""));
+        const user = token ? userById(state, token.userId) : null;
+        if (!token || !user || !isActive(token, now)) {
+          return oauthError(
+            400,
+            "invalid_grant",
+            "The refresh token is expired, revoked or unknown.",
+          );
+        }
+        token.lastUsedAt = now;
+        remindExpiringTokens(state, now);
+        const accessToken = randomId(40);
+        state.accessTokens.push({
+          tokenHash: await sha256(accessToken),
+          refreshTokenId: token.id,
+          userId: user.id,
+          expiresAt: now + POLICY.accessTokenSeconds * 1000,
+        });
+        state.accessTokens = state.accessTokens.filter((a) => a.expiresAt > now);
+        return HttpResponse.json(
+          {
+            access_token: accessToken,
+            token_type: "Bearer",
+            expires_in: POLICY.accessTokenSeconds,
+          },
+          { headers: { "Cache-Control": "no-store", Pragma: "no-cache" } },
+        );
+      }),
+    ),
+
+    /** The download endpoint for scripts (RFC 6750): `Authorization: Bearer <access token>`. */
+    http.get<{ facility: string; file: string }>(
+      route("/download/:facility/:file"),
+      ({ request, params }) =>
+        db.transaction(async (state) => {
+          const now = db.now(state);
+          try {
+            const header = request.headers.get("authorization") ?? "";
+            const match = /^Bearer\s+(\S+)$/i.exec(header);
+            if (!match)
+              throw new OAuthFailure(
+                oauthError(401, "invalid_request", "An access token is required.", {
+                  "WWW-Authenticate": `Bearer realm="${REALM}"`,
+                }),
+              );
+            const hashOf = await sha256(match[1] ?? "");
+            const access = state.accessTokens.find((a) => constantTimeEqual(a.tokenHash, hashOf));
+            const refresh = access
+              ? state.refreshTokens.find((t) => t.id === access.refreshTokenId)
+              : undefined;
+            if (!access || access.expiresAt <= now || !refresh || !isActive(refresh, now)) {
+              throw new OAuthFailure(
+                oauthError(
+                  401,
+                  "invalid_token",
+                  "The access token is expired, revoked or invalid.",
+                  {
+                    "WWW-Authenticate": `Bearer realm="${REALM}", error="invalid_token", error_description="The access token is expired, revoked or invalid"`,
+                  },
+                ),
+              );
+            }
+            const user = userById(state, access.userId);
+            if (!user) throw new OAuthFailure(oauthError(401, "invalid_token", "Unknown user."));
+            const url = new URL(request.url);
+            return download(
+              state,
+              user,
+              {
+                facility: params.facility,
+                file: params.file,
+                action: url.searchParams.get("action"),
+                day: url.searchParams.get("day"),
+              },
+              now,
+              (status, error, description) => {
+                throw new OAuthFailure(
+                  oauthError(
+                    status,
+                    error,
+                    description,
+                    status === 403
+                      ? {
+                          "WWW-Authenticate": `Bearer realm="${REALM}", error="insufficient_scope"`,
+                        }
+                      : {},
+                  ),
+                );
+              },
+            );
+          } catch (error) {
+            if (error instanceof OAuthFailure) return error.response;
+            throw error;
+          }
+        }),
+    ),
+  ];
+}

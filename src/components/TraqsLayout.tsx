@@ -1,0 +1,82 @@
+import { useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, NavLink } from "react-router";
+import type { Me } from "@/api/contracts/me";
+import { paths } from "@/config/paths";
+import { EnvironmentBanner } from "./EnvironmentBanner";
+import { Logo } from "./Logo";
+import { RequireSession } from "./RequireSession";
+import { TraqsUsernameForm } from "./TraqsUsernameForm";
+import { UserMenu } from "./UserMenu";
+
+/**
+ * The TRAQS website's frame: the Main Menu (API / Download / Manual, Programmatic) and the TRAQS
+ * username at the top right, which opens "Select a different username" (guide Section 3, step 8).
+ * Without a chosen username, the user chooses one first.
+ */
+export function TraqsLayout({ children }: { children: (me: Me, username: string) => ReactNode }) {
+  return (
+    <RequireSession>
+      {(me) =>
+        me.traqsUsername ? (
+          <TraqsFrame me={me} username={me.traqsUsername}>
+            {children(me, me.traqsUsername)}
+          </TraqsFrame>
+        ) : (
+          <Navigate to={paths.traqsSelectUsername} replace />
+        )
+      }
+    </RequireSession>
+  );
+}
+
+function TraqsFrame({ me, username, children }: { me: Me; username: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const canSwitch = me.traqsUsernames.length > 1;
+  return (
+    <>
+      <EnvironmentBanner />
+      <header className="masthead traqs-masthead">
+        <Link to={paths.home} className="masthead-logo" aria-label={t("home.logoLink")}>
+          <Logo />
+        </Link>
+        <span className="masthead-product">TRAQS</span>
+        <div className="masthead-right">
+          {canSwitch ? (
+            <button
+              type="button"
+              className="link-button traqs-username"
+              aria-label={t("traqs.switchLabel", { username })}
+              aria-haspopup="dialog"
+              onClick={() => dialog.current?.showModal()}
+            >
+              {username}
+            </button>
+          ) : (
+            <span className="traqs-username">{username}</span>
+          )}
+          <UserMenu me={me} />
+        </div>
+      </header>
+      <nav className="main-menu" aria-label={t("traqs.mainMenu")}>
+        <NavLink to={paths.traqs} end>
+          {t("traqs.home")}
+        </NavLink>
+        <span className="main-menu-group">{t("traqs.apiDownload")}</span>
+        <NavLink to={paths.apiManual}>{t("traqs.manual")}</NavLink>
+        <NavLink to={paths.apiProgrammatic}>{t("traqs.programmatic")}</NavLink>
+      </nav>
+      <main className="page">{children}</main>
+      {canSwitch ? (
+        <dialog ref={dialog} className="dialog" aria-labelledby="switch-username-title">
+          <h2 id="switch-username-title">{t("traqs.switchTitle")}</h2>
+          <TraqsUsernameForm key={username} me={me} onSelected={() => dialog.current?.close()} />
+          <button type="button" className="button" onClick={() => dialog.current?.close()}>
+            {t("common.cancel")}
+          </button>
+        </dialog>
+      ) : null}
+    </>
+  );
+}

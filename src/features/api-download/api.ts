@@ -1,0 +1,58 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiDownload, apiRequest } from "@/api/client";
+import { ApiCatalog, RefreshTokens, type DownloadAction } from "@/api/contracts/api-download";
+
+export const catalogQueryOptions = () =>
+  queryOptions({
+    queryKey: ["traqs-api", "catalog"],
+    queryFn: ({ signal }) => apiRequest("/api/traqs/api/catalog", ApiCatalog, { signal }),
+  });
+
+export const tokensQueryOptions = () =>
+  queryOptions({
+    queryKey: ["traqs-api", "tokens"],
+    queryFn: ({ signal }) => apiRequest("/api/traqs/api/tokens", RefreshTokens, { signal }),
+  });
+
+export type DownloadRequest = {
+  action: DownloadAction;
+  facility: string;
+  file: string;
+  day: string | null;
+};
+
+/** Asks the server for the file, then has the browser save it under the server's file name. */
+export function useDownloadFile() {
+  return useMutation({
+    mutationFn: async (request: DownloadRequest) => {
+      const query = new URLSearchParams({
+        facility: request.facility,
+        file: request.file,
+        action: request.action,
+      });
+      if (request.day) query.set("day", request.day);
+      const { blob, fileName } = await apiDownload(`/api/traqs/api/download?${query.toString()}`);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      URL.revokeObjectURL(url);
+      return fileName;
+    },
+  });
+}
+
+function useTokenChange(path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest(path, RefreshTokens, { method: "POST", body: {} }),
+    onSuccess: (tokens) => queryClient.setQueryData(tokensQueryOptions().queryKey, tokens),
+  });
+}
+
+/** Get Token (after "Verify it's you"): a new current token; the old one moves to Prior Tokens. */
+export const useGetToken = () => useTokenChange("/api/traqs/api/tokens");
+export const useRevokeToken = () => useTokenChange("/api/traqs/api/tokens/revoke");

@@ -1,0 +1,129 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { ApiCatalog, DownloadAction } from "@/api/contracts/api-download";
+import { Alert } from "@/components/Alert";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { PageHeading } from "@/components/PageHeading";
+import { TraqsLayout } from "@/components/TraqsLayout";
+import { catalogQueryOptions, useDownloadFile } from "../api";
+
+/** API / Download / Manual (guide Section 4): Action, Facility, File, Day, then Download. */
+export function ManualPage() {
+  const { t } = useTranslation();
+  const catalog = useQuery(catalogQueryOptions());
+  return (
+    <TraqsLayout>
+      {() => (
+        <>
+          <PageHeading title={t("api.manual.title")} />
+          <ErrorAlert error={catalog.error} />
+          {catalog.data ? (
+            catalog.data.apiAccess ? (
+              <DownloadForm catalog={catalog.data} />
+            ) : (
+              <Alert tone="info">{t("api.noAccess")}</Alert>
+            )
+          ) : catalog.isPending ? (
+            <p role="status">{t("common.loading")}</p>
+          ) : null}
+        </>
+      )}
+    </TraqsLayout>
+  );
+}
+
+function DownloadForm({ catalog }: { catalog: ApiCatalog }) {
+  const { t } = useTranslation();
+  const download = useDownloadFile();
+  const firstEntitled = catalog.facilities.find((f) => f.entitled) ?? catalog.facilities[0];
+  const [action, setAction] = useState<DownloadAction>("download");
+  const [facilityId, setFacilityId] = useState(firstEntitled?.id ?? "");
+  const facility = catalog.facilities.find((f) => f.id === facilityId);
+  const [fileId, setFileId] = useState(facility?.files[0]?.id ?? "");
+  const file = facility?.files.find((f) => f.id === fileId);
+  const [day, setDay] = useState(catalog.today);
+  // Guide: Day is for Daily List requests with Action "Download" only, never with "Delta".
+  const dayApplies = Boolean(file?.daily) && action === "download";
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!facility || !file) return;
+    download.mutate({ action, facility: facility.id, file: file.id, day: dayApplies ? day : null });
+  };
+
+  return (
+    <form className="panel download-form" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor="api-action">{t("api.manual.action")}</label>
+        <select
+          id="api-action"
+          value={action}
+          onChange={(e) => setAction(e.target.value as DownloadAction)}
+        >
+          <option value="download">{t("api.manual.download")}</option>
+          <option value="delta">{t("api.manual.delta")}</option>
+        </select>
+        <p className="field-hint">
+          {t(action === "download" ? "api.manual.downloadHint" : "api.manual.deltaHint")}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="api-facility">{t("api.manual.facility")}</label>
+        <select
+          id="api-facility"
+          value={facilityId}
+          onChange={(e) => {
+            setFacilityId(e.target.value);
+            setFileId(catalog.facilities.find((f) => f.id === e.target.value)?.files[0]?.id ?? "");
+          }}
+        >
+          {catalog.facilities.map((f) => (
+            <option key={f.id} value={f.id} disabled={!f.entitled}>
+              {f.entitled ? f.name : t("api.manual.notAuthorized", { facility: f.name })}
+            </option>
+          ))}
+        </select>
+        <p className="field-hint">{t("api.manual.facilityNote")}</p>
+      </div>
+      <div className="field">
+        <label htmlFor="api-file">{t("api.manual.file")}</label>
+        <select id="api-file" value={fileId} onChange={(e) => setFileId(e.target.value)}>
+          {facility?.files.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="api-day">{t("api.manual.day")}</label>
+        <input
+          id="api-day"
+          type="date"
+          value={day}
+          max={catalog.today}
+          disabled={!dayApplies}
+          aria-describedby="api-day-hint"
+          onChange={(e) => setDay(e.target.value)}
+        />
+        <p className="field-hint" id="api-day-hint">
+          {t("api.manual.dayNote")}
+        </p>
+      </div>
+      <button type="submit" className="button" disabled={download.isPending || !file}>
+        {t("api.manual.submit")}
+      </button>
+      <div role="status" className="download-status">
+        {download.isPending ? <strong>{t("api.manual.sent")}</strong> : null}
+        {download.isSuccess ? (
+          <>
+            <strong>{t("api.manual.complete")}</strong>{" "}
+            {t("api.manual.savedAs", { file: download.data })}
+          </>
+        ) : null}
+      </div>
+      <ErrorAlert error={download.error} />
+    </form>
+  );
+}

@@ -1,0 +1,195 @@
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { RefreshToken } from "@/api/contracts/api-download";
+import { Alert } from "@/components/Alert";
+import { ConfirmDialog } from "@/components/ConfirmDialog";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { PageHeading } from "@/components/PageHeading";
+import { TraqsLayout } from "@/components/TraqsLayout";
+import { StepUp } from "@/components/verification/StepUp";
+import { env } from "@/config/env";
+import { formatDateTime } from "@/i18n";
+import { tokensQueryOptions, useGetToken, useRevokeToken } from "../api";
+import { ScriptExamples } from "../components/ScriptExamples";
+
+/** API / Download / Programmatic (guide Section 5): the refresh token scripts use. */
+export function ProgrammaticPage() {
+  const { t } = useTranslation();
+  const tokens = useQuery(tokensQueryOptions());
+  const getToken = useGetToken();
+  const revoke = useRevokeToken();
+  const [verifying, setVerifying] = useState(false);
+  const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const [revealed, setRevealed] = useState(false);
+  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  const verified = useCallback(() => {
+    setVerifying(false);
+    getToken.mutate();
+  }, [getToken]);
+
+  if (verifying)
+    return <StepUp purpose="token" onVerified={verified} onCancel={() => setVerifying(false)} />;
+  const current = tokens.data?.current ?? null;
+  const copy = (token: string) =>
+    navigator.clipboard.writeText(token).then(
+      () => setCopied("yes"),
+      () => setCopied("no"),
+    );
+
+  return (
+    <TraqsLayout>
+      {(me) =>
+        me.apiAccess ? (
+          <>
+            <PageHeading title={t("api.programmatic.title")} />
+            <p>{t("api.programmatic.intro")}</p>
+            <ErrorAlert error={tokens.error ?? getToken.error ?? revoke.error} />
+            {tokens.data?.expiringSoon && current ? (
+              <Alert tone="error">
+                {t("api.programmatic.expiringSoon", { count: current.daysLeft })}
+              </Alert>
+            ) : null}
+            {getToken.isSuccess ? (
+              <Alert tone="success">{t("api.programmatic.created")}</Alert>
+            ) : null}
+            {revoke.isSuccess ? (
+              <Alert tone="success">{t("api.programmatic.revoked")}</Alert>
+            ) : null}
+            <section className="panel" aria-labelledby="current-token">
+              <h2 id="current-token">{t("api.programmatic.current")}</h2>
+              <TokenTable tokens={current ? [current] : []} prior={false} revealed={revealed} />
+              <div className="inline-form">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={getToken.isPending}
+                  onClick={() => setVerifying(true)}
+                >
+                  {getToken.isPending ? t("common.working") : t("api.programmatic.getToken")}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={!current?.isActive}
+                  onClick={() => current && void copy(current.token)}
+                >
+                  {t("api.programmatic.copyToken")}
+                </button>
+                <button
+                  type="button"
+                  className="button danger"
+                  disabled={!current?.isActive || revoke.isPending}
+                  onClick={() => setConfirmRevoke(true)}
+                >
+                  {t("api.programmatic.revokeToken")}
+                </button>
+                {current ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-pressed={revealed}
+                    onClick={() => setRevealed((v) => !v)}
+                  >
+                    {t(revealed ? "api.programmatic.hide" : "api.programmatic.reveal")}
+                  </button>
+                ) : null}
+                <span role="status" className="copy-status">
+                  {copied === "yes"
+                    ? t("api.programmatic.copied")
+                    : copied === "no"
+                      ? t("api.programmatic.notCopied")
+                      : ""}
+                </span>
+              </div>
+            </section>
+            <section className="panel" aria-labelledby="prior-tokens">
+              <h2 id="prior-tokens">{t("api.programmatic.prior")}</h2>
+              <TokenTable tokens={tokens.data?.prior ?? []} prior revealed={false} />
+            </section>
+            <ScriptExamples
+              token={current?.isActive && revealed ? current.token : null}
+              apiBase={env.apiBaseUrl || window.location.origin}
+            />
+            {confirmRevoke ? (
+              <ConfirmDialog
+                title={t("api.programmatic.revokeToken")}
+                question={t("api.programmatic.confirmRevoke")}
+                onYes={() => {
+                  setConfirmRevoke(false);
+                  revoke.mutate();
+                }}
+                onNo={() => setConfirmRevoke(false)}
+              />
+            ) : null}
+          </>
+        ) : (
+          <>
+            <PageHeading title={t("api.programmatic.title")} />
+            <Alert tone="info">{t("api.noAccess")}</Alert>
+          </>
+        )
+      }
+    </TraqsLayout>
+  );
+}
+
+/** The guide's token tables: Refresh Token, IsActive, Requested Date, Expiration Date (+ Revoked). */
+function TokenTable({
+  tokens,
+  prior,
+  revealed,
+}: {
+  tokens: RefreshToken[];
+  prior: boolean;
+  revealed: boolean;
+}) {
+  const { t } = useTranslation();
+  const date = (iso: string | null) => (iso ? formatDateTime(iso) : "");
+  return (
+    <table className="activity">
+      <thead>
+        <tr>
+          <th scope="col">{t("api.programmatic.refreshToken")}</th>
+          <th scope="col">IsActive</th>
+          <th scope="col">{t("api.programmatic.requested")}</th>
+          <th scope="col">{t("api.programmatic.expiration")}</th>
+          {prior ? (
+            <th scope="col">{t("api.programmatic.revokedDate")}</th>
+          ) : (
+            <th scope="col">{t("api.programmatic.daysLeft")}</th>
+          )}
+          {prior ? <th scope="col">{t("api.programmatic.ended")}</th> : null}
+          <th scope="col">{t("api.programmatic.lastUsed")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tokens.length === 0 ? (
+          <tr>
+            <td colSpan={prior ? 7 : 6}>
+              {t(prior ? "api.programmatic.noPrior" : "api.programmatic.noCurrent")}
+            </td>
+          </tr>
+        ) : (
+          tokens.map((token) => (
+            <tr key={token.id}>
+              <td>
+                <code>{revealed ? token.token : `••••••••${token.token.slice(-4)}`}</code>
+              </td>
+              <td>{token.isActive ? "True" : "False"}</td>
+              <td>{date(token.requestedAt)}</td>
+              <td>{date(token.expiresAt)}</td>
+              {prior ? <td>{date(token.revokedAt)}</td> : <td>{token.daysLeft}</td>}
+              {prior ? (
+                <td>
+                  {token.endedReason ? t(`api.programmatic.reasons.${token.endedReason}`) : ""}
+                </td>
+              ) : null}
+              <td>{token.lastUsedAt ? date(token.lastUsedAt) : t("api.programmatic.never")}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
