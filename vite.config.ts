@@ -6,6 +6,31 @@ import react from "@vitejs/plugin-react";
 // local mock server, so the page and the API share one origin (and its cookies).
 const BACKEND_PATHS = ["/api", "/__dev", "/oauth2", "/download"];
 
+/**
+ * The production build's security headers (SECURITY 26): no inline script, no eval, nothing framed,
+ * no referrer. `vite preview` sends them; a real host must send the same.
+ */
+export function securityHeaders(apiBaseUrl: string): Record<string, string> {
+  const api = apiBaseUrl ? ` ${new URL(apiBaseUrl).origin}` : "";
+  return {
+    "Content-Security-Policy": [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      `connect-src 'self'${api}`,
+      "worker-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ].join("; "),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), "");
   const port = Number(env.PORT ?? 5173);
@@ -19,7 +44,12 @@ export default defineConfig(({ mode }) => {
     plugins: [react()],
     resolve: { alias: { "@": new URL("./src", import.meta.url).pathname } },
     server: { port, strictPort: true, proxy },
-    preview: { port, strictPort: true, proxy },
+    preview: {
+      port,
+      strictPort: true,
+      proxy,
+      headers: securityHeaders(env.VITE_API_BASE_URL ?? ""),
+    },
     build: { manifest: true, sourcemap: false, target: "es2022" },
     test: {
       include: [

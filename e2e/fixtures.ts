@@ -115,10 +115,22 @@ export async function signInWithAuthenticator(
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
-export const test = base.extend<{ mock: MockBackend }>({
+export const test = base.extend<{ mock: MockBackend; cspViolations: string[] }>({
   mock: async ({ page }, use, testInfo) => {
     await use(new MockBackend(page, testInfo.project.name !== "mock-server"));
   },
+  // Every test runs under the build's Content-Security-Policy and fails on any violation.
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      context.on("console", (message) => {
+        if (message.text().includes("Content Security Policy")) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -151,7 +151,7 @@ function TokenTable({
       <thead>
         <tr>
           <th scope="col">{t("api.programmatic.refreshToken")}</th>
-          <th scope="col">IsActive</th>
+          <th scope="col">{t("api.programmatic.isActive")}</th>
           <th scope="col">{t("api.programmatic.requested")}</th>
           <th scope="col">{t("api.programmatic.expiration")}</th>
           {prior ? (
@@ -176,7 +176,7 @@ function TokenTable({
               <td>
                 <code>{revealed ? token.token : `••••••••${token.token.slice(-4)}`}</code>
               </td>
-              <td>{token.isActive ? "True" : "False"}</td>
+              <td>{t(token.isActive ? "api.programmatic.true" : "api.programmatic.false")}</td>
               <td>{date(token.requestedAt)}</td>
               <td>{date(token.expiresAt)}</td>
               {prior ? <td>{date(token.revokedAt)}</td> : <td>{token.daysLeft}</td>}
