@@ -1,0 +1,152 @@
+import type { Page, Route } from "@playwright/test";
+import { MOCK_SERVER_PORT } from "../playwright.config";
+import {
+  expect,
+  JANE,
+  signInToFactorStep,
+  signInWithAuthenticator,
+  test,
+  type MockBackend,
+} from "./fixtures";
+
+// Faults injected between the page and the local server: a 500, going offline, a dropped request.
+// Each must show a clear message, keep what the user typed, allow a retry, and never be resent
+// on its own.
+test.describe.configure({ mode: "serial" });
+test.beforeEach(async ({ request }) => {
+  expect((await request.post(`http://localhost:${MOCK_SERVER_PORT}/__dev/reset`)).ok()).toBe(true);
+});
+
+/** Fails the next matching request the given way, counts every attempt, then lets requests through. */
+async function failOnce(
+  page: Page,
+  pattern: string,
+  method: string,
+  fault: (route: Route) => Promise<void>,
+) {
+  const attempts = { count: 0 };
+  await page.route(pattern, async (route) => {
+    if (route.request().method() !== method) return route.fallback();
+    attempts.count += 1;
+    if (attempts.count === 1) return fault(route);
+    return route.fallback();
+  });
+  return attempts;
+}
+const serverError = (route: Route) =>
+  route.fulfill({
+    status: 500,
+    contentType: "application/json",
+    body: JSON.stringify({ error: { code: "SERVER_ERROR", message: "boom" } }),
+  });
+const dropped = (route: Route) => route.abort("connectionreset");
+
+async function signInJane(page: Page, mock: MockBackend) {
+  await page.goto("/signin");
+  await mock.advanceClock(30);
+  await signInWithAuthenticator(page, mock, JANE);
+  await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
+  await page.getByRole("button", { name: "Select" }).click();
+  await expect(page.getByText("You are now using the credentials of JDOE01.")).toBeVisible();
+}
+
+test("Sign-in: a 500 on the password step keeps the password and the retry works", async ({
+  page,
+}) => {
+  await page.goto("/signin");
+  const attempts = await failOnce(page, "**/api/authn/password", "POST", serverError);
+  await signInToFactorStep(page, JANE);
+  await expect(page.getByRole("alert")).toContainText("Something went wrong on our side");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue(JANE.password);
+  await page.waitForTimeout(1000);
+  expect(attempts.count).toBe(1); // a mutation is never repeated on its own
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(
+    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+  ).toBeVisible();
+});
+
+test("Enrollment: going offline keeps both password fields and the set-up goes on once back", async ({
+  page,
+  mock,
+}) => {
+  await page.goto("/signin");
+  const invitation = await mock.latest("email", "john.smith@yourfirm.org");
+  await page.goto(invitation.link ?? "");
+  await page.getByRole("link", { name: "Set up Password" }).click();
+  await page.getByLabel("Enter password", { exact: true }).fill("Correct-Horse-7-Battery");
+  await page.getByLabel("Re-enter password").fill("Correct-Horse-7-Battery");
+  // Offline, as the browser reports it (Chromium's offline mode does not cut localhost).
+  const attempts = await failOnce(page, "**/api/enroll/password", "POST", (route) =>
+    route.abort("internetdisconnected"),
+  );
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("alert")).toContainText("The server could not be reached");
+  await expect(page.getByLabel("Enter password", { exact: true })).toHaveValue(
+    "Correct-Horse-7-Battery",
+  );
+  await expect(page.getByLabel("Re-enter password")).toHaveValue("Correct-Horse-7-Battery");
+  expect(attempts.count).toBe(1);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Password is set up." })).toBeVisible();
+});
+
+test("Remove method, Get Token and Revoke Token survive a failed request and can be retried", async ({
+  page,
+  mock,
+}) => {
+  await signInJane(page, mock);
+
+  // Remove a method: the failure is shown, the phone is still there, and Remove works again.
+  await page.goto("/settings");
+  await mock.advanceClock(30);
+  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  const removal = await failOnce(page, "**/api/account/methods/*", "DELETE", serverError);
+  const removeOnce = async () => {
+    await page.getByRole("button", { name: "Remove +1 XXX-XXX-0143" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes" }).click();
+    await page.getByLabel("Password", { exact: true }).fill(JANE.password);
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await mock.advanceClock(30);
+    await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+  };
+  await removeOnce();
+  await expect(page.getByRole("alert")).toContainText("Something went wrong on our side");
+  await expect(page.getByRole("button", { name: "Remove +1 XXX-XXX-0143" })).toBeVisible();
+  expect(removal.count).toBe(1);
+  await removeOnce();
+  await expect(page.getByText("You have successfully removed +1 XXX-XXX-0143")).toBeVisible();
+
+  // Get Token: a dropped request is reported; Get Token again (verifying again) works.
+  await page.goto("/traqs/api/download/programmatic");
+  const creation = await failOnce(page, "**/api/traqs/api/tokens", "POST", dropped);
+  const getToken = async () => {
+    await page.getByRole("button", { name: "Get Token" }).click();
+    await mock.advanceClock(30);
+    await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+  };
+  await getToken();
+  await expect(page.getByRole("alert")).toContainText("The server could not be reached");
+  await expect(page.getByText("No current token. Click Get Token.")).toBeVisible();
+  expect(creation.count).toBe(1);
+  await getToken();
+  await expect(page.getByText("A new Refresh Token is now current.")).toBeVisible();
+
+  // Revoke Token: a 500 leaves the token active; Revoke again works.
+  const revocation = await failOnce(page, "**/api/traqs/api/tokens/revoke", "POST", serverError);
+  const revoke = async () => {
+    await page.getByRole("button", { name: "Revoke Token" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes" }).click();
+  };
+  await revoke();
+  await expect(page.getByRole("alert")).toContainText("Something went wrong on our side");
+  await expect(
+    page.getByRole("region", { name: "Current Token" }).getByRole("cell", { name: "True" }),
+  ).toBeVisible();
+  expect(revocation.count).toBe(1);
+  await revoke();
+  await expect(page.getByText("The Refresh Token was revoked.")).toBeVisible();
+});
