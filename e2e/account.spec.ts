@@ -1,25 +1,10 @@
 import type { Page } from "@playwright/test";
-import {
-  expect,
-  expectAccessible,
-  JANE,
-  signInWithAuthenticator,
-  test,
-  type MockBackend,
-} from "./fixtures";
+import { expect, expectAccessible, JANE, signInAsJdoe01, test, type MockBackend } from "./fixtures";
 
 /** Each code works once: the next verification waits for the authenticator's next code. */
 async function nextCode(mock: MockBackend) {
   await mock.advanceClock(30);
   return mock.totp(JANE.totpKey);
-}
-
-async function signInJane(page: Page, mock: MockBackend) {
-  await page.goto("/signin");
-  await signInWithAuthenticator(page, mock, JANE);
-  await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
-  await page.getByRole("button", { name: "Select" }).click();
-  await expect(page.getByText("You are now using the credentials of JDOE01.")).toBeVisible();
 }
 
 async function openMenu(page: Page, item: string) {
@@ -59,7 +44,7 @@ test("Jane opens Settings after verifying, sees her information, and switches th
   page,
   mock,
 }) => {
-  await signInJane(page, mock);
+  await signInAsJdoe01(page, mock);
   await openSettings(page, mock);
   const personal = page.getByRole("region", { name: "Personal Information" });
   await expect(personal).toContainText("jane.doe@yourfirm.org");
@@ -96,7 +81,7 @@ test("Jane removes her phone (confirm, password, method, email) but cannot remov
   page,
   mock,
 }) => {
-  await signInJane(page, mock);
+  await signInAsJdoe01(page, mock);
   await openSettings(page, mock);
   await page.getByRole("button", { name: "Remove +1 XXX-XXX-0143" }).click();
   await confirmAndVerify(page, mock, "Are you sure you want to remove +1 XXX-XXX-0143 enrollment?");
@@ -133,7 +118,7 @@ test("Jane resets her password: a reused one is refused, the new one works, and 
   page,
   mock,
 }) => {
-  await signInJane(page, mock);
+  await signInAsJdoe01(page, mock);
   await openSettings(page, mock);
   await page.getByRole("button", { name: "Reset Password" }).click();
   await confirmAndVerify(page, mock, "Are you sure you want to reset Password enrollment?");
@@ -172,7 +157,7 @@ test("Jane resets her password: a reused one is refused, the new one works, and 
 });
 
 test("The email's Report Suspicious Activity link records the report", async ({ page, mock }) => {
-  await signInJane(page, mock);
+  await signInAsJdoe01(page, mock);
   await openSettings(page, mock);
   await page.getByRole("button", { name: "Remove Security Question" }).click();
   await confirmAndVerify(

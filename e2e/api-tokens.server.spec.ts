@@ -1,13 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { MOCK_SERVER_PORT } from "../playwright.config";
-import {
-  expect,
-  expectAccessible,
-  JANE,
-  signInWithAuthenticator,
-  test,
-  type MockBackend,
-} from "./fixtures";
+import { expect, expectAccessible, JANE, signInAsJdoe01, test, type MockBackend } from "./fixtures";
 
 // The script's side runs against the local mock server, as a real script would.
 const API = `http://localhost:${MOCK_SERVER_PORT}`;
@@ -18,10 +11,7 @@ test.beforeEach(async ({ request }) => {
 });
 
 async function openProgrammatic(page: Page, mock: MockBackend) {
-  await page.goto("/signin");
-  await signInWithAuthenticator(page, mock, JANE);
-  await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
-  await page.getByRole("button", { name: "Select" }).click();
+  await signInAsJdoe01(page, mock);
   await page
     .getByRole("navigation", { name: "Main Menu" })
     .getByRole("link", { name: "Programmatic" })

@@ -1,13 +1,6 @@
 import type { Page, Route } from "@playwright/test";
 import { MOCK_SERVER_PORT } from "../playwright.config";
-import {
-  expect,
-  JANE,
-  signInToFactorStep,
-  signInWithAuthenticator,
-  test,
-  type MockBackend,
-} from "./fixtures";
+import { expect, JANE, signInToFactorStep, signInAsJdoe01, test } from "./fixtures";
 
 // Faults injected between the page and the local server: a 500, going offline, a dropped request.
 // Each must show a clear message, keep what the user typed, allow a retry, and never be resent
@@ -40,15 +33,6 @@ const serverError = (route: Route) =>
     body: JSON.stringify({ error: { code: "SERVER_ERROR", message: "boom" } }),
   });
 const dropped = (route: Route) => route.abort("connectionreset");
-
-async function signInJane(page: Page, mock: MockBackend) {
-  await page.goto("/signin");
-  await mock.advanceClock(30);
-  await signInWithAuthenticator(page, mock, JANE);
-  await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
-  await page.getByRole("button", { name: "Select" }).click();
-  await expect(page.getByText("You are now using the credentials of JDOE01.")).toBeVisible();
-}
 
 test("Sign-in: a 500 on the password step keeps the password and the retry works", async ({
   page,
@@ -95,7 +79,7 @@ test("Remove method, Get Token and Revoke Token survive a failed request and can
   page,
   mock,
 }) => {
-  await signInJane(page, mock);
+  await signInAsJdoe01(page, mock);
 
   // Remove a method: the failure is shown, the phone is still there, and Remove works again.
   await page.goto("/settings");

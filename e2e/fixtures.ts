@@ -115,6 +115,16 @@ export async function signInWithAuthenticator(
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
+/** Jane signs in with her authenticator and chooses JDOE01: she is in TRAQS. */
+export async function signInAsJdoe01(page: Page, mock: MockBackend) {
+  await page.goto("/signin");
+  await mock.advanceClock(30); // a new code for each sign-in: a code works once
+  await signInWithAuthenticator(page, mock, JANE);
+  await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
+  await page.getByRole("button", { name: "Select" }).click();
+  await expect(page.getByText("You are now using the credentials of JDOE01.")).toBeVisible();
+}
+
 export const test = base.extend<{ mock: MockBackend; cspViolations: string[] }>({
   mock: async ({ page }, use, testInfo) => {
     await use(new MockBackend(page, testInfo.project.name !== "mock-server"));

@@ -1,5 +1,5 @@
 import { MOCK_SERVER_PORT } from "../playwright.config";
-import { expect, JANE, MockBackend, signInWithAuthenticator, test } from "./fixtures";
+import { expect, JANE, MockBackend, signInAsJdoe01, test } from "./fixtures";
 
 // Two browsers share the local mock server: one test at a time, from the seed.
 test.describe.configure({ mode: "serial" });
@@ -15,17 +15,8 @@ test("Resetting the password with 'Sign me out of all other devices' ends the se
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   const otherMock = new MockBackend(otherPage, false);
-  for (const [p, m] of [
-    [page, mock],
-    [otherPage, otherMock],
-  ] as const) {
-    await p.goto("/signin");
-    await m.advanceClock(30); // a new code for each sign-in: a code works once
-    await signInWithAuthenticator(p, m, JANE);
-    await p.getByLabel("Username", { exact: true }).selectOption("JDOE01");
-    await p.getByRole("button", { name: "Select" }).click();
-    await expect(p.getByText("You are now using the credentials of JDOE01.")).toBeVisible();
-  }
+  await signInAsJdoe01(page, mock);
+  await signInAsJdoe01(otherPage, otherMock);
 
   await page.goto("/settings");
   await mock.advanceClock(30);

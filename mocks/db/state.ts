@@ -113,8 +113,11 @@ export type StepUp = {
   challenge: ChallengeRecord | null;
   /** When a method was last verified: Settings stays open 15 minutes after. */
   factorAt: number | null;
-  /** A completed "change" verification, used up by the next reset or removal. */
-  changeGrantedAt: number | null;
+  /**
+   * A completed "change" (password and method) or "token" (a method) verification, used up by the
+   * next action of that kind only: a Get Token verification never allows a password reset.
+   */
+  grant: { purpose: "change" | "token"; at: number } | null;
 };
 
 export type PendingEnrollments = {
@@ -225,4 +228,4 @@ export type MockState = {
   activity: ActivityRecord[];
 };
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;

@@ -15,7 +15,7 @@ import type { MockDb } from "../db/store";
 import { describeClient } from "../rules/client-info";
 import { notifySecurityChange } from "../rules/notifications";
 import { MINUTE } from "../rules/policy";
-import { passwordRulesBroken, storePassword } from "./enrollment";
+import { assertPasswordAllowed, storePassword } from "./enrollment";
 import { HandlerError, json, readBody, respond, route } from "./http";
 import { withSession, type SessionContext } from "./session-context";
 import {
@@ -49,22 +49,27 @@ function requireSettingsAccess(session: Session, now: number): void {
   }
 }
 
-/** A reset or removal: needs its own fresh verification (password and method), used up here. */
-export function useChangeGrant(session: Session, now: number): void {
-  const at = session.stepUp?.changeGrantedAt;
+/**
+ * A reset or removal ("change": password and method) or Get Token ("token": a method) needs its
+ * own fresh verification for that purpose, used up here.
+ */
+export function useGrant(session: Session, now: number, purpose: "change" | "token"): void {
+  const grant = session.stepUp?.grant;
   if (
     !session.stepUp ||
-    at === null ||
-    at === undefined ||
-    now - at > CHANGE_GRANT_MINUTES * MINUTE
+    !grant ||
+    grant.purpose !== purpose ||
+    now - grant.at > CHANGE_GRANT_MINUTES * MINUTE
   ) {
     throw new HandlerError(
       403,
       "STEP_UP_REQUIRED",
-      "Verify it's you with your password and a security method first.",
+      purpose === "change"
+        ? "Verify it's you with your password and a security method first."
+        : "Verify it's you with a security method first.",
     );
   }
-  session.stepUp.changeGrantedAt = null;
+  session.stepUp.grant = null;
 }
 
 function toAccountState(user: User, session: Session): AccountState {
@@ -138,7 +143,7 @@ const stepUp: VerificationFlow = {
     const tx = session.stepUp as StepUp;
     tx.stage = "SUCCESS";
     tx.factorAt = ctx.now;
-    if (tx.purpose !== "view") tx.changeGrantedAt = ctx.now;
+    if (tx.purpose !== "view") tx.grant = { purpose: tx.purpose, at: ctx.now };
     user.lastUsed = lastUsed;
     rotateSession(session);
   },
@@ -186,22 +191,6 @@ export function accountHandlers(db: MockDb) {
         return { session: found.session, body, status: body === null ? 204 : 200 };
       });
 
-  const notify = (
-    ctx: SessionContext,
-    user: User,
-    type: Parameters<typeof notifySecurityChange>[1]["type"],
-    what: string,
-    subject: string,
-  ) =>
-    notifySecurityChange(ctx.state, {
-      user,
-      type,
-      what,
-      subject,
-      now: ctx.now,
-      userAgent: ctx.userAgent,
-    });
-
   return [
     http.post(
       route("/api/step-up/start"),
@@ -212,7 +201,7 @@ export function accountHandlers(db: MockDb) {
           stage: purpose === "change" ? "PASSWORD" : "FACTOR",
           challenge: null,
           factorAt: session.stepUp?.factorAt ?? null,
-          changeGrantedAt: null,
+          grant: null,
         };
         return stepUpView(ctx, session);
       }),
@@ -256,7 +245,7 @@ export function accountHandlers(db: MockDb) {
             "The last security method for access cannot be removed.",
           );
         }
-        useChangeGrant(session, ctx.now);
+        useGrant(session, ctx.now, "change");
         user.methods = user.methods.filter((m) => m.id !== method.id);
         if (user.lastUsed?.methodId === method.id) delete user.lastUsed;
         const what =
@@ -265,7 +254,12 @@ export function accountHandlers(db: MockDb) {
             : method.type === "okta_verify"
               ? `Okta Verify (${method.deviceName})`
               : "Google Authenticator";
-        notify(ctx, user, "method_removed", what, "FINRA TRAQS - Security method reset");
+        notifySecurityChange(ctx, {
+          user: user,
+          type: "method_removed",
+          what: what,
+          subject: "FINRA TRAQS - Security method reset",
+        });
         return toAccountState(user, session);
       }),
     ),
@@ -275,15 +269,14 @@ export function accountHandlers(db: MockDb) {
       signedIn(async (ctx, { session, user }) => {
         if (!user.securityQuestion)
           throw new HandlerError(404, "NOT_FOUND", "No security question is set up.");
-        useChangeGrant(session, ctx.now);
+        useGrant(session, ctx.now, "change");
         delete user.securityQuestion;
-        notify(
-          ctx,
-          user,
-          "security_question_removed",
-          "Security Question",
-          "FINRA TRAQS - Security method reset",
-        );
+        notifySecurityChange(ctx, {
+          user: user,
+          type: "security_question_removed",
+          what: "Security Question",
+          subject: "FINRA TRAQS - Security method reset",
+        });
         return toAccountState(user, session);
       }),
     ),
@@ -292,23 +285,20 @@ export function accountHandlers(db: MockDb) {
       route("/api/account/password"),
       signedIn(async (ctx, { session, user }, request) => {
         const { password, signOutOtherDevices } = await readBody(request, ResetPasswordRequest);
-        const broken = await passwordRulesBroken(user, password, ctx.now);
-        if (broken.length > 0) {
-          throw new HandlerError(
-            400,
-            "PASSWORD_POLICY",
-            "The password does not meet the requirements.",
-            { rules: broken },
-          );
-        }
-        useChangeGrant(session, ctx.now);
+        await assertPasswordAllowed(user, password, ctx.now);
+        useGrant(session, ctx.now, "change");
         await storePassword(user, password, ctx.now);
         if (signOutOtherDevices) {
           ctx.state.sessions = ctx.state.sessions.filter(
             (s) => s.userId !== user.id || s.id === session.id,
           );
         }
-        notify(ctx, user, "password_reset", "Password", "FINRA TRAQS - Password reset");
+        notifySecurityChange(ctx, {
+          user: user,
+          type: "password_reset",
+          what: "Password",
+          subject: "FINRA TRAQS - Password reset",
+        });
         return toAccountState(user, session);
       }),
     ),

@@ -90,25 +90,8 @@ function step(db: MockDb, handle: Handler) {
     });
 }
 
-function notify(
-  ctx: SessionContext,
-  user: User,
-  type: Parameters<typeof notifySecurityChange>[1]["type"],
-  what: string,
-  subject: string,
-) {
-  notifySecurityChange(ctx.state, {
-    user,
-    type,
-    what,
-    subject,
-    now: ctx.now,
-    userAgent: ctx.userAgent,
-  });
-}
-
 /** The rules a new password breaks, the stored ones included (history and minimum age). */
-export async function passwordRulesBroken(
+async function passwordRulesBroken(
   user: User,
   password: string,
   now: number,
@@ -129,6 +112,21 @@ export async function passwordRulesBroken(
     broken.push("minAge");
   }
   return broken;
+}
+
+/** Refuses a new password that breaks any rule, naming the rules (400 PASSWORD_POLICY). */
+export async function assertPasswordAllowed(
+  user: User,
+  password: string,
+  now: number,
+  options: { minimumAge?: boolean } = {},
+): Promise<void> {
+  const broken = await passwordRulesBroken(user, password, now, options);
+  if (broken.length > 0) {
+    throw new HandlerError(400, "PASSWORD_POLICY", "The password does not meet the requirements.", {
+      rules: broken,
+    });
+  }
 }
 
 /** Stores a new password: current, first in the history (the last 7 are kept), with its date. */
@@ -264,19 +262,16 @@ export function enrollmentHandlers(db: MockDb) {
       route("/api/enroll/password"),
       step(db, async (ctx, { user }, request) => {
         const { password } = await readBody(request, SetPasswordRequest);
-        const broken = await passwordRulesBroken(user, password, ctx.now);
-        if (broken.length > 0) {
-          throw new HandlerError(
-            400,
-            "PASSWORD_POLICY",
-            "The password does not meet the requirements.",
-            { rules: broken },
-          );
-        }
+        await assertPasswordAllowed(user, password, ctx.now);
         await storePassword(user, password, ctx.now);
         // Okta activates the account once it has a password: from now on the user can sign in.
         user.status = "ACTIVE";
-        notify(ctx, user, "password_set", "Password", "FINRA TRAQS - Password set");
+        notifySecurityChange(ctx, {
+          user: user,
+          type: "password_set",
+          what: "Password",
+          subject: "FINRA TRAQS - Password set",
+        });
         return undefined;
       }),
     ),
@@ -296,13 +291,12 @@ export function enrollmentHandlers(db: MockDb) {
           );
         }
         user.securityQuestion = { question, answer: await hashAnswer(answer) };
-        notify(
-          ctx,
-          user,
-          "security_question_set",
-          "Security Question",
-          "FINRA TRAQS - Security method enrolled",
-        );
+        notifySecurityChange(ctx, {
+          user: user,
+          type: "security_question_set",
+          what: "Security Question",
+          subject: "FINRA TRAQS - Security method enrolled",
+        });
         return undefined;
       }),
     ),
@@ -339,13 +333,12 @@ export function enrollmentHandlers(db: MockDb) {
           lastUsedStep: check.step,
         });
         delete session.pending.googleAuthenticator;
-        notify(
-          ctx,
-          user,
-          "method_enrolled",
-          "Google Authenticator",
-          "FINRA TRAQS - Security method enrolled",
-        );
+        notifySecurityChange(ctx, {
+          user: user,
+          type: "method_enrolled",
+          what: "Google Authenticator",
+          subject: "FINRA TRAQS - Security method enrolled",
+        });
         return undefined;
       }),
     ),
@@ -421,13 +414,12 @@ export function enrollmentHandlers(db: MockDb) {
         }
         user.methods.push(phone(pending.e164, pending.channel, ctx.now, pending.extension));
         delete session.pending.phone;
-        notify(
-          ctx,
-          user,
-          "method_enrolled",
-          `Phone (${pending.channel === "sms" ? "SMS" : "Voice call"}) ${maskPhone(pending.e164)}`,
-          "FINRA TRAQS - Security method enrolled",
-        );
+        notifySecurityChange(ctx, {
+          user: user,
+          type: "method_enrolled",
+          what: `Phone (${pending.channel === "sms" ? "SMS" : "Voice call"}) ${maskPhone(pending.e164)}`,
+          subject: "FINRA TRAQS - Security method enrolled",
+        });
         return undefined;
       }),
     ),
@@ -475,14 +467,15 @@ export function confirmOktaVerify(
     const name = deviceName ?? `${user.firstName}'s phone${count ? ` ${count + 1}` : ""}`;
     user.methods.push(oktaVerify(name, pending.secret, now));
     pending.status = "confirmed";
-    notifySecurityChange(state, {
-      user,
-      type: "method_enrolled",
-      what: `Okta Verify (${name})`,
-      subject: "FINRA TRAQS - Security method enrolled",
-      now,
-      userAgent: "Okta Verify",
-    });
+    notifySecurityChange(
+      { state, now, userAgent: "Okta Verify" },
+      {
+        user,
+        type: "method_enrolled",
+        what: `Okta Verify (${name})`,
+        subject: "FINRA TRAQS - Security method enrolled",
+      },
+    );
     return user;
   }
   throw new HandlerError(404, "NOT_FOUND", "No Okta Verify set-up is waiting for that code.");

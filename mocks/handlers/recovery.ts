@@ -21,7 +21,7 @@ import {
 import { clearFailures } from "../rules/lockout";
 import { notifySecurityChange } from "../rules/notifications";
 import { MINUTE, POLICY } from "../rules/policy";
-import { passwordRulesBroken, storePassword } from "./enrollment";
+import { assertPasswordAllowed, storePassword } from "./enrollment";
 import { HandlerError, readBody, route } from "./http";
 import { withSession, type SessionContext } from "./session-context";
 
@@ -298,24 +298,14 @@ export function recoveryHandlers(db: MockDb) {
         const user = userById(ctx.state, session.userId) as User;
         // The minimum age guards against cycling through passwords, not against a forgotten one:
         // whoever proved the email and the answer may reset again the same day.
-        const broken = await passwordRulesBroken(user, password, ctx.now, { minimumAge: false });
-        if (broken.length > 0) {
-          throw new HandlerError(
-            400,
-            "PASSWORD_POLICY",
-            "The password does not meet the requirements.",
-            { rules: broken },
-          );
-        }
+        await assertPasswordAllowed(user, password, ctx.now, { minimumAge: false });
         await storePassword(user, password, ctx.now);
         clearFailures(ctx.state, user.login);
-        notifySecurityChange(ctx.state, {
+        notifySecurityChange(ctx, {
           user,
           type: "password_recovered",
           what: "Password",
           subject: "FINRA TRAQS - Password reset",
-          now: ctx.now,
-          userAgent: ctx.userAgent,
         });
         // Email is not an authenticator: the sign-in still needs a security method.
         session.recovery = null;
@@ -331,13 +321,11 @@ export function recoveryHandlers(db: MockDb) {
 function unlocked(ctx: SessionContext, session: Session, user: User) {
   clearFailures(ctx.state, user.login);
   // Unlocks are announced like every security change (SECURITY 8): email and Recent Activity.
-  notifySecurityChange(ctx.state, {
+  notifySecurityChange(ctx, {
     user,
     type: "account_unlocked",
     what: "Account unlocked",
     subject: "FINRA TRAQS - Account unlocked",
-    now: ctx.now,
-    userAgent: ctx.userAgent,
   });
   session.recovery = null;
   session.stage = "PASSWORD";

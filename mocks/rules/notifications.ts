@@ -9,17 +9,11 @@ import { randomId } from "./crypto";
  * a "Report Suspicious Activity" link (guide Section 2, step 12), plus a Recent Activity entry.
  */
 export function notifySecurityChange(
-  state: MockState,
-  change: {
-    user: User;
-    type: ActivityType;
-    what: string;
-    subject: string;
-    now: number;
-    userAgent: string;
-  },
+  ctx: { state: MockState; now: number; userAgent: string },
+  change: { user: User; type: ActivityType; what: string; subject: string },
 ): void {
-  const { user, type, what, subject, now, userAgent } = change;
+  const { state, now, userAgent } = ctx;
+  const { user, type, what, subject } = change;
   recordActivity(state, { userId: user.id, type, at: now, userAgent, detail: what });
   const reportToken = randomId(24);
   send(state, {

@@ -111,7 +111,8 @@ export function dayString(day: number): string {
 export function parseDay(text: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
   const ms = Date.parse(`${text}T00:00:00Z`);
-  return Number.isNaN(ms) ? null : dayNumber(ms);
+  // Date.parse rolls 2025-02-30 over to March: only a date that reads back the same is real.
+  return Number.isNaN(ms) || dayString(dayNumber(ms)) !== text ? null : dayNumber(ms);
 }
 
 /** A small hash of strings and numbers (FNV-1a), the seed of every generated value. */
@@ -204,7 +205,8 @@ function rowsChangedBetween(
 ) {
   const rows: string[][] = [];
   for (let row = 0; row < ROWS_PER_FILE; row++) {
-    for (let d = afterDay + 1; d <= upToDay; d++) {
+    // The row as it stands at the end of the period: its latest change in it.
+    for (let d = upToDay; d > afterDay; d--) {
       if (!changedOn(facility.id, file.id, row, d)) continue;
       const action = hash(facility.id, row, d, "action") % 5 === 0 ? "Add" : "Modify";
       rows.push(file.columns.map((c) => value(c, facility.id, row, d, action)));

@@ -5,7 +5,12 @@ import { DAY, POLICY } from "./policy";
 /** Six calendar months after `from` (the guide: "valid for 6 months from the date of issue"). */
 export function sixMonthsAfter(from: number): number {
   const date = new Date(from);
+  const day = date.getUTCDate();
+  // Aug 31 + 6 months is Feb 28 (or 29), not Mar 3: clamp to the target month's last day.
+  date.setUTCDate(1);
   date.setUTCMonth(date.getUTCMonth() + POLICY.refreshTokenMonths);
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(day, lastDay));
   return date.getTime();
 }
 
