@@ -32,7 +32,10 @@ function SessionExpiryRedirect() {
   const queryClient = useQueryClient();
   useEffect(() => {
     setUnauthenticatedHandler(() => {
-      queryClient.removeQueries({ queryKey: ["me"] });
+      // Forget the user and every sign-in state: a cached "SUCCESS" would send sign-in straight
+      // back here, and the page would wait forever for a session that has ended.
+      for (const queryKey of [["me"], ["authn"], ["step-up"]])
+        queryClient.removeQueries({ queryKey });
       if (!location.pathname.startsWith(paths.signIn)) {
         void navigate(withFrom(paths.signIn, location.pathname + location.search), {
           replace: true,

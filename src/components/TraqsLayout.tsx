@@ -1,8 +1,8 @@
 import { useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, NavLink } from "react-router";
+import { Link, Navigate, NavLink, useLocation } from "react-router";
 import type { Me } from "@/api/contracts/me";
-import { paths } from "@/config/paths";
+import { paths, withFrom } from "@/config/paths";
 import { EnvironmentBanner } from "./EnvironmentBanner";
 import { Logo } from "./Logo";
 import { RequireSession } from "./RequireSession";
@@ -15,6 +15,7 @@ import { UserMenu } from "./UserMenu";
  * Without a chosen username, the user chooses one first.
  */
 export function TraqsLayout({ children }: { children: (me: Me, username: string) => ReactNode }) {
+  const location = useLocation();
   return (
     <RequireSession>
       {(me) =>
@@ -23,7 +24,10 @@ export function TraqsLayout({ children }: { children: (me: Me, username: string)
             {children(me, me.traqsUsername)}
           </TraqsFrame>
         ) : (
-          <Navigate to={paths.traqsSelectUsername} replace />
+          <Navigate
+            to={withFrom(paths.traqsSelectUsername, location.pathname + location.search)}
+            replace
+          />
         )
       }
     </RequireSession>

@@ -1,23 +1,26 @@
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate } from "react-router";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { AuthCard } from "@/components/AuthCard";
 import { RequireSession } from "@/components/RequireSession";
-import { paths } from "@/config/paths";
+import { paths, safeReturnPath } from "@/config/paths";
 import { TraqsUsernameForm } from "@/components/TraqsUsernameForm";
 
 /** After sign-in, a user with several TRAQS usernames chooses the one to work as. */
 export function SelectUsernamePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // Back to the TRAQS page that asked for a username, or TRAQS's home.
+  const next = safeReturnPath(params.get("from")) ?? paths.traqs;
   return (
     <RequireSession>
       {(me) =>
         me.traqsUsername ? (
-          <Navigate to={paths.traqs} replace />
+          <Navigate to={next} replace />
         ) : (
           <AuthCard title={t("traqs.chooseTitle")} username={me.login}>
             <p>{t("traqs.chooseIntro")}</p>
-            <TraqsUsernameForm me={me} onSelected={() => void navigate(paths.traqs)} />
+            <TraqsUsernameForm me={me} onSelected={() => void navigate(next)} />
           </AuthCard>
         )
       }
