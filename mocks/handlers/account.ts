@@ -53,7 +53,7 @@ function requireSettingsAccess(session: Session, now: number): void {
  * A reset or removal ("change": password and method) or Get Token ("token": a method) needs its
  * own fresh verification for that purpose, used up here.
  */
-export function useGrant(session: Session, now: number, purpose: "change" | "token"): void {
+export function spendGrant(session: Session, now: number, purpose: "change" | "token"): void {
   const grant = session.stepUp?.grant;
   if (
     !session.stepUp ||
@@ -245,7 +245,7 @@ export function accountHandlers(db: MockDb) {
             "The last security method for access cannot be removed.",
           );
         }
-        useGrant(session, ctx.now, "change");
+        spendGrant(session, ctx.now, "change");
         user.methods = user.methods.filter((m) => m.id !== method.id);
         if (user.lastUsed?.methodId === method.id) delete user.lastUsed;
         const what =
@@ -269,7 +269,7 @@ export function accountHandlers(db: MockDb) {
       signedIn(async (ctx, { session, user }) => {
         if (!user.securityQuestion)
           throw new HandlerError(404, "NOT_FOUND", "No security question is set up.");
-        useGrant(session, ctx.now, "change");
+        spendGrant(session, ctx.now, "change");
         delete user.securityQuestion;
         notifySecurityChange(ctx, {
           user: user,
@@ -286,7 +286,7 @@ export function accountHandlers(db: MockDb) {
       signedIn(async (ctx, { session, user }, request) => {
         const { password, signOutOtherDevices } = await readBody(request, ResetPasswordRequest);
         await assertPasswordAllowed(user, password, ctx.now);
-        useGrant(session, ctx.now, "change");
+        spendGrant(session, ctx.now, "change");
         await storePassword(user, password, ctx.now);
         if (signOutOtherDevices) {
           ctx.state.sessions = ctx.state.sessions.filter(

@@ -15,7 +15,7 @@ import {
   parseDay,
 } from "../rules/reference-data";
 import { currentToken, isActive, remindExpiringTokens, sixMonthsAfter } from "../rules/tokens";
-import { signedInFrom, useGrant } from "./account";
+import { signedInFrom, spendGrant } from "./account";
 import { HandlerError, respond, route, SESSION_COOKIE } from "./http";
 import { withSession, type SessionContext } from "./session-context";
 
@@ -180,7 +180,7 @@ export function apiDownloadHandlers(db: MockDb) {
       signedIn(async (ctx, user) => {
         if (user.apiFacilities.length === 0)
           throw new HandlerError(403, "NOT_ENTITLED", "Not authorized for API.");
-        useGrant(ctx.session as NonNullable<typeof ctx.session>, ctx.now, "token");
+        spendGrant(ctx.session as NonNullable<typeof ctx.session>, ctx.now, "token");
         const previous = currentToken(ctx.state, user.id);
         // Guide Section 5, step 13: the current token (active or expired) moves to Prior Tokens.
         if (previous) previous.endedReason = isActive(previous, ctx.now) ? "replaced" : "expired";
