@@ -115,6 +115,20 @@ export async function signInWithAuthenticator(
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
+/** Five wrong passwords for Jane: the fifth locks her account (FINRA's setting). */
+export async function lockJane(page: Page) {
+  await page.goto("/signin");
+  await page.getByLabel("Username (email address)").fill(JANE.username);
+  await page.getByRole("button", { name: "Next" }).click();
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("Password", { exact: true }).fill(`Wrong-Passw0rd-${attempt}`);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("alert")).toContainText(
+      attempt < 5 ? "Unable to sign in" : "Your account is locked",
+    );
+  }
+}
+
 /** Jane signs in with her authenticator and chooses JDOE01: she is in TRAQS. */
 export async function signInAsJdoe01(page: Page, mock: MockBackend) {
   await page.goto("/signin");

@@ -3,23 +3,11 @@ import {
   expect,
   expectAccessible,
   JANE,
+  lockJane,
   signInToFactorStep,
   test,
   type MockBackend,
 } from "./fixtures";
-
-async function lockJane(page: Page) {
-  await page.goto("/signin");
-  await page.getByLabel("Username (email address)").fill(JANE.username);
-  await page.getByRole("button", { name: "Next" }).click();
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    await page.getByLabel("Password", { exact: true }).fill(`Wrong-Passw0rd-${attempt}`);
-    await page.getByRole("button", { name: "Verify" }).click();
-    await expect(page.getByRole("alert")).toContainText(
-      attempt < 5 ? "Unable to sign in" : "Your account is locked",
-    );
-  }
-}
 
 /** "Unlock account?" or "Forgot password?" up to "Send me an email". */
 async function startRecovery(

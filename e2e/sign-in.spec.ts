@@ -2,6 +2,7 @@ import {
   expect,
   expectAccessible,
   JANE,
+  lockJane,
   SAM,
   signInToFactorStep,
   signInWithAuthenticator,
@@ -160,15 +161,7 @@ test("Repeated wrong passwords lock the account and send an Account Locked email
   page,
   mock,
 }) => {
-  await page.getByLabel("Username (email address)").fill(JANE.username);
-  await page.getByRole("button", { name: "Next" }).click();
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    await page.getByLabel("Password", { exact: true }).fill(`Wrong-Passw0rd-${attempt}`);
-    await page.getByRole("button", { name: "Verify" }).click();
-    await expect(page.getByRole("alert")).toContainText(
-      attempt < 5 ? "Unable to sign in" : "Your account is locked",
-    );
-  }
+  await lockJane(page);
   const email = await mock.latest("email", JANE.username);
   expect(email.subject).toBe("FINRA TRAQS - Account Locked");
 

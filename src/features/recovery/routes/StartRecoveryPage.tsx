@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router";
 import { StartRecoveryRequest, type RecoveryKind } from "@/api/contracts/recovery";
 import { AuthCard } from "@/components/AuthCard";
 import { ErrorAlert } from "@/components/ErrorAlert";
-import { TextField } from "@/components/TextField";
+import { UsernameField } from "@/components/UsernameField";
 import { paths } from "@/config/paths";
 import { useStartRecovery } from "../api";
 
@@ -39,14 +39,9 @@ function StartRecovery({ kind }: { kind: RecoveryKind }) {
         )}
       >
         <ErrorAlert error={start.error} />
-        <TextField
-          label={t("signIn.username")}
-          type="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
+        <UsernameField
           error={form.formState.errors.username?.message}
-          {...form.register("username")}
+          registration={form.register("username")}
         />
         {unlock ? (
           <fieldset className="radio-group">

@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router";
 import { IdentifyRequest } from "@/api/contracts/authn";
 import { AuthCard } from "@/components/AuthCard";
 import { ErrorAlert } from "@/components/ErrorAlert";
-import { TextField } from "@/components/TextField";
+import { UsernameField } from "@/components/UsernameField";
 import { paths } from "@/config/paths";
 import { useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
@@ -46,14 +46,9 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
     >
       <form onSubmit={onSubmit} noValidate>
         <ErrorAlert error={step.error} />
-        <TextField
-          label={t("signIn.username")}
-          type="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
+        <UsernameField
           error={form.formState.errors.username?.message}
-          {...form.register("username")}
+          registration={form.register("username")}
         />
         <button type="submit" className="button primary" disabled={step.isPending}>
           {step.isPending ? t("common.working") : t("signIn.next")}
