@@ -1,5 +1,13 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, JANE, signInAsJdoe01, test, type MockBackend } from "./fixtures";
+import {
+  expect,
+  fillNewPassword,
+  expectAccessible,
+  JANE,
+  signInAsJdoe01,
+  test,
+  type MockBackend,
+} from "./fixtures";
 
 /** Each code works once: the next verification waits for the authenticator's next code. */
 async function nextCode(mock: MockBackend) {
@@ -124,15 +132,13 @@ test("Jane resets her password: a reused one is refused, the new one works, and 
   await confirmAndVerify(page, mock, "Are you sure you want to reset Password enrollment?");
   await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Enter password", { exact: true }).fill(JANE.password);
-  await page.getByLabel("Re-enter password").fill(JANE.password);
+  await fillNewPassword(page, JANE.password);
   await page.getByRole("button", { name: "Reset Password" }).click();
   await expect(page.getByRole("alert")).toContainText(
     "Your password cannot be any of your last 7 passwords",
   );
   const fresh = "Brand-New-Secret-77";
-  await page.getByLabel("Enter password", { exact: true }).fill(fresh);
-  await page.getByLabel("Re-enter password").fill(fresh);
+  await fillNewPassword(page, fresh);
   await page.getByRole("button", { name: "Reset Password" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "Successfully reset your password." }),

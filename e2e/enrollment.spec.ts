@@ -1,5 +1,12 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signInToFactorStep, test, type MockBackend } from "./fixtures";
+import {
+  expect,
+  fillNewPassword,
+  expectAccessible,
+  signInToFactorStep,
+  test,
+  type MockBackend,
+} from "./fixtures";
 import { decodeQr } from "./qr";
 
 const JOHN = { username: "john.smith@yourfirm.org", password: "Correct-Horse-7-Battery" };
@@ -21,8 +28,7 @@ function section(page: Page, name: string) {
 }
 
 async function setPassword(page: Page, password: string, confirm = password) {
-  await page.getByLabel("Enter password", { exact: true }).fill(password);
-  await page.getByLabel("Re-enter password").fill(confirm);
+  await fillNewPassword(page, password, confirm);
   await page.getByRole("button", { name: "Next" }).click();
 }
 

@@ -1,6 +1,13 @@
 import type { Page, Route } from "@playwright/test";
 import { MOCK_SERVER_PORT } from "../playwright.config";
-import { expect, JANE, signInToFactorStep, signInAsJdoe01, test } from "./fixtures";
+import {
+  expect,
+  fillNewPassword,
+  JANE,
+  signInToFactorStep,
+  signInAsJdoe01,
+  test,
+} from "./fixtures";
 
 // Faults injected between the page and the local server: a 500, going offline, a dropped request.
 // Each must show a clear message, keep what the user typed, allow a retry, and never be resent
@@ -58,8 +65,7 @@ test("Enrollment: going offline keeps both password fields and the set-up goes o
   const invitation = await mock.latest("email", "john.smith@yourfirm.org");
   await page.goto(invitation.link ?? "");
   await page.getByRole("link", { name: "Set up Password" }).click();
-  await page.getByLabel("Enter password", { exact: true }).fill("Correct-Horse-7-Battery");
-  await page.getByLabel("Re-enter password").fill("Correct-Horse-7-Battery");
+  await fillNewPassword(page, "Correct-Horse-7-Battery");
   // Offline, as the browser reports it (Chromium's offline mode does not cut localhost).
   const attempts = await failOnce(page, "**/api/enroll/password", "POST", (route) =>
     route.abort("internetdisconnected"),

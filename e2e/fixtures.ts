@@ -115,6 +115,12 @@ export async function signInWithAuthenticator(
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
+/** "Enter password" and "Re-enter password" (set up, reset or recovery: the same form). */
+export async function fillNewPassword(page: Page, password: string, confirm = password) {
+  await page.getByLabel("Enter password", { exact: true }).fill(password);
+  await page.getByLabel("Re-enter password").fill(confirm);
+}
+
 /** Five wrong passwords for Jane: the fifth locks her account (FINRA's setting). */
 export async function lockJane(page: Page) {
   await page.goto("/signin");

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import {
   expect,
+  fillNewPassword,
   expectAccessible,
   JANE,
   lockJane,
@@ -131,14 +132,12 @@ test("Forgot password: email link, security question, new password, then a secur
 
   await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Enter password", { exact: true }).fill(JANE.password);
-  await page.getByLabel("Re-enter password").fill(JANE.password);
+  await fillNewPassword(page, JANE.password);
   await page.getByRole("button", { name: "Reset Password" }).click();
   await expect(page.getByRole("alert")).toContainText(
     "Your password cannot be any of your last 7 passwords",
   );
-  await page.getByLabel("Enter password", { exact: true }).fill("Recovered-Secret-2031");
-  await page.getByLabel("Re-enter password").fill("Recovered-Secret-2031");
+  await fillNewPassword(page, "Recovered-Secret-2031");
   await page.getByRole("button", { name: "Reset Password" }).click();
 
   // Email is not an authenticator: the sign-in still asks for a security method.
@@ -172,8 +171,7 @@ test("The new password after a reset signs in, the old one is refused", async ({
   await page.goto((await mock.latest("email", JANE.username)).link ?? "");
   await page.getByLabel("What is the name of your first stuffed animal?").fill("Rex");
   await page.getByRole("button", { name: "Verify" }).click();
-  await page.getByLabel("Enter password", { exact: true }).fill("Recovered-Secret-2031");
-  await page.getByLabel("Re-enter password").fill("Recovered-Secret-2031");
+  await fillNewPassword(page, "Recovered-Secret-2031");
   await page.getByRole("button", { name: "Reset Password" }).click();
   await expect(
     page.getByRole("heading", { name: "Verify with Google Authenticator" }),

@@ -1,5 +1,5 @@
 import { MOCK_SERVER_PORT } from "../playwright.config";
-import { expect, JANE, MockBackend, signInAsJdoe01, test } from "./fixtures";
+import { expect, fillNewPassword, JANE, MockBackend, signInAsJdoe01, test } from "./fixtures";
 
 // Two browsers share the local mock server: one test at a time, from the seed.
 test.describe.configure({ mode: "serial" });
@@ -29,8 +29,7 @@ test("Resetting the password with 'Sign me out of all other devices' ends the se
   await mock.advanceClock(30);
   await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
   await page.getByRole("button", { name: "Verify", exact: true }).click();
-  await page.getByLabel("Enter password", { exact: true }).fill("Brand-New-Secret-77");
-  await page.getByLabel("Re-enter password").fill("Brand-New-Secret-77");
+  await fillNewPassword(page, "Brand-New-Secret-77");
   await page.getByLabel("Sign me out of all other devices").check();
   await page.getByRole("button", { name: "Reset Password" }).click();
   await expect(page.getByText("Successfully reset your password.")).toBeVisible();

@@ -17,7 +17,8 @@ import { notifySecurityChange } from "../rules/notifications";
 import { MINUTE } from "../rules/policy";
 import { assertPasswordAllowed, storePassword } from "./enrollment";
 import { HandlerError, json, readBody, respond, route } from "./http";
-import { withSession, type SessionContext } from "./session-context";
+import { profileOf } from "./me";
+import { signedIn, signedInFrom, type SessionContext } from "./session-context";
 import {
   toFactor,
   toVerificationState,
@@ -74,12 +75,7 @@ export function spendGrant(session: Session, now: number, purpose: "change" | "t
 
 function toAccountState(user: User, session: Session): AccountState {
   return {
-    firstName: user.firstName,
-    lastName: user.lastName,
-    login: user.login,
-    email: user.email,
-    traqsUsernames: user.traqsUsernames,
-    language: user.language,
+    ...profileOf(user),
     passwordChangedAt: user.passwordChangedAt === undefined ? null : iso(user.passwordChangedAt),
     securityQuestionSet: Boolean(user.securityQuestion),
     methods: user.methods.map(toFactor),
@@ -117,14 +113,6 @@ function reportActivity(
     userAgent,
     detail,
   });
-}
-
-/** The signed-in session and user of this request, or a 401 that sends the app to sign in. */
-export function signedInFrom(ctx: SessionContext): { session: Session; user: User } {
-  const session = ctx.session;
-  const user = session?.stage === "SUCCESS" ? userById(ctx.state, session.userId) : null;
-  if (!session || !user) throw new HandlerError(401, "UNAUTHENTICATED", "Sign in to continue.");
-  return { session, user };
 }
 
 /** "Verify it's you": a step-up inside the signed-in session, with the sign-in's own steps. */
@@ -166,35 +154,10 @@ function stepUpView(ctx: SessionContext, session: Session | null) {
 }
 
 export function accountHandlers(db: MockDb) {
-  /** A signed-in request: its session and user, and the answer it makes (null: 204). */
-  const signedIn =
-    (
-      run: (
-        ctx: SessionContext,
-        found: { session: Session; user: User },
-        request: Request,
-        params: Record<string, string | readonly string[] | undefined>,
-      ) => Promise<unknown>,
-    ) =>
-    ({
-      request,
-      cookies,
-      params,
-    }: {
-      request: Request;
-      cookies: Record<string, string>;
-      params: Record<string, string | readonly string[] | undefined>;
-    }) =>
-      withSession(db, request, cookies, async (ctx) => {
-        const found = signedInFrom(ctx);
-        const body = await run(ctx, found, request, params);
-        return { session: found.session, body, status: body === null ? 204 : 200 };
-      });
-
   return [
     http.post(
       route("/api/step-up/start"),
-      signedIn(async (ctx, { session }, request) => {
+      signedIn(db, async (ctx, { session }, request) => {
         const { purpose } = await readBody(request, StartStepUpRequest);
         session.stepUp = {
           purpose,
@@ -208,13 +171,13 @@ export function accountHandlers(db: MockDb) {
     ),
     http.get(
       route("/api/step-up"),
-      signedIn(async (ctx, { session }) => stepUpView(ctx, session)),
+      signedIn(db, async (ctx, { session }) => stepUpView(ctx, session)),
     ),
     ...verificationHandlers(db, stepUp),
 
     http.get(
       route("/api/account"),
-      signedIn(async (ctx, { session, user }) => {
+      signedIn(db, async (ctx, { session, user }) => {
         requireSettingsAccess(session, ctx.now);
         return toAccountState(user, session);
       }),
@@ -223,7 +186,7 @@ export function accountHandlers(db: MockDb) {
     /** The display language is not a security setting: the signed-in user may change it. */
     http.put(
       route("/api/account/language"),
-      signedIn(async (ctx, { session, user }, request) => {
+      signedIn(db, async (ctx, { session, user }, request) => {
         const { language } = await readBody(request, SetLanguageRequest);
         requireSettingsAccess(session, ctx.now);
         user.language = language;
@@ -233,7 +196,7 @@ export function accountHandlers(db: MockDb) {
 
     http.delete(
       route("/api/account/methods/:id"),
-      signedIn(async (ctx, { session, user }, _request, params) => {
+      signedIn(db, async (ctx, { session, user }, _request, params) => {
         const method = user.methods.find((m) => m.id === params.id);
         if (!method)
           throw new HandlerError(404, "NOT_FOUND", "That security method is not enrolled.");
@@ -266,7 +229,7 @@ export function accountHandlers(db: MockDb) {
 
     http.delete(
       route("/api/account/security-question"),
-      signedIn(async (ctx, { session, user }) => {
+      signedIn(db, async (ctx, { session, user }) => {
         if (!user.securityQuestion)
           throw new HandlerError(404, "NOT_FOUND", "No security question is set up.");
         spendGrant(session, ctx.now, "change");
@@ -283,7 +246,7 @@ export function accountHandlers(db: MockDb) {
 
     http.post(
       route("/api/account/password"),
-      signedIn(async (ctx, { session, user }, request) => {
+      signedIn(db, async (ctx, { session, user }, request) => {
         const { password, signOutOtherDevices } = await readBody(request, ResetPasswordRequest);
         await assertPasswordAllowed(user, password, ctx.now);
         spendGrant(session, ctx.now, "change");
@@ -305,11 +268,11 @@ export function accountHandlers(db: MockDb) {
 
     http.get(
       route("/api/account/preferences"),
-      signedIn(async (_ctx, { user }) => user.preferences),
+      signedIn(db, async (_ctx, { user }) => user.preferences),
     ),
     http.put(
       route("/api/account/preferences"),
-      signedIn(async (_ctx, { user }, request) => {
+      signedIn(db, async (_ctx, { user }, request) => {
         user.preferences = await readBody(request, Preferences);
         return user.preferences;
       }),
@@ -318,7 +281,7 @@ export function accountHandlers(db: MockDb) {
     /** Recent Activity: sign-ins and security events, newest first, a page at a time. */
     http.get(
       route("/api/account/activity"),
-      signedIn(async (ctx, { user }, request) => {
+      signedIn(db, async (ctx, { user }, request) => {
         const all = ctx.state.activity
           .filter((a) => a.userId === user.id)
           .sort((a, b) => b.at - a.at);
@@ -335,7 +298,7 @@ export function accountHandlers(db: MockDb) {
     /** "This wasn't me": records the report against that event. */
     http.post(
       route("/api/account/activity/:id/report"),
-      signedIn(async (ctx, { user }, _request, params) => {
+      signedIn(db, async (ctx, { user }, _request, params) => {
         const record = ctx.state.activity.find((a) => a.id === params.id && a.userId === user.id);
         if (!record) throw new HandlerError(404, "NOT_FOUND", "No such activity.");
         record.reported = true;

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from "msw";
 import type { ApiCatalog, RefreshToken, RefreshTokens } from "../../src/api/contracts/api-download";
-import { findSession, userById } from "../db/sessions";
+import { userById } from "../db/sessions";
 import type { MockState, RefreshTokenRecord, User } from "../db/state";
 import type { MockDb } from "../db/store";
 import { constantTimeEqual, randomId, sha256 } from "../rules/crypto";
@@ -15,9 +15,9 @@ import {
   parseDay,
 } from "../rules/reference-data";
 import { currentToken, isActive, remindExpiringTokens, sixMonthsAfter } from "../rules/tokens";
-import { signedInFrom, spendGrant } from "./account";
-import { HandlerError, respond, route, SESSION_COOKIE } from "./http";
-import { withSession, type SessionContext } from "./session-context";
+import { spendGrant } from "./account";
+import { HandlerError, respond, route } from "./http";
+import { requireSignedIn, signedIn } from "./session-context";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const REALM = "TRAQS API";
@@ -121,18 +121,10 @@ class OAuthFailure extends Error {
 }
 
 export function apiDownloadHandlers(db: MockDb) {
-  const signedIn =
-    (run: (ctx: SessionContext, user: User, request: Request) => Promise<unknown>) =>
-    ({ request, cookies }: { request: Request; cookies: Record<string, string> }) =>
-      withSession(db, request, cookies, async (ctx) => {
-        const { session, user } = signedInFrom(ctx);
-        return { session, body: await run(ctx, user, request) };
-      });
-
   return [
     http.get(
       route("/api/traqs/api/catalog"),
-      signedIn(async (ctx, user): Promise<ApiCatalog> => ({
+      signedIn(db, async (ctx, { user }): Promise<ApiCatalog> => ({
         apiAccess: user.apiFacilities.length > 0,
         facilities: FACILITIES.map((f) => ({
           id: f.id,
@@ -149,8 +141,7 @@ export function apiDownloadHandlers(db: MockDb) {
       respond(() =>
         db.transaction(async (state) => {
           const now = db.now(state);
-          const session = findSession(state, cookies[SESSION_COOKIE], now);
-          const { user } = signedInFrom({ state, session, now, userAgent: "" });
+          const { user } = requireSignedIn(state, cookies, now);
           const url = new URL(request.url);
           const params = {
             facility: url.searchParams.get("facility") ?? "",
@@ -171,13 +162,13 @@ export function apiDownloadHandlers(db: MockDb) {
 
     http.get(
       route("/api/traqs/api/tokens"),
-      signedIn(async (ctx, user) => toRefreshTokens(ctx.state, user, ctx.now)),
+      signedIn(db, async (ctx, { user }) => toRefreshTokens(ctx.state, user, ctx.now)),
     ),
 
     /** Get Token: after "Verify it's you" (the grant is used up, so a double click makes one token). */
     http.post(
       route("/api/traqs/api/tokens"),
-      signedIn(async (ctx, user) => {
+      signedIn(db, async (ctx, { user }) => {
         if (user.apiFacilities.length === 0)
           throw new HandlerError(403, "NOT_ENTITLED", "Not authorized for API.");
         spendGrant(ctx.session as NonNullable<typeof ctx.session>, ctx.now, "token");
@@ -202,7 +193,7 @@ export function apiDownloadHandlers(db: MockDb) {
     /** Revoke Token: the current token is inactive at once, and so are its access tokens. */
     http.post(
       route("/api/traqs/api/tokens/revoke"),
-      signedIn(async (ctx, user) => {
+      signedIn(db, async (ctx, { user }) => {
         const current = currentToken(ctx.state, user.id);
         if (!current) throw new HandlerError(404, "NOT_FOUND", "There is no current token.");
         current.revokedAt = ctx.now;

@@ -1,8 +1,8 @@
 import { http, HttpResponse } from "msw";
 import { SelectTraqsUsernameRequest, type Me } from "../../src/api/contracts/me";
 import { recordActivity } from "../db/activity";
-import { findSession, removeSession, userById } from "../db/sessions";
-import type { MockState, Session, User } from "../db/state";
+import { findSession, removeSession } from "../db/sessions";
+import type { Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
 import {
   HandlerError,
@@ -13,29 +13,19 @@ import {
   SESSION_COOKIE,
   sessionCookie,
 } from "./http";
+import { requireSignedIn } from "./session-context";
 
-/** The signed-in user of this request, or a 401 that sends the app back to sign in. */
-export function requireSignedIn(
-  state: MockState,
-  cookies: Record<string, string>,
-  now: number,
-): { session: Session; user: User } {
-  const session = findSession(state, cookies[SESSION_COOKIE], now);
-  const user = session?.stage === "SUCCESS" ? userById(state, session.userId) : null;
-  if (!session || !user) throw new HandlerError(401, "UNAUTHENTICATED", "Sign in to continue.");
-  return { session, user };
+/** The user's personal information, as every signed-in answer that shows it has it. */
+export function profileOf(user: User) {
+  const { firstName, lastName, login, email, traqsUsernames, language } = user;
+  return { firstName, lastName, login, email, traqsUsernames, language };
 }
 
 function toMe(user: User, session: Session): Me {
   return {
-    firstName: user.firstName,
-    lastName: user.lastName,
-    login: user.login,
-    email: user.email,
-    traqsUsernames: user.traqsUsernames,
+    ...profileOf(user),
     traqsUsername: session.traqsUsername,
     apiAccess: user.apiFacilities.length > 0,
-    language: user.language,
   };
 }
 

@@ -1,7 +1,7 @@
-import { findSession } from "../db/sessions";
-import type { MockState, Session } from "../db/state";
+import { findSession, userById } from "../db/sessions";
+import type { MockState, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
-import { json, respond, SESSION_COOKIE, sessionCookie } from "./http";
+import { HandlerError, json, respond, SESSION_COOKIE, sessionCookie } from "./http";
 
 export type SessionContext = {
   state: MockState;
@@ -35,4 +35,50 @@ export function withSession(
       return json(result.body, { status: result.status ?? 200, headers });
     }),
   );
+}
+
+/** The signed-in session and user of this request, or a 401 that sends the app to sign in. */
+export function signedInFrom(ctx: SessionContext): { session: Session; user: User } {
+  const session = ctx.session;
+  const user = session?.stage === "SUCCESS" ? userById(ctx.state, session.userId) : null;
+  if (!session || !user) throw new HandlerError(401, "UNAUTHENTICATED", "Sign in to continue.");
+  return { session, user };
+}
+
+/** The same, for a handler that runs its own transaction (a file download, a 204). */
+export function requireSignedIn(state: MockState, cookies: Record<string, string>, now: number) {
+  return signedInFrom({
+    state,
+    session: findSession(state, cookies[SESSION_COOKIE], now),
+    now,
+    userAgent: "",
+  });
+}
+
+type Params = Record<string, string | readonly string[] | undefined>;
+
+/** A request that needs a signed-in session; its answer is what `run` returns (null: 204). */
+export function signedIn(
+  db: MockDb,
+  run: (
+    ctx: SessionContext,
+    found: { session: Session; user: User },
+    request: Request,
+    params: Params,
+  ) => Promise<unknown>,
+) {
+  return ({
+    request,
+    cookies,
+    params,
+  }: {
+    request: Request;
+    cookies: Record<string, string>;
+    params: Params;
+  }) =>
+    withSession(db, request, cookies, async (ctx) => {
+      const found = signedInFrom(ctx);
+      const body = await run(ctx, found, request, params);
+      return { session: found.session, body, status: body === null ? 204 : 200 };
+    });
 }
