@@ -5,7 +5,8 @@ import { gzipSync } from "node:zlib";
  * The size budget: the JavaScript and CSS the sign-in page loads first (the entry and its static
  * imports, not the chunks loaded later), gzip. Run after `vite build`.
  */
-export const FIRST_PAGE_BUDGET_BYTES = 150_000;
+/** 125 KiB: the target of issue 7 (React 19 alone is 67 KiB). */
+export const FIRST_PAGE_BUDGET_BYTES = 128_000;
 
 type ManifestChunk = {
   file: string;

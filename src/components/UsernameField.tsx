@@ -1,25 +1,47 @@
-import type { UseFormRegisterReturn } from "react-hook-form";
+import { useRef, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { Username } from "@/api/contracts/authn";
 import { TextField } from "./TextField";
 
-/** "Username (email address)", as Sign In, Unlock account? and Forgot password? ask for it. */
-export function UsernameField({
-  error,
-  registration,
-}: {
-  error: string | undefined;
-  registration: UseFormRegisterReturn;
-}) {
+/**
+ * "Username (email address)", as Sign In, Unlock account? and Forgot password? ask for it, checked
+ * with the contract's `Username` schema. Sign In is the first page, so this field does without
+ * react-hook-form (decision 009): `submit()` returns the checked value, or shows why not and takes
+ * focus; once shown, the message follows what is typed.
+ */
+export function useUsernameField(defaultValue = "") {
   const { t } = useTranslation();
-  return (
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string>();
+
+  const check = (value: string): string | null => {
+    const result = Username.safeParse(value);
+    setError(result.success ? undefined : result.error.issues[0]?.message);
+    return result.success ? result.data : null;
+  };
+
+  const field = (
     <TextField
+      ref={input}
+      name="username"
       label={t("signIn.username")}
       type="email"
       autoComplete="username"
       autoCapitalize="none"
       spellCheck={false}
+      defaultValue={defaultValue}
       error={error}
-      {...registration}
+      onChange={(event: ChangeEvent<HTMLInputElement>) => {
+        if (error) check(event.currentTarget.value);
+      }}
     />
   );
+
+  const submit = (): string | null => {
+    const value = check(input.current?.value ?? "");
+    if (value === null) input.current?.focus();
+    return value;
+  };
+
+  return { field, submit };
 }

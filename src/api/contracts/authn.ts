@@ -58,9 +58,12 @@ export type AuthnState = z.infer<typeof AuthnState>;
 
 const required = z.minLength(1, "validation.required");
 
-export const IdentifyRequest = z.object({
-  username: z.string().check(z.trim(), required, z.maxLength(254, "validation.tooLong")),
-});
+/** "Username (email address)", as Sign In, Unlock account? and Forgot password? take it. */
+export const Username = z
+  .string()
+  .check(z.trim(), required, z.maxLength(254, "validation.tooLong"));
+
+export const IdentifyRequest = z.object({ username: Username });
 export type IdentifyRequest = z.infer<typeof IdentifyRequest>;
 
 export const PasswordRequest = z.object({

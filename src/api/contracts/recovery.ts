@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { Username } from "./authn";
 import { Instant } from "./common";
 
 /** "Unlock account?" or "Forgot password?": an email, the security question, then sign-in. */
@@ -26,9 +27,7 @@ export type RecoveryState = z.infer<typeof RecoveryState>;
 
 export const StartRecoveryRequest = z.object({
   kind: RecoveryKind,
-  username: z
-    .string()
-    .check(z.trim(), z.minLength(1, "validation.required"), z.maxLength(254, "validation.tooLong")),
+  username: Username,
 });
 export type StartRecoveryRequest = z.infer<typeof StartRecoveryRequest>;
 

@@ -1,11 +1,9 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { StartRecoveryRequest, type RecoveryKind } from "@/api/contracts/recovery";
+import type { RecoveryKind } from "@/api/contracts/recovery";
 import { AuthCard } from "@/components/AuthCard";
 import { ErrorAlert } from "@/components/ErrorAlert";
-import { UsernameField } from "@/components/UsernameField";
+import { useUsernameField } from "@/components/UsernameField";
 import { paths } from "@/config/paths";
 import { useStartRecovery } from "../api";
 
@@ -22,10 +20,7 @@ function StartRecovery({ kind }: { kind: RecoveryKind }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const start = useStartRecovery();
-  const form = useForm<StartRecoveryRequest>({
-    resolver: zodResolver(StartRecoveryRequest),
-    defaultValues: { kind, username: "" },
-  });
+  const username = useUsernameField();
   const unlock = kind === "unlock";
   return (
     <AuthCard
@@ -34,15 +29,18 @@ function StartRecovery({ kind }: { kind: RecoveryKind }) {
     >
       <form
         noValidate
-        onSubmit={form.handleSubmit((values) =>
-          start.mutate(values, { onSuccess: () => void navigate(paths.recovery) }),
-        )}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const value = username.submit();
+          if (value !== null)
+            start.mutate(
+              { kind, username: value },
+              { onSuccess: () => void navigate(paths.recovery) },
+            );
+        }}
       >
         <ErrorAlert error={start.error} />
-        <UsernameField
-          error={form.formState.errors.username?.message}
-          registration={form.register("username")}
-        />
+        {username.field}
         {unlock ? (
           <fieldset className="radio-group">
             <legend>{t("recovery.how")}</legend>

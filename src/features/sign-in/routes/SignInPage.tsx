@@ -1,14 +1,13 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { IdentifyRequest } from "@/api/contracts/authn";
 import { AuthCard } from "@/components/AuthCard";
 import { ErrorAlert } from "@/components/ErrorAlert";
-import { UsernameField } from "@/components/UsernameField";
+import { useUsernameField } from "@/components/UsernameField";
 import { paths } from "@/config/paths";
 import { useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
+import { preloadSignInSteps } from "../routes";
 
 /** Sign In: "Username (email address)", Next (guide Section 3, step 2). */
 export function SignInPage() {
@@ -24,14 +23,18 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
   const navigate = useNavigate();
   const from = useReturnPath();
   const step = useIdentify();
-  const form = useForm<IdentifyRequest>({
-    resolver: zodResolver(IdentifyRequest),
-    defaultValues: { username: defaultUsername },
-  });
+  const username = useUsernameField(defaultUsername);
 
-  const onSubmit = form.handleSubmit((values) =>
-    step.mutate(values, { onSuccess: (state) => void navigate(stepPath(state.status, from)) }),
-  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = username.submit();
+    if (value === null) return;
+    preloadSignInSteps();
+    step.mutate(
+      { username: value },
+      { onSuccess: (state) => void navigate(stepPath(state.status, from)) },
+    );
+  };
 
   return (
     <AuthCard
@@ -46,10 +49,7 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
     >
       <form onSubmit={onSubmit} noValidate>
         <ErrorAlert error={step.error} />
-        <UsernameField
-          error={form.formState.errors.username?.message}
-          registration={form.register("username")}
-        />
+        {username.field}
         <button type="submit" className="button primary" disabled={step.isPending}>
           {step.isPending ? t("common.working") : t("signIn.next")}
         </button>
