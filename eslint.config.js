@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       "dist",
       "dist-server",
+      "dist-bench",
       "public/mockServiceWorker.js",
       "playwright-report",
       "test-results",

@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
-import { ApiError, apiRequest, setUnauthenticatedHandler } from "./client";
+import { ApiError, apiRequest, fetchEarly, setUnauthenticatedHandler } from "./client";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -97,5 +97,54 @@ describe("apiRequest", () => {
   it("returns nothing for a request without a response schema", async () => {
     server.use(http.delete("*/api/session", () => new HttpResponse(null, { status: 204 })));
     await expect(apiRequest("/api/session", null, { method: "DELETE" })).resolves.toBeUndefined();
+  });
+});
+
+describe("fetchEarly", () => {
+  /** A GET endpoint that counts its calls and answers with the count. */
+  function counted(path: string) {
+    let calls = 0;
+    server.use(http.get(`*${path}`, () => HttpResponse.json({ name: `answer ${++calls}` })));
+    return () => calls;
+  }
+
+  it("sends the GET at once and hands its answer to the first request for that path, once", async () => {
+    const calls = counted("/api/early-once");
+    fetchEarly(["/api/early-once"]);
+    fetchEarly(["/api/early-once"]); // already on its way: not sent twice
+    expect(await apiRequest("/api/early-once", Thing)).toEqual({ name: "answer 1" });
+    expect(calls()).toBe(1);
+    expect(await apiRequest("/api/early-once", Thing)).toEqual({ name: "answer 2" });
+    expect(calls()).toBe(2);
+  });
+
+  it("is not used after a change was sent: the page asks again", async () => {
+    const calls = counted("/api/early-change");
+    server.use(http.post("*/api/change", () => new HttpResponse(null, { status: 204 })));
+    fetchEarly(["/api/early-change"]);
+    await apiRequest("/api/change", null, { method: "POST", body: {} });
+    expect(await apiRequest("/api/early-change", Thing)).toEqual({ name: "answer 2" });
+    expect(calls()).toBe(2);
+  });
+
+  it("is not used once more than a few seconds old", async () => {
+    const now = vi.spyOn(Date, "now");
+    now.mockReturnValue(1_000_000);
+    const calls = counted("/api/early-old");
+    fetchEarly(["/api/early-old"]);
+    now.mockReturnValue(1_000_000 + 11_000);
+    expect(await apiRequest("/api/early-old", Thing)).toEqual({ name: "answer 2" });
+    expect(calls()).toBe(2);
+  });
+
+  it("gives its failure to the request that takes it, as a typed error", async () => {
+    server.use(
+      http.get("*/api/early-fail", () =>
+        HttpResponse.json({ error: { code: "SERVER_ERROR", message: "down" } }, { status: 500 }),
+      ),
+    );
+    fetchEarly(["/api/early-fail"]);
+    const error = await failure(apiRequest("/api/early-fail", Thing));
+    expect(error.code).toBe("SERVER_ERROR");
   });
 });

@@ -39,6 +39,30 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
+/**
+ * GETs started while the page that needs them is still loading its code (decision 009), so that
+ * its data and its code arrive together. A query takes its answer once, if it is a few seconds old
+ * at most and no change has been sent since; otherwise it asks again.
+ */
+const early = new Map<string, { response: Promise<Response>; at: number }>();
+const EARLY_ANSWER_KEPT_MS = 10_000;
+
+export function fetchEarly(paths: readonly string[]): void {
+  for (const path of paths) {
+    if (early.has(path)) continue;
+    const response = send(path, {}, "application/json");
+    // Its query sees a failure when it takes the answer; unclaimed, a failure is dropped.
+    response.catch(() => undefined);
+    early.set(path, { response, at: Date.now() });
+  }
+}
+
+function takeEarly(path: string): Promise<Response> | undefined {
+  const entry = early.get(path);
+  early.delete(path);
+  return entry && Date.now() - entry.at < EARLY_ANSWER_KEPT_MS ? entry.response : undefined;
+}
+
 type RequestOptions = {
   method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
@@ -65,7 +89,9 @@ export async function apiRequest(
   schema: z.ZodMiniType | null,
   options: RequestOptions = {},
 ): Promise<unknown> {
-  const response = await send(path, options, "application/json");
+  const isPlainGet = (options.method ?? "GET") === "GET" && options.body === undefined;
+  const response = await ((isPlainGet && takeEarly(path)) ||
+    send(path, options, "application/json"));
   if (schema === null) return undefined;
 
   let data: unknown;
@@ -98,6 +124,7 @@ async function send(
   { method = "GET", body, signal }: RequestOptions,
   accept: string,
 ) {
+  if (method !== "GET") early.clear();
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   let response: Response;
   try {

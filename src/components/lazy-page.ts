@@ -1,12 +1,18 @@
 import { lazy, type ComponentType } from "react";
+import { fetchEarly } from "@/api/client";
 import { loadAreaStrings } from "@/i18n";
 
-/** A page loaded only when its route is opened (its own chunk), with the strings of its area. */
+/**
+ * A page loaded only when its route is opened (its own chunk), with the strings of its area. The
+ * first time, the GETs it starts with (`data`) are sent while its code loads (decision 009).
+ */
 export function lazyPage<Module, Name extends keyof Module>(
   load: () => Promise<Module>,
   name: Name,
+  data: readonly string[] = [],
 ) {
   return lazy(async () => {
+    fetchEarly(data);
     const [module] = await Promise.all([load(), loadAreaStrings()]);
     return { default: module[name] as ComponentType };
   });

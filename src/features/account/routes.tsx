@@ -2,7 +2,10 @@ import { Route } from "react-router";
 import { lazyPage } from "@/components/lazy-page";
 import { paths } from "@/config/paths";
 
-const SettingsPage = lazyPage(() => import("./routes/SettingsPage"), "SettingsPage");
+const SettingsPage = lazyPage(() => import("./routes/SettingsPage"), "SettingsPage", [
+  "/api/me",
+  "/api/account",
+]);
 const PreferencesPage = lazyPage(() => import("./routes/PreferencesPage"), "PreferencesPage");
 const ActivityPage = lazyPage(() => import("./routes/ActivityPage"), "ActivityPage");
 const ReportSuspiciousActivityPage = lazyPage(

@@ -3,7 +3,10 @@ import { lazyPage } from "@/components/lazy-page";
 import { paths } from "@/config/paths";
 
 const ManualPage = lazyPage(() => import("./routes/ManualPage"), "ManualPage");
-const ProgrammaticPage = lazyPage(() => import("./routes/ProgrammaticPage"), "ProgrammaticPage");
+const ProgrammaticPage = lazyPage(() => import("./routes/ProgrammaticPage"), "ProgrammaticPage", [
+  "/api/me",
+  "/api/traqs/api/tokens",
+]);
 
 /** API / Download / Manual and Programmatic (guide Sections 4 and 5). */
 export const apiDownloadRoutes = (

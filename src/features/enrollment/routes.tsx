@@ -4,7 +4,9 @@ import { paths } from "@/config/paths";
 
 // Set-up loads when first opened: QR codes and phone metadata stay out of the sign-in page.
 const ActivatePage = lazyPage(() => import("./routes/ActivatePage"), "ActivatePage");
-const SetUpMethodsPage = lazyPage(() => import("./routes/SetUpMethodsPage"), "SetUpMethodsPage");
+const SetUpMethodsPage = lazyPage(() => import("./routes/SetUpMethodsPage"), "SetUpMethodsPage", [
+  "/api/enroll",
+]);
 const SetUpPasswordPage = lazyPage(() => import("./routes/SetUpPasswordPage"), "SetUpPasswordPage");
 const SetUpSecurityQuestionPage = lazyPage(
   () => import("./routes/SetUpSecurityQuestionPage"),

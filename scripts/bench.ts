@@ -1,0 +1,153 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, expect, type BrowserContext, type Page } from "@playwright/test";
+import lighthouse from "lighthouse";
+import { MockBackend, signInAsJdoe01 } from "../e2e/fixtures";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./chromium";
+import { meetsTargets, summarize, type LighthouseResult, type PageResult } from "./bench-summary";
+
+/**
+ * `npm run bench`: Lighthouse (mobile, simulated throttling) on Sign In, Set up security methods,
+ * Settings and Programmatic, each loaded cold (empty cache) by the production build served with
+ * its security headers, against the local mock server. Writes reports/bench.json; exits 1 when a
+ * target is missed. A benchmark, not a test: it is not part of `npm test`.
+ */
+
+const APP_PORT = Number(process.env.BENCH_PORT ?? 4176);
+const MOCK_PORT = APP_PORT + 1;
+const CDP_PORT = APP_PORT + 2;
+const APP = `http://localhost:${APP_PORT}`;
+const JOHN = "john.smith@yourfirm.org";
+
+const children: ChildProcess[] = [];
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
+}
+
+function start(command: string, args: string[], env: Record<string, string>) {
+  // Its own process group, so that stopping it stops what npx started under it too.
+  const child = spawn(command, args, {
+    stdio: "ignore",
+    detached: true,
+    env: { ...process.env, ...env },
+  });
+  children.push(child);
+}
+
+async function waitFor(url: string) {
+  for (let tries = 0; tries < 100; tries++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** One Lighthouse navigation of the page as it loads with an empty cache, cookies kept. */
+async function measure(context: BrowserContext, name: string, path: string): Promise<PageResult> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.clearBrowserCache");
+  await cdp.detach();
+  const result = await lighthouse(`${APP}${path}`, {
+    port: CDP_PORT,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility", "best-practices"],
+    // The signed-in pages need their session cookie; the cache is emptied above instead.
+    disableStorageReset: true,
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+  // The whole report too, to see why a score is what it is.
+  mkdirSync("reports/lighthouse", { recursive: true });
+  writeFileSync(
+    `reports/lighthouse/${name.replace(/\W+/g, "-").toLowerCase()}.json`,
+    result.report as string,
+  );
+  // Lighthouse's own type is a wide union; the summary reads only a few plain fields of it.
+  return summarize(name, path, result.lhr as unknown as LighthouseResult);
+}
+
+async function openEnrollment(page: Page, mock: MockBackend) {
+  const invitation = await mock.latest("email", JOHN);
+  await page.goto(invitation.link ?? "");
+  await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
+}
+
+async function main() {
+  const executablePath = chromiumExecutable();
+  run("npx", ["vite", "build", "--logLevel", "warn", "--outDir", "dist-bench"], {
+    VITE_BACKEND: "mock-server",
+  });
+  start("npx", ["tsx", "mocks/server.ts"], { PORT: String(MOCK_PORT) });
+  start("npx", ["vite", "preview", "--outDir", "dist-bench", "--port", String(APP_PORT)], {
+    VITE_BACKEND: "mock-server",
+    MOCK_SERVER_URL: `http://localhost:${MOCK_PORT}`,
+  });
+  await waitFor(`http://localhost:${MOCK_PORT}/__dev/clock`);
+  await waitFor(APP);
+
+  const profile = mkdtempSync(join(tmpdir(), "bench-chromium-"));
+  // Lighthouse drives the same browser through its debugging port, in the same cookie jar.
+  const context = await chromium.launchPersistentContext(profile, {
+    ...(executablePath ? { executablePath } : {}),
+    args: [...CHROMIUM_ARGS, `--remote-debugging-port=${CDP_PORT}`],
+    baseURL: APP,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const mock = new MockBackend(page, false);
+    const results: PageResult[] = [];
+
+    results.push(await measure(context, "Sign In", "/signin"));
+
+    await page.goto("/signin");
+    await openEnrollment(page, mock);
+    results.push(await measure(context, "Set up security methods", "/enroll"));
+
+    await context.clearCookies();
+    await signInAsJdoe01(page, mock);
+    // Settings opens on its "Verify it's you" screen, as it always does when loaded.
+    results.push(await measure(context, "Settings", "/settings"));
+    results.push(await measure(context, "Programmatic", "/traqs/api/download/programmatic"));
+
+    writeFileSync("reports/bench.json", `${JSON.stringify(results, null, 2)}\n`);
+    console.table(
+      results.map((r) => ({
+        page: r.page,
+        performance: r.performance,
+        accessibility: r.accessibility,
+        "best practices": r.bestPractices,
+        "LCP ms": r.lcpMs,
+        "TBT ms": r.tbtMs,
+        "JS kB (gzip)": +(r.scriptTransferBytes / 1000).toFixed(1),
+        "JS kB (raw)": +(r.scriptResourceBytes / 1000).toFixed(1),
+      })),
+    );
+    const misses = results.flatMap((r) => meetsTargets(r));
+    for (const miss of misses) console.error(`Target missed: ${miss}`);
+    console.log(
+      `Written to reports/bench.json. ${misses.length ? "Targets missed." : "Every target met."}`,
+    );
+    process.exitCode = misses.length ? 1 : 0;
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const child of children) if (child.pid) process.kill(-child.pid);
+  });
