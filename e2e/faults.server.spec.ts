@@ -57,6 +57,31 @@ test("Sign-in: a 500 on the password step keeps the password and the retry works
   ).toBeVisible();
 });
 
+test("Sign-in: a password step that gets no answer shows progress, then times out, keeps the password and can be retried", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto("/signin");
+  // The server never answers the first try: the page gives up after REQUEST_TIMEOUT_MS (20 s).
+  const attempts = await failOnce(
+    page,
+    "**/api/authn/password",
+    "POST",
+    () => new Promise(() => {}),
+  );
+  await signInToFactorStep(page, JANE);
+  await expect(page.getByRole("button", { name: "Please wait…" })).toBeDisabled();
+  await expect(page.getByRole("alert")).toContainText("The server took too long to answer", {
+    timeout: 25_000,
+  });
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue(JANE.password);
+  expect(attempts.count).toBe(1);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(
+    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+  ).toBeVisible();
+});
+
 test("Enrollment: going offline keeps both password fields and the set-up goes on once back", async ({
   page,
   mock,

@@ -1,0 +1,95 @@
+import { MOCK_SERVER_PORT } from "../playwright.config";
+import { expect, JANE, signInToFactorStep, test } from "./fixtures";
+
+// Against the local server, so that the page's storage is the app's alone (the in-page mock keeps
+// its database in localStorage, the one allowed exception).
+test.describe.configure({ mode: "serial" });
+test.beforeEach(async ({ request }) => {
+  expect((await request.post(`http://localhost:${MOCK_SERVER_PORT}/__dev/reset`)).ok()).toBe(true);
+});
+
+test("Passwords, codes, tokens and emailed links never land in storage, the console or a URL", async ({
+  page,
+  mock,
+  context,
+}) => {
+  const consoleLines: string[] = [];
+  const urls: string[] = [];
+  page.on("console", (message) => consoleLines.push(message.text()));
+  page.on("request", (request) => urls.push(request.url()));
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) urls.push(frame.url());
+  });
+  const secrets = new Map<string, string>([["Jane's password", JANE.password]]);
+
+  // John's activation link: its token is in the emailed URL, and nowhere after that.
+  await page.goto("/signin");
+  const invitation = await mock.latest("email", "john.smith@yourfirm.org");
+  const link = new URL(invitation.link ?? "", page.url()).href;
+  secrets.set("activation token", link.split("/").pop() ?? "");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
+  await expect(page).toHaveURL(/\/enroll$/);
+  await context.clearCookies();
+
+  // Jane signs in with a code sent by SMS.
+  await signInToFactorStep(page, JANE);
+  await page.getByRole("link", { name: "Verify with something else" }).click();
+  await page.getByRole("button", { name: "Select Phone +1 XXX-XXX-0143" }).click();
+  await page.getByRole("button", { name: "Receive a code via SMS" }).click();
+  const sms = await mock.latest("sms", JANE.phone);
+  secrets.set("SMS code", sms.code ?? "");
+  await page.getByLabel("Enter Code").fill(sms.code ?? "");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
+  await page.getByRole("button", { name: "Select" }).click();
+
+  // Get Token after an authenticator code, then show the token.
+  await page.goto("/traqs/api/download/programmatic");
+  await page.getByRole("button", { name: "Get Token" }).click();
+  // It offers the method last used (the phone); the authenticator app is one choice away.
+  await page.getByRole("button", { name: "Verify with something else" }).click();
+  await page.getByRole("button", { name: "Select Google Authenticator" }).click();
+  await mock.advanceClock(30);
+  const code = await mock.totp(JANE.totpKey);
+  secrets.set("authenticator code", code);
+  await page.getByLabel("Enter code").fill(code);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(page.getByText("A new Refresh Token is now current.")).toBeVisible();
+  await page.getByRole("button", { name: "Show token" }).click();
+  const current = page.getByRole("region", { name: "Current Token" });
+  const token = (await current.textContent())?.match(/[\w-]{43}/)?.[0] ?? "";
+  expect(token).not.toBe("");
+  secrets.set("refresh token", token);
+
+  // The session cookie is out of the page's reach.
+  const session = (await context.cookies()).filter((cookie) => cookie.value.length >= 16);
+  expect(session.length).toBeGreaterThan(0);
+  for (const cookie of session) {
+    expect(cookie.httpOnly, `${cookie.name} is HttpOnly`).toBe(true);
+    secrets.set(`cookie ${cookie.name}`, cookie.value);
+  }
+
+  const storage = await page.evaluate(() => ({
+    local: JSON.stringify({ ...localStorage }),
+    session: JSON.stringify({ ...sessionStorage }),
+    cookie: document.cookie,
+  }));
+  // Opening the emailed link is the one place its token may be: the user's own click.
+  const laterUrls = urls.filter((url) => url !== link);
+  expect(laterUrls.length).toBeGreaterThan(10);
+  for (const [name, secret] of secrets) {
+    expect(secret, name).not.toBe("");
+    expect(storage.local, `${name} in localStorage`).not.toContain(secret);
+    expect(storage.session, `${name} in sessionStorage`).not.toContain(secret);
+    expect(storage.cookie, `${name} readable from document.cookie`).not.toContain(secret);
+    expect(
+      laterUrls.filter((url) => url.includes(secret)),
+      `${name} in a URL`,
+    ).toEqual([]);
+    expect(
+      consoleLines.filter((line) => line.includes(secret)),
+      `${name} in the console`,
+    ).toEqual([]);
+  }
+});
