@@ -1,6 +1,14 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { MOCK_SERVER_PORT } from "../playwright.config";
-import { expect, expectAccessible, JANE, signInAsJdoe01, test, type MockBackend } from "./fixtures";
+import {
+  expect,
+  expectAccessible,
+  JANE,
+  signInAsJdoe01,
+  test,
+  type MockBackend,
+  verifyWithJanesCode,
+} from "./fixtures";
 
 // The script's side runs against the local mock server, as a real script would.
 const API = `http://localhost:${MOCK_SERVER_PORT}`;
@@ -39,9 +47,7 @@ test("Jane gets a token (verifying again), a script exchanges and renews it, and
   await expect(
     page.getByRole("heading", { name: "Verify with Google Authenticator" }),
   ).toBeVisible();
-  await mock.advanceClock(30);
-  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await verifyWithJanesCode(page, mock);
   await expect(page.getByText("A new Refresh Token is now current.")).toBeVisible();
 
   const current = page.getByRole("region", { name: "Current Token" });
@@ -120,9 +126,7 @@ test("A token expiring within 15 days shows a warning and sends a reminder email
 }) => {
   await openProgrammatic(page, mock);
   await page.getByRole("button", { name: "Get Token" }).click();
-  await mock.advanceClock(30);
-  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await verifyWithJanesCode(page, mock);
   await expect(page.getByText("A new Refresh Token is now current.")).toBeVisible();
   await mock.advanceClock(172 * 86_400);
   await openProgrammatic(page, mock); // the session ended long ago: sign in again

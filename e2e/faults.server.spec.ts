@@ -7,6 +7,8 @@ import {
   signInToFactorStep,
   signInAsJdoe01,
   test,
+  verifyWithJanesCode,
+  confirmWithPasswordAndCode,
 } from "./fixtures";
 
 // Faults injected between the page and the local server: a 500, going offline, a dropped request.
@@ -114,18 +116,11 @@ test("Remove method, Get Token and Revoke Token survive a failed request and can
 
   // Remove a method: the failure is shown, the phone is still there, and Remove works again.
   await page.goto("/settings");
-  await mock.advanceClock(30);
-  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await verifyWithJanesCode(page, mock);
   const removal = await failOnce(page, "**/api/account/methods/*", "DELETE", serverError);
   const removeOnce = async () => {
     await page.getByRole("button", { name: "Remove +1 XXX-XXX-0143" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Yes" }).click();
-    await page.getByLabel("Password", { exact: true }).fill(JANE.password);
-    await page.getByRole("button", { name: "Verify", exact: true }).click();
-    await mock.advanceClock(30);
-    await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
-    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await confirmWithPasswordAndCode(page, mock);
   };
   await removeOnce();
   await expect(page.getByRole("alert")).toContainText("Something went wrong on our side");
@@ -139,9 +134,7 @@ test("Remove method, Get Token and Revoke Token survive a failed request and can
   const creation = await failOnce(page, "**/api/traqs/api/tokens", "POST", dropped);
   const getToken = async () => {
     await page.getByRole("button", { name: "Get Token" }).click();
-    await mock.advanceClock(30);
-    await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
-    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await verifyWithJanesCode(page, mock);
   };
   await getToken();
   await expect(page.getByRole("alert")).toContainText("The server could not be reached");

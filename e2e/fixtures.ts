@@ -121,6 +121,21 @@ export async function fillNewPassword(page: Page, password: string, confirm = pa
   await page.getByLabel("Re-enter password").fill(confirm);
 }
 
+/** A new code from Jane's authenticator (the clock moves on: a code works once), then Verify. */
+export async function verifyWithJanesCode(page: Page, mock: MockBackend) {
+  await mock.advanceClock(30);
+  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+}
+
+/** A reset or removal in Settings: Yes in the dialog, then Jane's password and a new code. */
+export async function confirmWithPasswordAndCode(page: Page, mock: MockBackend) {
+  await page.getByRole("dialog").getByRole("button", { name: "Yes" }).click();
+  await page.getByLabel("Password", { exact: true }).fill(JANE.password);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await verifyWithJanesCode(page, mock);
+}
+
 /** Five wrong passwords for Jane: the fifth locks her account (FINRA's setting). */
 export async function lockJane(page: Page) {
   await page.goto("/signin");

@@ -8,6 +8,7 @@ import {
   signInToFactorStep,
   test,
   type MockBackend,
+  verifyWithJanesCode,
 } from "./fixtures";
 
 /** "Unlock account?" or "Forgot password?" up to "Send me an email". */
@@ -33,9 +34,7 @@ async function startRecovery(
 }
 
 async function verifyTotp(page: Page, mock: MockBackend) {
-  await mock.advanceClock(30);
-  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await verifyWithJanesCode(page, mock);
 }
 
 test("Jane, locked out, unlocks with the emailed code and her security question, then signs in", async ({

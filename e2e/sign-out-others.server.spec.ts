@@ -1,5 +1,13 @@
 import { MOCK_SERVER_PORT } from "../playwright.config";
-import { expect, fillNewPassword, JANE, MockBackend, signInAsJdoe01, test } from "./fixtures";
+import {
+  expect,
+  fillNewPassword,
+  MockBackend,
+  signInAsJdoe01,
+  test,
+  verifyWithJanesCode,
+  confirmWithPasswordAndCode,
+} from "./fixtures";
 
 // Two browsers share the local mock server: one test at a time, from the seed.
 test.describe.configure({ mode: "serial" });
@@ -19,16 +27,9 @@ test("Resetting the password with 'Sign me out of all other devices' ends the se
   await signInAsJdoe01(otherPage, otherMock);
 
   await page.goto("/settings");
-  await mock.advanceClock(30);
-  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await verifyWithJanesCode(page, mock);
   await page.getByRole("button", { name: "Reset Password" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Yes" }).click();
-  await page.getByLabel("Password", { exact: true }).fill(JANE.password);
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
-  await mock.advanceClock(30);
-  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await confirmWithPasswordAndCode(page, mock);
   await fillNewPassword(page, "Brand-New-Secret-77");
   await page.getByLabel("Sign me out of all other devices").check();
   await page.getByRole("button", { name: "Reset Password" }).click();
