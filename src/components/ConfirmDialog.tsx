@@ -12,8 +12,18 @@ export function ConfirmDialog(props: {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
+    // The page removes the dialog when it is answered, so the browser cannot return focus itself:
+    // it goes back to the button that opened it (WCAG 2.4.3), unless the answer moved it on.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     element?.showModal();
-    return () => element?.close();
+    return () => {
+      const focusWasInside =
+        !document.activeElement ||
+        document.activeElement === document.body ||
+        element?.contains(document.activeElement);
+      element?.close();
+      if (focusWasInside && opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="confirm-title" onCancel={props.onNo}>

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { Me } from "@/api/contracts/me";
@@ -13,10 +13,22 @@ export function UserMenu({ me }: { me: Me }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const signOut = useSignOut();
+  const button = useRef<HTMLButtonElement>(null);
+
+  // Escape closes the menu and puts focus back on its button; leaving the menu closes it too.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== "Escape" || !open) return;
+    setOpen(false);
+    button.current?.focus();
+  };
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+  };
 
   return (
-    <div className="user-menu" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
+    <div className="user-menu" onKeyDown={onKeyDown} onBlur={onBlur}>
       <button
+        ref={button}
         type="button"
         className="user-menu-button"
         aria-expanded={open}
