@@ -13,6 +13,7 @@ import {
 } from "@/api/password-policy";
 import { Alert } from "./Alert";
 import { ErrorAlert } from "./ErrorAlert";
+import { PasswordManagerUsername } from "./PasswordManagerUsername";
 import { TextField } from "./TextField";
 
 const PasswordForm = z
@@ -93,6 +94,7 @@ export function NewPasswordForm(props: {
         </li>
       </ul>
       <form onSubmit={onSubmit} noValidate>
+        <PasswordManagerUsername username={owner.login} />
         {refusedRules.length ? (
           <Alert tone="error">
             {t("enroll.password.refused", {

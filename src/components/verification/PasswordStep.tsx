@@ -6,6 +6,7 @@ import { ApiError } from "@/api/client";
 import { PasswordRequest, type AuthnState } from "@/api/contracts/authn";
 import { paths } from "@/config/paths";
 import { ErrorAlert } from "../ErrorAlert";
+import { PasswordManagerUsername } from "../PasswordManagerUsername";
 import { TextField } from "../TextField";
 import { useVerificationStep } from "./api";
 
@@ -28,15 +29,7 @@ export function PasswordStep({
       noValidate
       onSubmit={form.handleSubmit((values) => step.mutate(values, { onSuccess: onVerified }))}
     >
-      {/* Lets password managers pair the password with the username. */}
-      <input
-        type="text"
-        name="username"
-        autoComplete="username"
-        value={username ?? ""}
-        readOnly
-        hidden
-      />
+      <PasswordManagerUsername username={username} />
       <ErrorAlert error={step.error} />
       {step.error instanceof ApiError && step.error.code === "ACCOUNT_LOCKED" ? (
         <p>
