@@ -150,6 +150,26 @@ test("Forgot password: email link, security question, new password, then a secur
   expect((await mock.latest("email", JANE.username)).subject).toBe("FINRA TRAQS - Password reset");
 });
 
+test("Forgot password with the emailed code, in the same page as Sign In, hands over to the security method", async ({
+  page,
+  mock,
+}) => {
+  // No reload on the way: the page still remembers the sign-in it showed first.
+  await startRecovery(page, "Forgot password?", JANE.username);
+  const email = await mock.latest("email", JANE.username);
+  await page.getByRole("button", { name: "Enter a verification code instead" }).click();
+  await page.getByLabel("Enter Code").fill(email.code ?? "");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByLabel("What is the name of your first stuffed animal?").fill("Rex");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await fillNewPassword(page, "Recovered-Secret-2031");
+  await page.getByRole("button", { name: "Reset Password" }).click();
+  await expect(
+    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+  ).toBeVisible();
+  await expect(page.getByText("Your password was reset.")).toBeVisible();
+});
+
 test("An unknown username gets the same unlock screens as a known one, and no email", async ({
   page,
   mock,

@@ -15,15 +15,19 @@ export const recoveryQueryOptions = () =>
     retry: false,
   });
 
-/** A recovery step: its answer is the new state; a hand-over to sign-in refreshes the sign-in. */
+/**
+ * A recovery step: its answer is the new state. At the hand-over to sign-in, what the page
+ * remembered of the sign-in is dropped first, so that the sign-in screens ask the server where it
+ * stands instead of acting on the old state (and sending the user back to Sign In).
+ */
 function useRecoveryStep<Body>(path: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Body) =>
       apiRequest(`/api/recovery/${path}`, RecoveryState, { method: "POST", body }),
     onSuccess: (state) => {
+      if (state.stage === "DONE") queryClient.removeQueries({ queryKey: ["authn"] });
       queryClient.setQueryData(recoveryQueryOptions().queryKey, state);
-      if (state.stage === "DONE") void queryClient.invalidateQueries({ queryKey: ["authn"] });
     },
   });
 }
