@@ -15,9 +15,11 @@ export class MockBackend {
   ) {}
 
   private async call<T>(path: string, method = "GET", body?: unknown): Promise<T> {
-    // The in-page mock answers once its service worker controls the page (the app starts it).
+    // The in-page mock answers once the app has started it in this page (mocks/browser.ts).
     if (this.inPage)
-      await this.page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
+      await this.page.waitForFunction(
+        () => document.documentElement.dataset.mockBackend === "ready",
+      );
     return this.page.evaluate(
       async ({ path, method, body }) => {
         const response = await fetch(path, {

@@ -25,4 +25,7 @@ export async function startBrowserMock(): Promise<void> {
     await new Promise(() => undefined); // the page is going away; do not render it
   }
   sessionStorage.removeItem(reloadedKey);
+  // For tests and QA scripts: the mock answers from now on (a controlling worker alone is not yet
+  // enough: it passes requests through until this page has started it).
+  document.documentElement.dataset.mockBackend = "ready";
 }
