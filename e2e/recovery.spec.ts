@@ -33,8 +33,14 @@ async function startRecovery(
   await expect(page.getByRole("heading", { name: "Verify with your email" })).toBeVisible();
 }
 
-async function verifyTotp(page: Page, mock: MockBackend) {
-  await verifyWithJanesCode(page, mock);
+/** The new password, then the hand-over: email is not an authenticator, so a method is asked. */
+async function resetPasswordAndHandOver(page: Page) {
+  await fillNewPassword(page, "Recovered-Secret-2031");
+  await page.getByRole("button", { name: "Reset Password" }).click();
+  await expect(
+    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+  ).toBeVisible();
+  await expect(page.getByText("Your password was reset.")).toBeVisible();
 }
 
 test("Jane, locked out, unlocks with the emailed code and her security question, then signs in", async ({
@@ -75,7 +81,7 @@ test("Jane, locked out, unlocks with the emailed code and her security question,
   await expectAccessible(page);
   await page.getByLabel("Password", { exact: true }).fill(JANE.password);
   await page.getByRole("button", { name: "Verify" }).click();
-  await verifyTotp(page, mock);
+  await verifyWithJanesCode(page, mock);
   await expect(page.getByRole("heading", { name: "Select a username" })).toBeVisible();
 });
 
@@ -136,16 +142,9 @@ test("Forgot password: email link, security question, new password, then a secur
   await expect(page.getByRole("alert")).toContainText(
     "Your password cannot be any of your last 7 passwords",
   );
-  await fillNewPassword(page, "Recovered-Secret-2031");
-  await page.getByRole("button", { name: "Reset Password" }).click();
-
-  // Email is not an authenticator: the sign-in still asks for a security method.
-  await expect(
-    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
-  ).toBeVisible();
-  await expect(page.getByText("Your password was reset.")).toBeVisible();
+  await resetPasswordAndHandOver(page);
   await expectAccessible(page);
-  await verifyTotp(page, mock);
+  await verifyWithJanesCode(page, mock);
   await expect(page.getByRole("heading", { name: "Select a username" })).toBeVisible();
   expect((await mock.latest("email", JANE.username)).subject).toBe("FINRA TRAQS - Password reset");
 });
@@ -162,12 +161,7 @@ test("Forgot password with the emailed code, in the same page as Sign In, hands 
   await page.getByRole("button", { name: "Verify" }).click();
   await page.getByLabel("What is the name of your first stuffed animal?").fill("Rex");
   await page.getByRole("button", { name: "Verify" }).click();
-  await fillNewPassword(page, "Recovered-Secret-2031");
-  await page.getByRole("button", { name: "Reset Password" }).click();
-  await expect(
-    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
-  ).toBeVisible();
-  await expect(page.getByText("Your password was reset.")).toBeVisible();
+  await resetPasswordAndHandOver(page);
 });
 
 test("An unknown username gets the same unlock screens as a known one, and no email", async ({
