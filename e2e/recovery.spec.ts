@@ -7,7 +7,6 @@ import {
   lockJane,
   signInToFactorStep,
   test,
-  type MockBackend,
   verifyWithJanesCode,
 } from "./fixtures";
 
