@@ -7,7 +7,7 @@ import { useUsernameField } from "@/components/UsernameField";
 import { paths } from "@/config/paths";
 import { useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
-import { preloadSignInSteps } from "../routes";
+import { preloadSignInSteps } from "../steps";
 
 /** Sign In: "Username (email address)", Next (guide Section 3, step 2). */
 export function SignInPage() {
