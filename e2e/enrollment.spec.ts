@@ -3,6 +3,7 @@ import {
   expect,
   fillNewPassword,
   expectAccessible,
+  shownKey,
   signInToFactorStep,
   test,
   type MockBackend,
@@ -30,11 +31,6 @@ function section(page: Page, name: string) {
 async function setPassword(page: Page, password: string, confirm = password) {
   await fillNewPassword(page, password, confirm);
   await page.getByRole("button", { name: "Next" }).click();
-}
-
-/** The key under "Can't scan?", as a person would copy it (groups of four, spaces dropped). */
-async function shownKey(page: Page): Promise<string> {
-  return ((await page.locator(".secret-key code").textContent()) ?? "").replace(/\s+/g, "");
 }
 
 test("John activates his account and sets up every kind of security method, then lands in TRAQS", async ({

@@ -138,6 +138,12 @@ export async function confirmWithPasswordAndCode(page: Page, mock: MockBackend) 
   await verifyWithJanesCode(page, mock);
 }
 
+/** The key under "Can't scan?", as a person would copy it (groups of four, spaces dropped). */
+export async function shownKey(page: Page): Promise<string> {
+  const key = page.getByRole("group", { name: /type this key/ }).getByRole("code");
+  return ((await key.textContent()) ?? "").replace(/\s+/g, "");
+}
+
 /** Five wrong passwords for Jane: the fifth locks her account (FINRA's setting). */
 export async function lockJane(page: Page) {
   await page.goto("/signin");

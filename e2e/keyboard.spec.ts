@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test, type MockBackend } from "./fixtures";
+import { expect, shownKey, test, type MockBackend } from "./fixtures";
 
 /*
  * John, who uses only the keyboard, activates his account, sets up every security method the
@@ -51,11 +51,6 @@ async function expectScreen(page: Page, name: string) {
   const heading = page.getByRole("heading", { name, level: 1 });
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
-}
-
-/** The key under "Can't scan?", as a person would copy it (groups of four, spaces dropped). */
-async function shownKey(page: Page): Promise<string> {
-  return ((await page.locator(".secret-key code").textContent()) ?? "").replace(/\s+/g, "");
 }
 
 function status(page: Page, text: string) {

@@ -1,10 +1,11 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /** A key to type by hand: shown in groups of four for reading, copied without the spaces. */
 export function SecretKey({ value, label }: { value: string; label: string }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  const labelId = useId();
   const grouped = value.match(/.{1,4}/g)?.join(" ") ?? value;
 
   const copy = () => {
@@ -15,8 +16,9 @@ export function SecretKey({ value, label }: { value: string; label: string }) {
   };
 
   return (
-    <div className="secret-key">
-      <p>{label}</p>
+    // A group named by its instruction, so that screen readers (and tests) find the key by it.
+    <div className="secret-key" role="group" aria-labelledby={labelId}>
+      <p id={labelId}>{label}</p>
       <p className="secret-key-value">
         <code>{grouped}</code>
       </p>
