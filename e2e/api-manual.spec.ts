@@ -52,7 +52,7 @@ test("Jane downloads a Daily List for a day; Delta then returns only what change
   await page.getByLabel("Day").fill(yesterday);
   const daily = await download(page);
   expect(daily.name).toBe(`TRACE-CA_daily-list_${yesterday}_download.csv`);
-  expect(daily.lines[0]).toBe("CUSIP,Symbol,Issuer,Coupon,Maturity,Grade,Action");
+  expect(daily.lines[0]).toBe("CUSIP,Symbol,Issuer,Coupon,Maturity,Grade,Effective Date,Action");
 
   // Delta has no Day (guide Section 4).
   await page.getByLabel("Action").selectOption({ label: "Delta" });

@@ -78,7 +78,7 @@ test("Jane gets a token (verifying again), a script exchanges and renews it, and
   const file = await downloadWith(request, body.access_token);
   expect(file.status()).toBe(200);
   expect((await file.text()).split("\n")[0]).toBe(
-    "CUSIP,Symbol,Issuer,Coupon,Maturity,Grade,Action",
+    "CUSIP,Symbol,Issuer,Coupon,Maturity,Grade,Effective Date,Action",
   );
   const anonymous = await downloadWith(request, null);
   expect(anonymous.status()).toBe(401);

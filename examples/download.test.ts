@@ -48,7 +48,9 @@ describe("examples/download.mjs", () => {
 
   it("downloads a file with the refresh token", async () => {
     const { stdout } = await script(["TRACE-CA", "daily-list"]);
-    expect(stdout.split("\n")[0]).toBe("CUSIP,Symbol,Issuer,Coupon,Maturity,Grade,Action");
+    expect(stdout.split("\n")[0]).toBe(
+      "CUSIP,Symbol,Issuer,Coupon,Maturity,Grade,Effective Date,Action",
+    );
   });
 
   it("renews an access token that has expired (401) and still downloads", async () => {

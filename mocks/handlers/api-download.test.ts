@@ -15,8 +15,8 @@ const SECONDS_PER_DAY = DAY / 1000;
 const REMINDER_SUBJECT = "FINRA TRAQS - Your API Refresh Token expires soon";
 /** The seeded clock starts on 2025-06-02 (mocks/testing/backend.ts START). */
 const TODAY = "2025-06-02";
-const TRACE_CA_DAILY_HEADER = "CUSIP,Symbol,Issuer,Coupon,Maturity,Grade,Action";
-const TRACE_CA_MASTER_HEADER = "CUSIP,Symbol,Issuer,Coupon,Maturity,Grade";
+const TRACE_CA_DAILY_HEADER = "CUSIP,Symbol,Issuer,Coupon,Maturity,Grade,Effective Date,Action";
+const TRACE_CA_MASTER_HEADER = "CUSIP,Symbol,Issuer,Coupon,Maturity,Grade,Effective Date";
 
 let backend: MockBackend;
 let browser: Browser;
@@ -629,7 +629,7 @@ describe("reference data through the download endpoint", () => {
     expect(csv.split("\n")[0]).toBe(TRACE_CA_MASTER_HEADER);
     const rows = rowsOf(csv);
     expect(rows).toHaveLength(40);
-    for (const row of rows) expect(row.split(",")).toHaveLength(6);
+    for (const row of rows) expect(row.split(",")).toHaveLength(7);
   });
 
   it("answers a Daily List with only the rows marked Add or Modify", async () => {
@@ -661,7 +661,7 @@ describe("reference data through the download endpoint", () => {
     const file = "/download/TRACE-TS/treasury-master";
     csvOf(await download(`${file}?action=download`, { bearer: access }));
     const delta = csvOf(await download(`${file}?action=delta`, { bearer: access }));
-    expect(delta).toBe("CUSIP,Symbol,Security Type,Coupon,Maturity\n");
+    expect(delta).toBe("CUSIP,Symbol,Security Type,Coupon,Maturity,Effective Date\n");
     // Another file of the same facility was never downloaded: its first Delta is whole.
     const other = csvOf(
       await download("/download/TRACE-TS/daily-list?action=delta", { bearer: access }),
@@ -723,7 +723,7 @@ describe("GET /api/traqs/api/download (Manual, with the session)", () => {
     const delta = csvOf(
       await download("/download/ADF/participant-list?action=delta", { bearer: access }),
     );
-    expect(delta).toBe("MPID,Participant Name,Status\n");
+    expect(delta).toBe("MPID,Participant Name,Status,Effective Date\n");
   });
 
   it("answers 403 NOT_ENTITLED to Sam, 404 to an unknown file and 400 to bad input", async () => {

@@ -6,18 +6,34 @@
 export type FileSpec = { id: string; name: string; daily: boolean; columns: string[] };
 export type FacilitySpec = { id: string; name: string; files: FileSpec[] };
 
+/**
+ * Every file has an "Effective Date": the day its row last changed. Every change therefore shows,
+ * whatever else it touched (a participant's name and status can stay the same).
+ */
+function withEffectiveDate(columns: string[]): string[] {
+  const action = columns.indexOf("Action");
+  return action < 0
+    ? [...columns, "Effective Date"]
+    : [...columns.slice(0, action), "Effective Date", ...columns.slice(action)];
+}
+
 const TRACE_COLUMNS = ["CUSIP", "Symbol", "Issuer", "Coupon", "Maturity", "Grade", "Action"];
 export const FACILITIES: FacilitySpec[] = [
   {
     id: "TRACE-CA",
     name: "TRACE – CA",
     files: [
-      { id: "daily-list", name: "Daily List", daily: true, columns: TRACE_COLUMNS },
+      {
+        id: "daily-list",
+        name: "Daily List",
+        daily: true,
+        columns: withEffectiveDate(TRACE_COLUMNS),
+      },
       {
         id: "security-master",
         name: "Corporate and Agency Security Master",
         daily: false,
-        columns: TRACE_COLUMNS.slice(0, 6),
+        columns: withEffectiveDate(TRACE_COLUMNS.slice(0, 6)),
       },
     ],
   },
@@ -29,13 +45,21 @@ export const FACILITIES: FacilitySpec[] = [
         id: "daily-list",
         name: "Daily List",
         daily: true,
-        columns: ["CUSIP", "Symbol", "Issuer", "Coupon", "Maturity", "Product", "Action"],
+        columns: withEffectiveDate([
+          "CUSIP",
+          "Symbol",
+          "Issuer",
+          "Coupon",
+          "Maturity",
+          "Product",
+          "Action",
+        ]),
       },
       {
         id: "tba-master",
         name: "TBA Security Master",
         daily: false,
-        columns: ["CUSIP", "Symbol", "Issuer", "Coupon", "Maturity", "Product"],
+        columns: withEffectiveDate(["CUSIP", "Symbol", "Issuer", "Coupon", "Maturity", "Product"]),
       },
     ],
   },
@@ -47,13 +71,20 @@ export const FACILITIES: FacilitySpec[] = [
         id: "daily-list",
         name: "Daily List",
         daily: true,
-        columns: ["CUSIP", "Symbol", "Security Type", "Coupon", "Maturity", "Action"],
+        columns: withEffectiveDate([
+          "CUSIP",
+          "Symbol",
+          "Security Type",
+          "Coupon",
+          "Maturity",
+          "Action",
+        ]),
       },
       {
         id: "treasury-master",
         name: "Treasury Security Master",
         daily: false,
-        columns: ["CUSIP", "Symbol", "Security Type", "Coupon", "Maturity"],
+        columns: withEffectiveDate(["CUSIP", "Symbol", "Security Type", "Coupon", "Maturity"]),
       },
     ],
   },
@@ -65,13 +96,19 @@ export const FACILITIES: FacilitySpec[] = [
         id: "daily-list",
         name: "Daily List",
         daily: true,
-        columns: ["Symbol", "Security Name", "Listing Market", "Round Lot", "Action"],
+        columns: withEffectiveDate([
+          "Symbol",
+          "Security Name",
+          "Listing Market",
+          "Round Lot",
+          "Action",
+        ]),
       },
       {
         id: "participant-list",
         name: "ADF Participant List",
         daily: false,
-        columns: ["MPID", "Participant Name", "Status"],
+        columns: withEffectiveDate(["MPID", "Participant Name", "Status"]),
       },
     ],
   },
@@ -83,13 +120,19 @@ export const FACILITIES: FacilitySpec[] = [
         id: "daily-list",
         name: "Daily List",
         daily: true,
-        columns: ["Symbol", "Security Name", "Listing Market", "Round Lot", "Action"],
+        columns: withEffectiveDate([
+          "Symbol",
+          "Security Name",
+          "Listing Market",
+          "Round Lot",
+          "Action",
+        ]),
       },
       {
         id: "otc-symbol-directory",
         name: "OTC Symbol Directory",
         daily: false,
-        columns: ["Symbol", "Security Name", "Tier", "Status"],
+        columns: withEffectiveDate(["Symbol", "Security Name", "Tier", "Status"]),
       },
     ],
   },
@@ -98,6 +141,8 @@ export const FACILITIES: FacilitySpec[] = [
 const ROWS_PER_FILE = 40;
 const MATURITY_BASE_DAY = 20_820; // 2027-01-01
 const HISTORY_DAYS = 120;
+/** 2020-01-01: rows unchanged for longer than the history took effect in 2020. */
+const BASELINE_DAY = 18_262;
 const DAY_MS = 86_400_000;
 
 export function dayNumber(epochMs: number): number {
@@ -186,6 +231,8 @@ function value(column: string, facility: string, row: number, v: number, action:
       return TIERS[seed % TIERS.length] ?? "Pink";
     case "Status":
       return seed % 11 === 0 ? "Inactive" : "Active";
+    case "Effective Date":
+      return dayString(v === 0 ? BASELINE_DAY + (hash(facility, row, "effective") % 365) : v);
     case "Action":
       return action;
     default:
