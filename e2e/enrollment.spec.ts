@@ -1,28 +1,15 @@
 import type { Page } from "@playwright/test";
 import {
+  activateJohn,
   expect,
-  fillNewPassword,
   expectAccessible,
+  fillNewPassword,
+  JOHN,
   shownKey,
   signInToFactorStep,
   test,
-  type MockBackend,
 } from "./fixtures";
 import { decodeQr } from "./qr";
-
-const JOHN = { username: "john.smith@yourfirm.org", password: "Correct-Horse-7-Battery" };
-
-/** John opens the "Activate Okta Account" link from his invitation email. */
-async function activateJohn(page: Page, mock: MockBackend): Promise<string> {
-  await page.goto("/signin");
-  const invitation = await mock.latest("email", JOHN.username);
-  expect(invitation.subject).toBe("FINRA TRAQS - Welcome to Okta!");
-  expect(invitation.text).toContain("This link expires in 30 days.");
-  await page.goto(invitation.link ?? "");
-  await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
-  await expect(page).toHaveURL(/\/enroll$/); // the token has left the address bar
-  return invitation.link ?? "";
-}
 
 function section(page: Page, name: string) {
   return page.getByRole("region", { name });

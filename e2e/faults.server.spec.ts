@@ -9,6 +9,7 @@ import {
   test,
   verifyWithJanesCode,
   confirmWithPasswordAndCode,
+  JOHN,
 } from "./fixtures";
 
 // Faults injected between the page and the local server: a 500, going offline, a dropped request.
@@ -89,7 +90,7 @@ test("Enrollment: going offline keeps both password fields and the set-up goes o
   mock,
 }) => {
   await page.goto("/signin");
-  const invitation = await mock.latest("email", "john.smith@yourfirm.org");
+  const invitation = await mock.latest("email", JOHN.username);
   await page.goto(invitation.link ?? "");
   await page.getByRole("link", { name: "Set up Password" }).click();
   await fillNewPassword(page, "Correct-Horse-7-Battery");

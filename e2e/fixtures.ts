@@ -87,11 +87,24 @@ export const JANE = {
   totpKey: "JBSWY3DPEHPK3PXP",
   phone: "+12025550143",
 };
+export const JOHN = { username: "john.smith@yourfirm.org", password: "Correct-Horse-7-Battery" };
 export const SAM = {
   username: "sam.lee@yourfirm.org",
   password: "Enrolled-Passw0rd-2024",
   totpKey: "KRSXG5CTMVRXEZLU",
 };
+
+/** John opens the "Activate Okta Account" link from his invitation email; returns the link. */
+export async function activateJohn(page: Page, mock: MockBackend): Promise<string> {
+  await page.goto("/signin");
+  const invitation = await mock.latest("email", JOHN.username);
+  expect(invitation.subject).toBe("FINRA TRAQS - Welcome to Okta!");
+  expect(invitation.text).toContain("This link expires in 30 days.");
+  await page.goto(invitation.link ?? "");
+  await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
+  await expect(page).toHaveURL(/\/enroll$/); // the token has left the address bar
+  return invitation.link ?? "";
+}
 
 /** Username → Next → password → Verify: up to the second factor. */
 export async function signInToFactorStep(page: Page, user: { username: string; password: string }) {

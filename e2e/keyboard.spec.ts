@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, shownKey, test, type MockBackend } from "./fixtures";
+import { activateJohn, expect, JOHN, shownKey, test } from "./fixtures";
 
 /*
  * John, who uses only the keyboard, activates his account, sets up every security method the
@@ -9,21 +9,7 @@ import { expect, shownKey, test, type MockBackend } from "./fixtures";
  * Okta Verify app) is clicked.
  */
 
-const JOHN = {
-  username: "john.smith@yourfirm.org",
-  password: "Correct-Horse-7-Battery",
-  phone: "202-555-0188",
-  maskedPhone: "+1 XXX-XXX-0188",
-};
-
-/** John opens the "Activate Okta Account" link from his invitation email. */
-async function activateJohn(page: Page, mock: MockBackend) {
-  await page.goto("/signin");
-  const invitation = await mock.latest("email", JOHN.username);
-  expect(invitation.subject).toBe("FINRA TRAQS - Welcome to Okta!");
-  await page.goto(invitation.link ?? "");
-  await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
-}
+const JOHNS_PHONE = { number: "202-555-0188", masked: "+1 XXX-XXX-0188" };
 
 /**
  * Presses Tab (or Shift+Tab) until the element has focus, as a keyboard user moves through the
@@ -183,7 +169,7 @@ test("John enrolls every security method and removes one in Settings with the ke
   await expect(page.getByRole("radio", { name: "SMS" })).toBeChecked();
   await expect(page.getByRole("combobox", { name: "Country" })).toHaveValue("US");
   await focusWith(page, page.getByRole("textbox", { name: "Phone number" }));
-  await page.keyboard.type(JOHN.phone);
+  await page.keyboard.type(JOHNS_PHONE.number);
   await page.keyboard.press("Enter");
   const sms = await mock.latest("sms", "+12025550188");
   expect(sms.code).toMatch(/^\d{6}$/);
@@ -201,7 +187,7 @@ test("John enrolls every security method and removes one in Settings with the ke
   for (const name of ["Password", "Security Question", "Google Authenticator", "Okta Verify"]) {
     await expect(done.getByText(name)).toBeVisible();
   }
-  await expect(done.getByText(JOHN.maskedPhone)).toBeVisible();
+  await expect(done.getByText(JOHNS_PHONE.masked)).toBeVisible();
   await focusWith(page, page.getByRole("button", { name: "Set up later" }));
   await page.keyboard.press("Enter");
   await expectScreen(page, "FINRA TRAQS");
@@ -235,16 +221,16 @@ test("John enrolls every security method and removes one in Settings with the ke
   await page.keyboard.press("Enter");
   await expectScreen(page, "Account");
   const methods = page.getByRole("region", { name: "Security Methods" });
-  const removePhone = methods.getByRole("button", { name: `Remove ${JOHN.maskedPhone}` });
+  const removePhone = methods.getByRole("button", { name: `Remove ${JOHNS_PHONE.masked}` });
   await expect(methods.getByRole("button", { name: "Remove Google Authenticator" })).toBeVisible();
 
   // Remove the phone. The dialog takes focus (on Yes); Tab and Shift+Tab stay in it (the page
   // behind is inert: focus goes at most to the browser's own controls, shown as <body> here).
   await focusWith(page, removePhone);
   await page.keyboard.press("Enter");
-  const dialog = page.getByRole("dialog", { name: `Remove ${JOHN.maskedPhone}` });
+  const dialog = page.getByRole("dialog", { name: `Remove ${JOHNS_PHONE.masked}` });
   await expect(dialog).toContainText(
-    `Are you sure you want to remove ${JOHN.maskedPhone} enrollment?`,
+    `Are you sure you want to remove ${JOHNS_PHONE.masked} enrollment?`,
   );
   const yes = dialog.getByRole("button", { name: "Yes" });
   const no = dialog.getByRole("button", { name: "No" });
@@ -283,11 +269,11 @@ test("John enrolls every security method and removes one in Settings with the ke
   await page.keyboard.type(await mock.totp(key));
   await page.keyboard.press("Enter");
   await expectScreen(page, "Account");
-  await expect(status(page, `You have successfully removed ${JOHN.maskedPhone}`)).toBeVisible();
+  await expect(status(page, `You have successfully removed ${JOHNS_PHONE.masked}`)).toBeVisible();
   await expect(removePhone).toHaveCount(0);
   await expect(methods.getByRole("link", { name: "Set up Phone" })).toBeVisible();
   await expect(methods.getByRole("button", { name: "Remove Google Authenticator" })).toBeVisible();
   const email = await mock.latest("email", JOHN.username);
   expect(email.subject).toBe("FINRA TRAQS - Security method reset");
-  expect(email.text).toContain(`Phone ${JOHN.maskedPhone}`);
+  expect(email.text).toContain(`Phone ${JOHNS_PHONE.masked}`);
 });

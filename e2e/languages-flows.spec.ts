@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import es from "../src/i18n/locales/es.json" with { type: "json" };
 import fr from "../src/i18n/locales/fr.json" with { type: "json" };
-import { expect, expectAccessible, JANE, test, type MockBackend } from "./fixtures";
+import { expect, expectAccessible, JANE, JOHN, test, type MockBackend } from "./fixtures";
 
 /**
  * The screens languages.spec.ts does not reach, in Spanish and French (the browser's language):
@@ -51,7 +51,6 @@ async function expectFieldError(field: Locator, message: string) {
   await expect(field).toHaveAccessibleDescription(new RegExp(escape(message)));
 }
 
-const JOHN = { username: "john.smith@yourfirm.org", password: "Correct-Horse-7-Battery" };
 const JANE_PHONE = "+1 XXX-XXX-0143";
 
 /** Each code works once: the next verification waits for the authenticator's next code. */

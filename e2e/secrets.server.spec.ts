@@ -1,5 +1,5 @@
 import { MOCK_SERVER_PORT } from "../playwright.config";
-import { expect, JANE, signInToFactorStep, test } from "./fixtures";
+import { expect, JANE, signInToFactorStep, test, JOHN } from "./fixtures";
 
 // Against the local server, so that the page's storage is the app's alone (the in-page mock keeps
 // its database in localStorage, the one allowed exception).
@@ -24,7 +24,7 @@ test("Passwords, codes, tokens and emailed links never land in storage, the cons
 
   // John's activation link: its token is in the emailed URL, and nowhere after that.
   await page.goto("/signin");
-  const invitation = await mock.latest("email", "john.smith@yourfirm.org");
+  const invitation = await mock.latest("email", JOHN.username);
   const link = new URL(invitation.link ?? "", page.url()).href;
   secrets.set("activation token", link.split("/").pop() ?? "");
   await page.goto(link);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { chromium, expect, type BrowserContext, type Page } from "@playwright/test";
 import lighthouse, { type RunnerResult } from "lighthouse";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
-import { MockBackend, signInAsJdoe01 } from "../e2e/fixtures";
+import { JOHN, MockBackend, signInAsJdoe01 } from "../e2e/fixtures";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./chromium";
 import { meetsTargets, summarize, type LighthouseResult, type PageResult } from "./bench-summary";
 
@@ -20,7 +20,6 @@ const APP_PORT = Number(process.env.BENCH_PORT ?? 4176);
 const MOCK_PORT = APP_PORT + 1;
 const CDP_PORT = APP_PORT + 2;
 const APP = `http://localhost:${APP_PORT}`;
-const JOHN = "john.smith@yourfirm.org";
 /** Lighthouse runs per page (BENCH_RUNS); the median one counts. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 
@@ -89,7 +88,7 @@ async function measure(context: BrowserContext, name: string, path: string): Pro
 }
 
 async function openEnrollment(page: Page, mock: MockBackend) {
-  const invitation = await mock.latest("email", JOHN);
+  const invitation = await mock.latest("email", JOHN.username);
   await page.goto(invitation.link ?? "");
   await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
 }
