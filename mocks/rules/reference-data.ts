@@ -17,6 +17,14 @@ function withEffectiveDate(columns: string[]): string[] {
     : [...columns.slice(0, action), "Effective Date", ...columns.slice(action)];
 }
 
+/** ADF and ORF publish the same Daily List of equity symbols. */
+const EQUITY_DAILY_LIST: FileSpec = {
+  id: "daily-list",
+  name: "Daily List",
+  daily: true,
+  columns: withEffectiveDate(["Symbol", "Security Name", "Listing Market", "Round Lot", "Action"]),
+};
+
 const TRACE_COLUMNS = ["CUSIP", "Symbol", "Issuer", "Coupon", "Maturity", "Grade", "Action"];
 export const FACILITIES: FacilitySpec[] = [
   {
@@ -92,18 +100,7 @@ export const FACILITIES: FacilitySpec[] = [
     id: "ADF",
     name: "ADF",
     files: [
-      {
-        id: "daily-list",
-        name: "Daily List",
-        daily: true,
-        columns: withEffectiveDate([
-          "Symbol",
-          "Security Name",
-          "Listing Market",
-          "Round Lot",
-          "Action",
-        ]),
-      },
+      EQUITY_DAILY_LIST,
       {
         id: "participant-list",
         name: "ADF Participant List",
@@ -116,18 +113,7 @@ export const FACILITIES: FacilitySpec[] = [
     id: "ORF",
     name: "ORF",
     files: [
-      {
-        id: "daily-list",
-        name: "Daily List",
-        daily: true,
-        columns: withEffectiveDate([
-          "Symbol",
-          "Security Name",
-          "Listing Market",
-          "Round Lot",
-          "Action",
-        ]),
-      },
+      EQUITY_DAILY_LIST,
       {
         id: "otc-symbol-directory",
         name: "OTC Symbol Directory",
