@@ -2,10 +2,10 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, expect, type BrowserContext, type Page } from "@playwright/test";
+import { chromium, type BrowserContext } from "@playwright/test";
 import lighthouse, { type RunnerResult } from "lighthouse";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
-import { JOHN, MockBackend, signInAsJdoe01 } from "../e2e/fixtures";
+import { activateJohn, MockBackend, signInAsJdoe01 } from "../e2e/fixtures";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./chromium";
 import { meetsTargets, summarize, type LighthouseResult, type PageResult } from "./bench-summary";
 
@@ -87,12 +87,6 @@ async function measure(context: BrowserContext, name: string, path: string): Pro
   return summarize(name, path, median as unknown as LighthouseResult);
 }
 
-async function openEnrollment(page: Page, mock: MockBackend) {
-  const invitation = await mock.latest("email", JOHN.username);
-  await page.goto(invitation.link ?? "");
-  await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
-}
-
 async function main() {
   const executablePath = chromiumExecutable();
   run("npx", ["vite", "build", "--logLevel", "warn", "--outDir", "dist-bench"], {
@@ -120,8 +114,7 @@ async function main() {
 
     results.push(await measure(context, "Sign In", "/signin"));
 
-    await page.goto("/signin");
-    await openEnrollment(page, mock);
+    await activateJohn(page, mock);
     results.push(await measure(context, "Set up security methods", "/enroll"));
 
     await context.clearCookies();
