@@ -1,5 +1,5 @@
 import { MOCK_SERVER_PORT } from "../playwright.config";
-import { expect, JANE, signInToFactorStep, test, JOHN } from "./fixtures";
+import { expect, JANE, JOHN, shownKey, signInToFactorStep, test } from "./fixtures";
 
 // Against the local server, so that the page's storage is the app's alone (the in-page mock keeps
 // its database in localStorage, the one allowed exception).
@@ -8,7 +8,7 @@ test.beforeEach(async ({ request }) => {
   expect((await request.post(`http://localhost:${MOCK_SERVER_PORT}/__dev/reset`)).ok()).toBe(true);
 });
 
-test("Passwords, codes, tokens and emailed links never land in storage, the console or a URL", async ({
+test("Passwords, codes, TOTP secrets, tokens and emailed links never land in storage, the console or a URL", async ({
   page,
   mock,
   context,
@@ -30,6 +30,20 @@ test("Passwords, codes, tokens and emailed links never land in storage, the cons
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
   await expect(page).toHaveURL(/\/enroll$/);
+  // His Google Authenticator key (a TOTP secret), and the code that proves it.
+  await page.getByRole("link", { name: "Set up Google Authenticator" }).click();
+  await page.getByRole("button", { name: "Can't scan?" }).click();
+  const totpSecret = await shownKey(page);
+  expect(totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+  secrets.set("TOTP secret", totpSecret);
+  await page.getByRole("link", { name: "Next" }).click();
+  const enrollCode = await mock.totp(totpSecret);
+  secrets.set("enrollment code", enrollCode);
+  await page.getByLabel("Enter code").fill(enrollCode);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Google Authenticator is set up." }),
+  ).toBeVisible();
   await context.clearCookies();
 
   // Jane signs in with a code sent by SMS.
