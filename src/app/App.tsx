@@ -1,9 +1,9 @@
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { Suspense, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { setUnauthenticatedHandler } from "@/api/client";
 import { lazyPage } from "@/components/lazy-page";
+import { Loading } from "@/components/Loading";
 import { env } from "@/config/env";
 import { paths, withFrom } from "@/config/paths";
 import { accountRoutes } from "@/features/account/routes";
@@ -45,15 +45,6 @@ function SessionExpiryRedirect() {
     return () => setUnauthenticatedHandler(null);
   }, [navigate, location, queryClient]);
   return null;
-}
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="loading" role="status">
-      {t("common.loading")}
-    </p>
-  );
 }
 
 export function App() {

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Loading } from "./Loading";
 import { Navigate, useLocation } from "react-router";
 import { ApiError } from "@/api/client";
 import type { Me } from "@/api/contracts/me";
@@ -20,11 +21,7 @@ export function RequireSession({ children }: { children: (me: Me) => ReactNode }
     if (language && language !== i18n.language) void setLanguage(language);
   }, [language, i18n.language]);
   if (me.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t("common.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (me.isError) {
     if (me.error instanceof ApiError && me.error.status === 401) {

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Loading } from "../Loading";
 import type { StepUpPurpose } from "@/api/contracts/account";
 import { AuthCard } from "../AuthCard";
 import { ErrorAlert } from "../ErrorAlert";
@@ -83,11 +84,7 @@ function StepUpFlow({
     );
   }
   if (!current || current.status === "SUCCESS") {
-    return (
-      <p className="loading" role="status">
-        {t("common.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (current.status === "PASSWORD") {
     return (

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Loading } from "@/components/Loading";
 import { Navigate } from "react-router";
 import { ApiError } from "@/api/client";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
@@ -15,11 +16,7 @@ export function EnrollmentGate({ children }: { children: (state: EnrollmentState
   const { t } = useTranslation();
   const enrollment = useQuery(enrollmentQueryOptions());
   if (enrollment.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t("common.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (enrollment.isError) {
     // From Settings, after its verification ran out: Settings asks for it again.

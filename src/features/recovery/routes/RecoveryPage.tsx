@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { Loading } from "@/components/Loading";
 import { Link, Navigate } from "react-router";
 import { RecoveryAnswerRequest, type RecoveryState } from "@/api/contracts/recovery";
 import { AuthCard } from "@/components/AuthCard";
@@ -30,11 +31,7 @@ export function RecoveryPage() {
   const recovery = useQuery(recoveryQueryOptions());
   const back = <Link to={paths.signIn}>{t("signIn.backToSignIn")}</Link>;
   if (recovery.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t("common.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (recovery.isError) {
     return (

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Loading } from "@/components/Loading";
 import { Navigate, useSearchParams } from "react-router";
 import type { AuthnState, AuthnStatus } from "@/api/contracts/authn";
 import { ErrorAlert } from "@/components/ErrorAlert";
@@ -44,11 +45,7 @@ export function AuthnGate({
   const from = useReturnPath();
   const authn = useQuery(authnQueryOptions());
   if (authn.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t("common.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (authn.isError) {
     return (
