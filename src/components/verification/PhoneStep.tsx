@@ -1,21 +1,12 @@
 import { useTranslation } from "react-i18next";
-import type { AuthnState, Factor } from "@/api/contracts/authn";
+import type { ChallengeRequest } from "@/api/contracts/authn";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { ResendLine } from "@/components/ResendLine";
-import type { ChallengeRequest } from "@/api/contracts/authn";
-import { useVerificationStep } from "./api";
+import { useVerificationStep, type MethodStepProps } from "./api";
 import { CodeStep } from "./CodeStep";
 
 /** Phone: "Receive a code via SMS" (or voice call), then "Enter Code" with "Send again". */
-export function PhoneStep({
-  factor,
-  state,
-  onVerified,
-}: {
-  factor: Factor;
-  state: AuthnState;
-  onVerified: (state: AuthnState) => void;
-}) {
+export function PhoneStep({ factor, state, onVerified }: MethodStepProps) {
   const { t } = useTranslation();
   const send = useVerificationStep<ChallengeRequest>("challenge");
   const voice = factor.channel === "voice";

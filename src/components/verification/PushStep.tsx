@@ -1,11 +1,10 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AuthnState, Factor } from "@/api/contracts/authn";
-import { ErrorAlert } from "@/components/ErrorAlert";
 import { apiRequest } from "@/api/client";
-import { AuthnState as AuthnStateSchema, type ChallengeRequest } from "@/api/contracts/authn";
-import { useVerificationApi, useVerificationStep } from "./api";
+import { AuthnState, type ChallengeRequest } from "@/api/contracts/authn";
+import { ErrorAlert } from "@/components/ErrorAlert";
+import { useVerificationApi, useVerificationStep, type MethodStepProps } from "./api";
 
 const POLL_INTERVAL_MS = 2000;
 
@@ -13,15 +12,7 @@ const POLL_INTERVAL_MS = 2000;
  * Okta Verify push with number matching: the screen shows a number, the phone offers three, and
  * the user taps the one shown here (NIST SP 800-63B §3.1.3).
  */
-export function PushStep({
-  factor,
-  state,
-  onVerified,
-}: {
-  factor: Factor;
-  state: AuthnState;
-  onVerified: (state: AuthnState) => void;
-}) {
+export function PushStep({ factor, state, onVerified }: MethodStepProps) {
   const { t } = useTranslation();
   const send = useVerificationStep<ChallengeRequest>("challenge");
   const [automatic, setAutomatic] = useState(state.sendPushAutomatically);
@@ -82,7 +73,7 @@ function PushWaiting(props: {
   const poll = useQuery({
     queryKey: [...api.queryKey, "push", number],
     queryFn: async () => {
-      const state = await apiRequest(`${api.base}/poll`, AuthnStateSchema, {
+      const state = await apiRequest(`${api.base}/poll`, AuthnState, {
         method: "POST",
         body: {},
       });

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { createContext, useContext } from "react";
 import { ApiError, apiRequest } from "@/api/client";
 import type { StepUpPurpose } from "@/api/contracts/account";
-import { AuthnState } from "@/api/contracts/authn";
+import { AuthnState, type Factor } from "@/api/contracts/authn";
 
 /**
  * Which verification the shared screens drive: the sign-in (`/api/authn`) or "Verify it's you"
@@ -19,6 +19,13 @@ export const verificationQueryOptions = (api: VerificationApi) =>
     queryFn: ({ signal }) => apiRequest(api.base, AuthnState, { signal }),
     staleTime: Infinity,
   });
+
+/** What a screen that verifies with one method gets: the method, the state, and what follows. */
+export type MethodStepProps = {
+  factor: Factor;
+  state: AuthnState;
+  onVerified: (state: AuthnState) => void;
+};
 
 export function useVerificationApi(): VerificationApi {
   return useContext(VerificationContext);
