@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { endpoints } from "./endpoints";
 import { apiRequest } from "./client";
 import { Me, type SelectTraqsUsernameRequest } from "./contracts/me";
 
@@ -6,7 +7,7 @@ import { Me, type SelectTraqsUsernameRequest } from "./contracts/me";
 export const meQueryOptions = () =>
   queryOptions({
     queryKey: ["me"],
-    queryFn: ({ signal }) => apiRequest("/api/me", Me, { signal }),
+    queryFn: ({ signal }) => apiRequest(endpoints.me, Me, { signal }),
     staleTime: 60_000,
   });
 

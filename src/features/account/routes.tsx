@@ -1,10 +1,11 @@
 import { Route } from "react-router";
+import { endpoints } from "@/api/endpoints";
 import { lazyPage } from "@/components/lazy-page";
 import { paths } from "@/config/paths";
 
 const SettingsPage = lazyPage(() => import("./routes/SettingsPage"), "SettingsPage", [
-  "/api/me",
-  "/api/account",
+  endpoints.me,
+  endpoints.account,
 ]);
 const PreferencesPage = lazyPage(() => import("./routes/PreferencesPage"), "PreferencesPage");
 const ActivityPage = lazyPage(() => import("./routes/ActivityPage"), "ActivityPage");

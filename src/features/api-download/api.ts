@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { endpoints } from "@/api/endpoints";
 import { apiDownload, apiRequest } from "@/api/client";
 import { ApiCatalog, RefreshTokens, type DownloadAction } from "@/api/contracts/api-download";
 
@@ -11,7 +12,7 @@ export const catalogQueryOptions = () =>
 export const tokensQueryOptions = () =>
   queryOptions({
     queryKey: ["traqs-api", "tokens"],
-    queryFn: ({ signal }) => apiRequest("/api/traqs/api/tokens", RefreshTokens, { signal }),
+    queryFn: ({ signal }) => apiRequest(endpoints.refreshTokens, RefreshTokens, { signal }),
   });
 
 export type DownloadRequest = {
@@ -54,5 +55,5 @@ function useTokenChange(path: string) {
 }
 
 /** Get Token (after "Verify it's you"): a new current token; the old one moves to Prior Tokens. */
-export const useGetToken = () => useTokenChange("/api/traqs/api/tokens");
+export const useGetToken = () => useTokenChange(endpoints.refreshTokens);
 export const useRevokeToken = () => useTokenChange("/api/traqs/api/tokens/revoke");

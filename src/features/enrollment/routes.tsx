@@ -1,11 +1,12 @@
 import { Route } from "react-router";
+import { endpoints } from "@/api/endpoints";
 import { lazyPage } from "@/components/lazy-page";
 import { paths } from "@/config/paths";
 
 // Set-up loads when first opened: QR codes and phone metadata stay out of the sign-in page.
 const ActivatePage = lazyPage(() => import("./routes/ActivatePage"), "ActivatePage");
 const SetUpMethodsPage = lazyPage(() => import("./routes/SetUpMethodsPage"), "SetUpMethodsPage", [
-  "/api/enroll",
+  endpoints.enrollment,
 ]);
 const SetUpPasswordPage = lazyPage(() => import("./routes/SetUpPasswordPage"), "SetUpPasswordPage");
 const SetUpSecurityQuestionPage = lazyPage(

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { endpoints } from "@/api/endpoints";
 import { apiRequest } from "@/api/client";
 import {
   AccountState,
@@ -20,7 +21,7 @@ const keys = {
 export const accountQueryOptions = () =>
   queryOptions({
     queryKey: keys.account,
-    queryFn: ({ signal }) => apiRequest("/api/account", AccountState, { signal }),
+    queryFn: ({ signal }) => apiRequest(endpoints.account, AccountState, { signal }),
   });
 
 export const preferencesQueryOptions = () =>

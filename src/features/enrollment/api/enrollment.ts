@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { endpoints } from "@/api/endpoints";
 import { apiRequest } from "@/api/client";
 import { AuthnState } from "@/api/contracts/authn";
 import {
@@ -24,7 +25,7 @@ const keys = {
 export const enrollmentQueryOptions = () =>
   queryOptions({
     queryKey: keys.state,
-    queryFn: ({ signal }) => apiRequest("/api/enroll", EnrollmentState, { signal }),
+    queryFn: ({ signal }) => apiRequest(endpoints.enrollment, EnrollmentState, { signal }),
   });
 
 export const securityQuestionsQueryOptions = () =>
