@@ -136,6 +136,17 @@ export async function fillNewPassword(page: Page, password: string, confirm = pa
   await page.getByLabel("Re-enter password").fill(confirm);
 }
 
+/** "Reset your password" refuses Jane's current password: it is one of her last 7. */
+export async function expectRecentPasswordRefused(page: Page) {
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+  await expectAccessible(page);
+  await fillNewPassword(page, JANE.password);
+  await page.getByRole("button", { name: "Reset Password" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "Your password cannot be any of your last 7 passwords",
+  );
+}
+
 /** A new code from Jane's authenticator (the clock moves on: a code works once), then Verify. */
 export async function verifyWithJanesCode(page: Page, mock: MockBackend) {
   await mock.advanceClock(30);

@@ -19,9 +19,8 @@ import {
   submitPassword,
   verifyCode,
   wrongTotp,
+  WRONG_PASSWORD,
 } from "../testing/steps";
-
-const WRONG_PASSWORD = "Wrong-Passw0rd-2024";
 
 let backend: MockBackend;
 let browser: Browser;

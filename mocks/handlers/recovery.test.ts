@@ -15,9 +15,9 @@ import {
   signInToFactor,
   submitPassword,
   verifyCode,
+  WRONG_PASSWORD,
 } from "../testing/steps";
 
-const WRONG_PASSWORD = "Wrong-Passw0rd-2024";
 /** Breaks none of Jane's rules (no jane, doe, yourfirm or org; not in her history). */
 const NEW_PASSWORD = "Harbor-Lights-2031";
 const QUESTION = "What is the name of your first stuffed animal?";

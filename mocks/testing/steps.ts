@@ -21,6 +21,8 @@ export const SAM = {
 };
 export const JOHN = { login: "john.smith@yourfirm.org", password: SEED_PASSWORD };
 export const NOBODY = { login: "nobody@yourfirm.org", password: SEED_PASSWORD };
+/** A password no seeded user has. */
+export const WRONG_PASSWORD = "Wrong-Passw0rd-2024";
 
 type Account = { login: string; password: string };
 
