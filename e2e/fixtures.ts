@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import type { ClockState, OutboxChannel, OutboxMessage } from "../src/api/contracts/dev";
 
@@ -160,6 +160,20 @@ export async function confirmWithPasswordAndCode(page: Page, mock: MockBackend) 
   await page.getByLabel("Password", { exact: true }).fill(JANE.password);
   await page.getByRole("button", { name: "Verify", exact: true }).click();
   await verifyWithJanesCode(page, mock);
+}
+
+/**
+ * The user's phone (the development inbox, in a second page) scans the Okta Verify QR code shown
+ * for `username`. Returns once the phone lists the account: closing it sooner could drop the scan.
+ */
+export async function scanWithOktaVerify(context: BrowserContext, username: string): Promise<Page> {
+  const phoneApp = await context.newPage();
+  await phoneApp.goto("/dev/inbox");
+  const scan = phoneApp.getByRole("button", { name: `Scan the QR code for ${username}` });
+  await scan.click();
+  await expect(scan).toHaveCount(0);
+  await expect(phoneApp.getByText(`${username} on `)).toBeVisible();
+  return phoneApp;
 }
 
 /** The key under "Can't scan?", as a person would copy it (groups of four, spaces dropped). */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { activateJohn, expect, JOHN, shownKey, test } from "./fixtures";
+import { activateJohn, expect, JOHN, scanWithOktaVerify, shownKey, test } from "./fixtures";
 
 /*
  * John, who uses only the keyboard, activates his account, sets up every security method the
@@ -155,10 +155,7 @@ test("John enrolls every security method and removes one in Settings with the ke
   await page.keyboard.press("Enter");
   await expectScreen(page, "Set up Okta Verify");
   await expect(page.getByRole("img", { name: "QR code to scan with Okta Verify" })).toBeVisible();
-  const phoneApp = await context.newPage();
-  await phoneApp.goto("/dev/inbox");
-  await phoneApp.getByRole("button", { name: `Scan the QR code for ${JOHN.username}` }).click();
-  await phoneApp.close();
+  await (await scanWithOktaVerify(context, JOHN.username)).close();
   await expectScreen(page, "Set up security methods");
   await expect(status(page, "Okta Verify is set up.")).toBeVisible();
 

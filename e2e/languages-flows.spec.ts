@@ -1,35 +1,14 @@
 import type { Locator, Page } from "@playwright/test";
-import es from "../src/i18n/locales/es.json" with { type: "json" };
-import fr from "../src/i18n/locales/fr.json" with { type: "json" };
 import { expect, expectAccessible, JANE, JOHN, test, type MockBackend } from "./fixtures";
+import { LANGUAGES, translator, type Strings, type Translate } from "./translated";
 
 /**
  * The screens languages.spec.ts does not reach, in Spanish and French (the browser's language):
  * every enrollment step, the confirm dialogs, the TRAQS username switch, the recovery steps after
  * the email, and field errors. Each screen is reached for real, then `<html lang>`, its level-1
- * heading (by its translated name) and axe are checked. Elements are found by role, label or
- * autocomplete, with the texts of src/i18n/locales/{es,fr}.json.
+ * heading (by its translated name) and axe are checked. Elements are found by role or label,
+ * with the texts of src/i18n/locales/{es,fr}.json.
  */
-const LANGUAGES = [
-  { locale: "es-ES", lang: "es", strings: es },
-  { locale: "fr-FR", lang: "fr", strings: fr },
-] as const;
-
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-/** The app's string for a key, `{{placeholders}}` filled in, as i18next shows it. */
-function translator(strings: typeof es): Translate {
-  return (key, values = {}) => {
-    const text = key
-      .split(".")
-      .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], strings);
-    if (typeof text !== "string") throw new Error(`No string for ${key}`);
-    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-      if (!(name in values)) throw new Error(`No value for {{${name}}} in ${key}`);
-      return String(values[name]);
-    });
-  };
-}
 
 /** Checks a screen: the page's language, its level-1 heading, and no axe violation. */
 function screens(page: Page, lang: string) {
@@ -117,7 +96,7 @@ async function signInAsJdoe01(page: Page, mock: MockBackend, t: Translate) {
 }
 
 /** Five wrong passwords for Jane: the fifth locks her account (FINRA's setting). */
-async function lockJane(page: Page, t: Translate, strings: typeof es) {
+async function lockJane(page: Page, t: Translate, strings: Strings) {
   await page.goto("/signin");
   await page.getByLabel(t("signIn.username")).fill(JANE.username);
   await page.getByRole("button", { name: t("signIn.next") }).click();

@@ -1,15 +1,12 @@
 import { expect, expectAccessible, JANE, test } from "./fixtures";
+import { LANGUAGES, translator } from "./translated";
 
 /**
  * Every language, every main screen: the browser's language chooses the display language (the
  * guide: "automatically set by your browser"), and axe must find nothing on any of them.
  */
-const LANGUAGES = [
-  { locale: "es-ES", lang: "es", signIn: "Iniciar sesión" },
-  { locale: "fr-FR", lang: "fr", signIn: "Se connecter" },
-];
-
-for (const { locale, lang, signIn } of LANGUAGES) {
+for (const { locale, lang, strings } of LANGUAGES) {
+  const t = translator(strings);
   test.describe(`in ${lang}`, () => {
     test.use({ locale });
 
@@ -25,7 +22,7 @@ for (const { locale, lang, signIn } of LANGUAGES) {
         screens.push(name);
       };
       await page.goto("/signin");
-      await expect(page.getByRole("heading", { name: signIn, level: 1 })).toBeVisible();
+      await expect(page.getByRole("heading", { name: t("signIn.title"), level: 1 })).toBeVisible();
       await check("sign in");
       for (const path of ["/signin/unlock", "/signin/forgot-password", "/help", "/dev/inbox"]) {
         await page.goto(path);
@@ -33,20 +30,23 @@ for (const { locale, lang, signIn } of LANGUAGES) {
       }
 
       await page.goto("/signin");
-      await page.locator('input[autocomplete="username"]').fill(JANE.username);
-      await page.locator('form button[type="submit"]').click();
-      await expect(page.locator('input[autocomplete="current-password"]')).toBeVisible();
+      const password = page.getByLabel(t("signIn.password.label"), { exact: true });
+      const code = page.getByLabel(t("common.enterCode"));
+      const traqsUsername = page.getByLabel(t("traqs.usernameLabel"), { exact: true });
+      await page.getByLabel(t("signIn.username")).fill(JANE.username);
+      await page.getByRole("button", { name: t("signIn.next") }).click();
+      await expect(password).toBeVisible();
       await check("password");
-      await page.locator('input[autocomplete="current-password"]').fill(JANE.password);
-      await page.locator('form button[type="submit"]').click();
-      await expect(page.locator('input[autocomplete="one-time-code"]')).toBeVisible();
+      await password.fill(JANE.password);
+      await page.getByRole("button", { name: t("common.verify"), exact: true }).click();
+      await expect(code).toBeVisible();
       await check("authenticator code");
-      await page.locator('input[autocomplete="one-time-code"]').fill(await mock.totp(JANE.totpKey));
-      await page.locator('form button[type="submit"]').click();
-      await expect(page.locator("select#traqs-username")).toBeVisible();
+      await code.fill(await mock.totp(JANE.totpKey));
+      await page.getByRole("button", { name: t("common.verify"), exact: true }).click();
+      await expect(traqsUsername).toBeVisible();
       await check("choose username");
-      await page.locator("select#traqs-username").selectOption("JDOE01");
-      await page.locator('form button[type="submit"]').click();
+      await traqsUsername.selectOption("JDOE01");
+      await page.getByRole("button", { name: t("common.select") }).click();
       await expect(page.getByRole("navigation").first()).toBeVisible();
 
       for (const path of [

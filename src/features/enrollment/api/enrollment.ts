@@ -50,6 +50,10 @@ export const googleAuthenticatorQueryOptions = () =>
     gcTime: 0,
   });
 
+/**
+ * Starts (or resumes) an Okta Verify set-up and reports whether the app has scanned it. The page
+ * polls it; nothing else may fetch it again, as a fetch after "confirmed" starts a new set-up.
+ */
 export const oktaVerifyQueryOptions = () =>
   queryOptions({
     queryKey: keys.oktaVerify,
@@ -59,6 +63,7 @@ export const oktaVerifyQueryOptions = () =>
         body: {},
         signal,
       }),
+    staleTime: Infinity,
     gcTime: 0,
   });
 

@@ -29,7 +29,8 @@ function SetUpOktaVerify({ state }: { state: EnrollmentState }) {
   useEffect(() => {
     if (!confirmed) return;
     void queryClient
-      .invalidateQueries({ queryKey: enrollmentQueryOptions().queryKey })
+      // exact: the Okta Verify query shares the key's prefix and must not start another set-up.
+      .invalidateQueries({ queryKey: enrollmentQueryOptions().queryKey, exact: true })
       .then(() => setUpDone(t("methods.oktaVerify")));
   }, [confirmed, setUpDone, queryClient, t]);
 
