@@ -14,6 +14,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       page,
       mock,
     }) => {
+      test.setTimeout(90_000); // fifteen screens, each checked by axe
       const screens: string[] = [];
       const check = async (name: string) => {
         await expect(page.locator("html")).toHaveAttribute("lang", lang);

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, type ReactNode } from "react";
+import { useDeferredValue, useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Loading } from "./Loading";
 import { Navigate, useLocation } from "react-router";
@@ -15,12 +15,15 @@ export function RequireSession({ children }: { children: (me: Me) => ReactNode }
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const me = useQuery(meQueryOptions());
+  // The signed-in page mounts in a deferred render, which React splits into short tasks: the
+  // store update that brings `me` would otherwise render the whole page in one long blocking task.
+  const user = useDeferredValue(me.data);
   const language = me.data?.language;
   // The display language chosen in Settings applies everywhere once the user is known.
   useEffect(() => {
     if (language && language !== i18n.language) void setLanguage(language);
   }, [language, i18n.language]);
-  if (me.isPending) {
+  if (me.isPending || (me.isSuccess && !user)) {
     return <Loading />;
   }
   if (me.isError) {
@@ -36,5 +39,5 @@ export function RequireSession({ children }: { children: (me: Me) => ReactNode }
       </main>
     );
   }
-  return children(me.data);
+  return children(user ?? me.data);
 }
