@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meetsTargets, summarize, type LighthouseResult } from "./bench-summary";
+import { cpuSlowdownFor, meetsTargets, summarize, type LighthouseResult } from "./bench-summary";
 
 const lhr = (performance: number, accessibility: number): LighthouseResult => ({
   categories: {
@@ -21,6 +21,8 @@ const lhr = (performance: number, accessibility: number): LighthouseResult => ({
       },
     },
   },
+  environment: { benchmarkIndex: 1161.5 },
+  configSettings: { throttling: { cpuSlowdownMultiplier: 3.1 } },
 });
 
 describe("the benchmark's summary of a Lighthouse result", () => {
@@ -35,6 +37,8 @@ describe("the benchmark's summary of a Lighthouse result", () => {
       tbtMs: 43,
       scriptTransferBytes: 129_000,
       scriptResourceBytes: 411_000,
+      benchmarkIndex: 1162,
+      cpuSlowdown: 3.1,
     });
   });
 
@@ -44,6 +48,14 @@ describe("the benchmark's summary of a Lighthouse result", () => {
       "Settings: performance 96 < 98",
       "Settings: accessibility 97 < 100",
     ]);
+  });
+
+  it("keeps Lighthouse's 4x CPU slowdown on a fast host and shrinks it on a slower one", () => {
+    expect(cpuSlowdownFor(2100)).toBe(4);
+    expect(cpuSlowdownFor(1500)).toBe(4);
+    expect(cpuSlowdownFor(1161.5)).toBe(3.1);
+    expect(cpuSlowdownFor(750)).toBe(2);
+    expect(cpuSlowdownFor(200)).toBe(1);
   });
 
   it("refuses a run Lighthouse could not finish", () => {

@@ -12,6 +12,8 @@ export type LighthouseResult = {
     | undefined
   >;
   runtimeError?: { code: string; message: string };
+  environment?: { benchmarkIndex?: number };
+  configSettings?: { throttling?: { cpuSlowdownMultiplier?: number } };
 };
 
 export type PageResult = {
@@ -25,7 +27,23 @@ export type PageResult = {
   /** The JavaScript the page loaded, as sent (gzip) and as run. */
   scriptTransferBytes: number;
   scriptResourceBytes: number;
+  /** How fast the host's CPU was (Lighthouse's benchmarkIndex) and the CPU slowdown applied. */
+  benchmarkIndex: number;
+  cpuSlowdown: number;
 };
+
+/**
+ * Lighthouse's default 4x CPU slowdown turns a host with a benchmarkIndex of 1500 or more (a
+ * high-end desktop) into a mid-tier phone. On a slower host, as a shared CI machine often is, 4x
+ * would stand for a slower phone, so the slowdown shrinks in proportion (Lighthouse's guide,
+ * docs/throttling.md, "Calibrating the CPU slowdown"). It is never raised above 4x or cut below 1x.
+ */
+export function cpuSlowdownFor(benchmarkIndex: number): number {
+  const DEFAULT_SLOWDOWN = 4;
+  const REFERENCE_INDEX = 1500;
+  const scaled = (DEFAULT_SLOWDOWN * benchmarkIndex) / REFERENCE_INDEX;
+  return Math.min(DEFAULT_SLOWDOWN, Math.max(1, Math.round(scaled * 10) / 10));
+}
 
 /** Issue 7's targets, on every page. */
 export const TARGETS = { performance: 98, accessibility: 100 };
@@ -50,6 +68,8 @@ export function summarize(page: string, path: string, lhr: LighthouseResult): Pa
     tbtMs: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? Number.NaN),
     scriptTransferBytes: sum("transferSize"),
     scriptResourceBytes: sum("resourceSize"),
+    benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? Number.NaN),
+    cpuSlowdown: lhr.configSettings?.throttling?.cpuSlowdownMultiplier ?? Number.NaN,
   };
 }
 

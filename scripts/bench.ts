@@ -4,10 +4,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "@playwright/test";
 import lighthouse, { type RunnerResult } from "lighthouse";
+import { throttling } from "lighthouse/core/config/constants.js";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
+import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
 import { activateJohn, MockBackend, signInAsJdoe01 } from "../e2e/fixtures";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./chromium";
-import { meetsTargets, summarize, type LighthouseResult, type PageResult } from "./bench-summary";
+import {
+  cpuSlowdownFor,
+  meetsTargets,
+  summarize,
+  type LighthouseResult,
+  type PageResult,
+} from "./bench-summary";
 
 /**
  * `npm run bench`: Lighthouse (mobile, simulated throttling) on Sign In, Set up security methods,
@@ -22,6 +30,10 @@ const CDP_PORT = APP_PORT + 2;
 const APP = `http://localhost:${APP_PORT}`;
 /** Lighthouse runs per page (BENCH_RUNS); the median one counts. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+/** BENCH_CPU_SLOWDOWN fixes the CPU slowdown (4 is Lighthouse's default); else it is calibrated. */
+const FIXED_CPU_SLOWDOWN = process.env.BENCH_CPU_SLOWDOWN
+  ? Number(process.env.BENCH_CPU_SLOWDOWN)
+  : undefined;
 
 const children: ChildProcess[] = [];
 
@@ -64,6 +76,11 @@ async function measure(context: BrowserContext, name: string, path: string): Pro
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.clearBrowserCache");
     await cdp.detach();
+    // The host's speed just before the run (it drifts on a shared machine): Lighthouse's own
+    // benchmark, run in the page, sets the CPU slowdown for this run.
+    const cpuSlowdownMultiplier =
+      FIXED_CPU_SLOWDOWN ??
+      cpuSlowdownFor(await page.evaluate(pageFunctions.computeBenchmarkIndex));
     const result = await lighthouse(`${APP}${path}`, {
       port: CDP_PORT,
       output: "json",
@@ -71,6 +88,7 @@ async function measure(context: BrowserContext, name: string, path: string): Pro
       onlyCategories: ["performance", "accessibility", "best-practices"],
       // The signed-in pages need their session cookie; the cache is emptied above instead.
       disableStorageReset: true,
+      throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier },
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
     runs.push(result);
@@ -134,6 +152,8 @@ async function main() {
         "TBT ms": r.tbtMs,
         "JS kB (gzip)": +(r.scriptTransferBytes / 1000).toFixed(1),
         "JS kB (raw)": +(r.scriptResourceBytes / 1000).toFixed(1),
+        "CPU index": r.benchmarkIndex,
+        "CPU slowdown": r.cpuSlowdown,
       })),
     );
     const misses = results.flatMap((r) => meetsTargets(r));
