@@ -1,5 +1,4 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { MOCK_SERVER_PORT } from "../playwright.config";
 import {
   expect,
   expectAccessible,
@@ -8,15 +7,13 @@ import {
   test,
   type MockBackend,
   verifyWithJanesCode,
+  MOCK_SERVER,
+  startEachTestFromTheSeed,
 } from "./fixtures";
 
 // The script's side runs against the local mock server, as a real script would.
-const API = `http://localhost:${MOCK_SERVER_PORT}`;
-test.describe.configure({ mode: "serial" });
+startEachTestFromTheSeed();
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
-test.beforeEach(async ({ request }) => {
-  expect((await request.post(`${API}/__dev/reset`)).ok()).toBe(true);
-});
 
 async function openProgrammatic(page: Page, mock: MockBackend) {
   await signInAsJdoe01(page, mock);
@@ -28,9 +25,9 @@ async function openProgrammatic(page: Page, mock: MockBackend) {
 }
 
 const exchange = (request: APIRequestContext, form: Record<string, string>) =>
-  request.post(`${API}/oauth2/token`, { form });
+  request.post(`${MOCK_SERVER}/oauth2/token`, { form });
 const downloadWith = (request: APIRequestContext, accessToken: string | null) =>
-  request.get(`${API}/download/TRACE-CA/daily-list?action=download`, {
+  request.get(`${MOCK_SERVER}/download/TRACE-CA/daily-list?action=download`, {
     headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {},
   });
 

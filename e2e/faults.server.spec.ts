@@ -1,5 +1,4 @@
 import type { Page, Route } from "@playwright/test";
-import { MOCK_SERVER_PORT } from "../playwright.config";
 import {
   expect,
   fillNewPassword,
@@ -10,15 +9,13 @@ import {
   verifyWithJanesCode,
   confirmWithPasswordAndCode,
   JOHN,
+  startEachTestFromTheSeed,
 } from "./fixtures";
 
 // Faults injected between the page and the local server: a 500, going offline, a dropped request.
 // Each must show a clear message, keep what the user typed, allow a retry, and never be resent
 // on its own.
-test.describe.configure({ mode: "serial" });
-test.beforeEach(async ({ request }) => {
-  expect((await request.post(`http://localhost:${MOCK_SERVER_PORT}/__dev/reset`)).ok()).toBe(true);
-});
+startEachTestFromTheSeed();
 
 /** Fails the next matching request the given way, counts every attempt, then lets requests through. */
 async function failOnce(

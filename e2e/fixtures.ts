@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import type { ClockState, OutboxChannel, OutboxMessage } from "../src/api/contracts/dev";
+import { MOCK_SERVER_PORT } from "../playwright.config";
 
 /**
  * The mock backend as a tester reaches it: through the page (its service worker answers), the way
@@ -225,3 +226,17 @@ export const test = base.extend<{ mock: MockBackend; cspViolations: string[] }>(
 });
 
 export { expect };
+
+/** The local mock server, as a script or a second browser reaches it. */
+export const MOCK_SERVER = `http://localhost:${MOCK_SERVER_PORT}`;
+
+/**
+ * For a spec against the local mock server, which its tests share: they run one at a time, each
+ * from the seeded data.
+ */
+export function startEachTestFromTheSeed() {
+  test.describe.configure({ mode: "serial" });
+  test.beforeEach(async ({ request }) => {
+    expect((await request.post(`${MOCK_SERVER}/__dev/reset`)).ok()).toBe(true);
+  });
+}

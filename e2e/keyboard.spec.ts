@@ -43,6 +43,19 @@ function status(page: Page, text: string) {
   return page.getByRole("status").filter({ hasText: text });
 }
 
+/** Tabs to `target` and presses Enter: the screen named `screen` opens, its heading focused. */
+async function openWithEnter(page: Page, target: Locator, screen: string) {
+  await focusWith(page, target);
+  await page.keyboard.press("Enter");
+  await expectScreen(page, screen);
+}
+
+/** Back on Set up security methods, which says the method is set up. */
+async function expectSetUp(page: Page, method: string) {
+  await expectScreen(page, "Set up security methods");
+  await expect(status(page, `${method} is set up.`)).toBeVisible();
+}
+
 /**
  * Presses the key up to four times: focus never lands on the page behind the modal dialog (at
  * most on <body>, which stands for the browser's own controls), and it comes back to `then`.
@@ -77,9 +90,11 @@ test("John enrolls every security method and removes one in Settings with the ke
   const required = page.getByRole("region", { name: "Set up required" });
 
   // Password: the link opens with Enter, the two fields are reached with Tab, Enter submits.
-  await focusWith(page, required.getByRole("link", { name: "Set up Password" }));
-  await page.keyboard.press("Enter");
-  await expectScreen(page, "Set up password");
+  await openWithEnter(
+    page,
+    required.getByRole("link", { name: "Set up Password" }),
+    "Set up password",
+  );
   await focusWith(page, page.getByRole("textbox", { name: "Enter password", exact: true }));
   await page.keyboard.type(JOHN.password);
   await expect(
@@ -97,13 +112,14 @@ test("John enrolls every security method and removes one in Settings with the ke
   await focusWith(page, page.getByRole("textbox", { name: "Re-enter password" }));
   await page.keyboard.type(JOHN.password);
   await page.keyboard.press("Enter");
-  await expectScreen(page, "Set up security methods");
-  await expect(status(page, "Password is set up.")).toBeVisible();
+  await expectSetUp(page, "Password");
 
   // Security question: the radio group moves with the arrow keys, the list with ArrowDown.
-  await focusWith(page, required.getByRole("link", { name: "Set up Security Question" }));
-  await page.keyboard.press("Enter");
-  await expectScreen(page, "Set up security question");
+  await openWithEnter(
+    page,
+    required.getByRole("link", { name: "Set up Security Question" }),
+    "Set up security question",
+  );
   const chooseRadio = page.getByRole("radio", { name: "Choose a security question" });
   const ownRadio = page.getByRole("radio", { name: "Create my own security question" });
   await focusWith(page, chooseRadio);
@@ -124,13 +140,14 @@ test("John enrolls every security method and removes one in Settings with the ke
   await focusWith(page, page.getByRole("textbox", { name: "Answer" }));
   await page.keyboard.type("Rex the bear");
   await page.keyboard.press("Enter");
-  await expectScreen(page, "Set up security methods");
-  await expect(status(page, "Security Question is set up.")).toBeVisible();
+  await expectSetUp(page, "Security Question");
 
   // Google Authenticator: "Can't scan?" opens with Space, the key is read, Next opens with Enter.
-  await focusWith(page, required.getByRole("link", { name: "Set up Google Authenticator" }));
-  await page.keyboard.press("Enter");
-  await expectScreen(page, "Set up Google Authenticator");
+  await openWithEnter(
+    page,
+    required.getByRole("link", { name: "Set up Google Authenticator" }),
+    "Set up Google Authenticator",
+  );
   const cantScan = page.getByRole("button", { name: "Can't scan?" });
   await focusWith(page, cantScan);
   await page.keyboard.press("Space");
@@ -144,25 +161,27 @@ test("John enrolls every security method and removes one in Settings with the ke
   await focusWith(page, page.getByRole("textbox", { name: "Enter code" }));
   await page.keyboard.type(await mock.totp(key));
   await page.keyboard.press("Enter");
-  await expectScreen(page, "Set up security methods");
-  await expect(status(page, "Google Authenticator is set up.")).toBeVisible();
+  await expectSetUp(page, "Google Authenticator");
   // The rule is met: "Set up later" is offered, and the rest are optional.
   const optional = page.getByRole("region", { name: "Set up optional" });
 
   // Okta Verify: John opens the screen by keyboard; his phone's app (the development inbox,
   // clicked, as it stands for the phone) scans the code, and his screen moves on by itself.
-  await focusWith(page, optional.getByRole("link", { name: "Set up Okta Verify" }));
-  await page.keyboard.press("Enter");
-  await expectScreen(page, "Set up Okta Verify");
+  await openWithEnter(
+    page,
+    optional.getByRole("link", { name: "Set up Okta Verify" }),
+    "Set up Okta Verify",
+  );
   await expect(page.getByRole("img", { name: "QR code to scan with Okta Verify" })).toBeVisible();
   await (await scanWithOktaVerify(context, JOHN.username)).close();
-  await expectScreen(page, "Set up security methods");
-  await expect(status(page, "Okta Verify is set up.")).toBeVisible();
+  await expectSetUp(page, "Okta Verify");
 
   // Phone by SMS: Country is already United States; the number, then the code from the outbox.
-  await focusWith(page, optional.getByRole("link", { name: "Set up Phone" }));
-  await page.keyboard.press("Enter");
-  await expectScreen(page, "Set up phone authentication");
+  await openWithEnter(
+    page,
+    optional.getByRole("link", { name: "Set up Phone" }),
+    "Set up phone authentication",
+  );
   await expect(page.getByRole("radio", { name: "SMS" })).toBeChecked();
   await expect(page.getByRole("combobox", { name: "Country" })).toHaveValue("US");
   await focusWith(page, page.getByRole("textbox", { name: "Phone number" }));
@@ -174,8 +193,7 @@ test("John enrolls every security method and removes one in Settings with the ke
   await focusWith(page, page.getByRole("textbox", { name: "Enter Code" }));
   await page.keyboard.type(sms.code ?? "");
   await page.keyboard.press("Enter");
-  await expectScreen(page, "Set up security methods");
-  await expect(status(page, "Phone is set up.")).toBeVisible();
+  await expectSetUp(page, "Phone");
 
   // Every method is set up: nothing is required, only "another" Okta Verify or Phone remains.
   await expect(page.getByRole("region", { name: "Set up required" })).toHaveCount(0);
@@ -185,9 +203,7 @@ test("John enrolls every security method and removes one in Settings with the ke
     await expect(done.getByText(name)).toBeVisible();
   }
   await expect(done.getByText(JOHNS_PHONE.masked)).toBeVisible();
-  await focusWith(page, page.getByRole("button", { name: "Set up later" }));
-  await page.keyboard.press("Enter");
-  await expectScreen(page, "FINRA TRAQS");
+  await openWithEnter(page, page.getByRole("button", { name: "Set up later" }), "FINRA TRAQS");
   await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();
 
   // The user menu sits before the heading: Shift+Tab reaches it, Enter opens it, Escape closes it.

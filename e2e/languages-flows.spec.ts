@@ -32,6 +32,20 @@ async function expectFieldError(field: Locator, message: string) {
 
 const JANE_PHONE = "+1 XXX-XXX-0143";
 
+/** The "Set up <method>" link of Set up security methods, within `scope` (the page or a region). */
+function setUpLink(scope: Page | Locator, t: Translate, method: string) {
+  return scope.getByRole("link", {
+    name: t("enroll.setUpMethod", { name: t(`methods.${method}`) }),
+  });
+}
+
+/** The "<method> is set up." status shown back on the list. */
+function setUpDone(page: Page, t: Translate, method: string) {
+  return page
+    .getByRole("status")
+    .filter({ hasText: t("enroll.setUpDone", { method: t(`methods.${method}`) }) });
+}
+
 /** Each code works once: the next verification waits for the authenticator's next code. */
 async function nextCode(mock: MockBackend) {
   await mock.advanceClock(30);
@@ -51,27 +65,17 @@ async function activateJohn(page: Page, mock: MockBackend, t: Translate) {
 
 /** John's required password and security question, without checks (the first test checks them). */
 async function setUpRequiredMethods(page: Page, t: Translate) {
-  await page
-    .getByRole("link", { name: t("enroll.setUpMethod", { name: t("methods.password") }) })
-    .click();
+  await setUpLink(page, t, "password").click();
   await page.getByLabel(t("enroll.password.enter"), { exact: true }).fill(JOHN.password);
   await page.getByLabel(t("enroll.password.reenter"), { exact: true }).fill(JOHN.password);
   await page.getByRole("button", { name: t("signIn.next") }).click();
-  await page
-    .getByRole("link", {
-      name: t("enroll.setUpMethod", { name: t("methods.securityQuestion") }),
-    })
-    .click();
+  await setUpLink(page, t, "securityQuestion").click();
   await page
     .getByRole("combobox", { name: t("enroll.question.choose") })
     .selectOption({ label: "What is the name of your first stuffed animal?" });
   await page.getByLabel(t("enroll.question.answer"), { exact: true }).fill("Rex the bear");
   await page.getByRole("button", { name: t("common.verify") }).click();
-  await expect(
-    page
-      .getByRole("status")
-      .filter({ hasText: t("enroll.setUpDone", { method: t("methods.securityQuestion") }) }),
-  ).toBeVisible();
+  await expect(setUpDone(page, t, "securityQuestion")).toBeVisible();
 }
 
 /** Jane signs in with her password and authenticator and chooses JDOE01: she is in TRAQS. */
@@ -167,17 +171,11 @@ for (const { locale, lang, strings } of LANGUAGES) {
       const { check, checked } = screens(page, lang);
       await activateJohn(page, mock, t);
       const required = page.getByRole("region", { name: t("enroll.required") });
-      await expect(
-        required.getByRole("link", {
-          name: t("enroll.setUpMethod", { name: t("methods.password") }),
-        }),
-      ).toBeVisible();
+      await expect(setUpLink(required, t, "password")).toBeVisible();
       await check("set up security methods", t("enroll.title"));
 
       // Password: an empty form, then a refused password, then a good one.
-      await required
-        .getByRole("link", { name: t("enroll.setUpMethod", { name: t("methods.password") }) })
-        .click();
+      await setUpLink(required, t, "password").click();
       await expect(
         page.getByRole("list", { name: t("enroll.password.requirements") }),
       ).toBeVisible();
@@ -198,22 +196,14 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await enter.fill(JOHN.password);
       await reenter.fill(JOHN.password);
       await page.getByRole("button", { name: t("signIn.next") }).click();
-      await expect(
-        page
-          .getByRole("status")
-          .filter({ hasText: t("enroll.setUpDone", { method: t("methods.password") }) }),
-      ).toBeVisible();
+      await expect(setUpDone(page, t, "password")).toBeVisible();
       await expect(page.getByRole("region", { name: t("enroll.done") })).toContainText(
         t("methods.password"),
       );
       await check("set up security methods: password set up", t("enroll.title"));
 
       // Security question: an empty form, then a question and an answer.
-      await page
-        .getByRole("link", {
-          name: t("enroll.setUpMethod", { name: t("methods.securityQuestion") }),
-        })
-        .click();
+      await setUpLink(page, t, "securityQuestion").click();
       const question = page.getByRole("combobox", { name: t("enroll.question.choose") });
       await expect(question).toBeVisible();
       await check("set up security question", t("enroll.question.title"));
@@ -231,11 +221,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await question.selectOption({ label: "What is the name of your first stuffed animal?" });
       await answer.fill("Rex the bear");
       await page.getByRole("button", { name: t("common.verify") }).click();
-      await expect(
-        page
-          .getByRole("status")
-          .filter({ hasText: t("enroll.setUpDone", { method: t("methods.securityQuestion") }) }),
-      ).toBeVisible();
+      await expect(setUpDone(page, t, "securityQuestion")).toBeVisible();
 
       expect(checked).toHaveLength(8);
     });
@@ -249,11 +235,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await setUpRequiredMethods(page, t);
 
       // Google Authenticator: the QR code, "Can't scan?", then the code.
-      await page
-        .getByRole("link", {
-          name: t("enroll.setUpMethod", { name: t("methods.googleAuthenticator") }),
-        })
-        .click();
+      await setUpLink(page, t, "googleAuthenticator").click();
       await expect(
         page.getByRole("heading", { level: 2, name: t("enroll.google.scan") }),
       ).toBeVisible();
@@ -282,11 +264,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await check("Google Authenticator: wrong code refused", t("enroll.google.title"));
       await page.getByLabel(t("common.enterCode")).fill(await mock.totp(key));
       await page.getByRole("button", { name: t("common.verify") }).click();
-      await expect(
-        page
-          .getByRole("status")
-          .filter({ hasText: t("enroll.setUpDone", { method: t("methods.googleAuthenticator") }) }),
-      ).toBeVisible();
+      await expect(setUpDone(page, t, "googleAuthenticator")).toBeVisible();
       await expect(page.getByRole("button", { name: t("enroll.setUpLater") })).toBeVisible();
       await check("set up security methods: ready to finish", t("enroll.title"));
 
@@ -302,9 +280,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await setUpRequiredMethods(page, t);
 
       // Okta Verify: the QR code, "Can't scan?", then back to the list.
-      await page
-        .getByRole("link", { name: t("enroll.setUpMethod", { name: t("methods.oktaVerify") }) })
-        .click();
+      await setUpLink(page, t, "oktaVerify").click();
       await expect(page.getByRole("img", { name: t("enroll.okta.qrLabel") })).toBeVisible();
       await expect(page.getByText(t("enroll.okta.waiting"))).toBeVisible();
       await expect(page.getByText(t("enroll.okta.iphoneNote"))).toBeVisible();
@@ -316,9 +292,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await expect(page.getByRole("heading", { level: 1, name: t("enroll.title") })).toBeVisible();
 
       // Phone: an empty number, the voice form, then an SMS code.
-      await page
-        .getByRole("link", { name: t("enroll.setUpMethod", { name: t("methods.phone") }) })
-        .click();
+      await setUpLink(page, t, "phone").click();
       const number = page.getByLabel(t("enroll.phone.number"));
       await expect(page.getByLabel(t("enroll.phone.country"))).toHaveValue("US");
       await expect(page.getByText(t("enroll.phone.introSms"))).toBeVisible();
@@ -340,11 +314,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await check("set up phone: enter code", t("enroll.phone.title"));
       await page.getByLabel(t("phone.enterCode")).fill(sms.code ?? "");
       await page.getByRole("button", { name: t("common.verify") }).click();
-      await expect(
-        page
-          .getByRole("status")
-          .filter({ hasText: t("enroll.setUpDone", { method: t("methods.phone") }) }),
-      ).toBeVisible();
+      await expect(setUpDone(page, t, "phone")).toBeVisible();
       await expect(page.getByRole("region", { name: t("enroll.done") })).toContainText(
         "+1 XXX-XXX-0188",
       );

@@ -1,12 +1,16 @@
-import { MOCK_SERVER_PORT } from "../playwright.config";
-import { expect, JANE, JOHN, shownKey, signInToFactorStep, test } from "./fixtures";
+import {
+  expect,
+  JANE,
+  JOHN,
+  shownKey,
+  signInToFactorStep,
+  test,
+  startEachTestFromTheSeed,
+} from "./fixtures";
 
 // Against the local server, so that the page's storage is the app's alone (the in-page mock keeps
 // its database in localStorage, the one allowed exception).
-test.describe.configure({ mode: "serial" });
-test.beforeEach(async ({ request }) => {
-  expect((await request.post(`http://localhost:${MOCK_SERVER_PORT}/__dev/reset`)).ok()).toBe(true);
-});
+startEachTestFromTheSeed();
 
 test("Passwords, codes, TOTP secrets, tokens and emailed links never land in storage, the console or a URL", async ({
   page,

@@ -1,4 +1,3 @@
-import { MOCK_SERVER_PORT } from "../playwright.config";
 import {
   expect,
   fillNewPassword,
@@ -7,13 +6,11 @@ import {
   test,
   verifyWithJanesCode,
   confirmWithPasswordAndCode,
+  startEachTestFromTheSeed,
 } from "./fixtures";
 
 // Two browsers share the local mock server: one test at a time, from the seed.
-test.describe.configure({ mode: "serial" });
-test.beforeEach(async ({ request }) => {
-  expect((await request.post(`http://localhost:${MOCK_SERVER_PORT}/__dev/reset`)).ok()).toBe(true);
-});
+startEachTestFromTheSeed();
 
 test("Resetting the password with 'Sign me out of all other devices' ends the session in another browser", async ({
   page,
