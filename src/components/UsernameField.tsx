@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent } from "react";
+import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Username } from "@/api/contracts/authn";
 import { TextField } from "./TextField";
@@ -6,8 +6,9 @@ import { TextField } from "./TextField";
 /**
  * "Username (email address)", as Sign In, Unlock account? and Forgot password? ask for it, checked
  * with the contract's `Username` schema. Sign In is the first page, so this field does without
- * react-hook-form (decision 009): `submit()` returns the checked value, or shows why not and takes
- * focus; once shown, the message follows what is typed.
+ * react-hook-form (decision 009). Like its `handleSubmit`, `handleSubmit(onValid)` makes the form's
+ * submit handler: it passes on the checked value, or shows why not and takes focus; once shown, the
+ * message follows what is typed.
  */
 export function useUsernameField(defaultValue = "") {
   const { t } = useTranslation();
@@ -37,11 +38,12 @@ export function useUsernameField(defaultValue = "") {
     />
   );
 
-  const submit = (): string | null => {
+  const handleSubmit = (onValid: (username: string) => void) => (event: FormEvent) => {
+    event.preventDefault();
     const value = check(input.current?.value ?? "");
     if (value === null) input.current?.focus();
-    return value;
+    else onValid(value);
   };
 
-  return { field, submit };
+  return { field, handleSubmit };
 }

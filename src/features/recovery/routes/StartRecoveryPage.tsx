@@ -29,15 +29,12 @@ function StartRecovery({ kind }: { kind: RecoveryKind }) {
     >
       <form
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const value = username.submit();
-          if (value !== null)
-            start.mutate(
-              { kind, username: value },
-              { onSuccess: () => void navigate(paths.recovery) },
-            );
-        }}
+        onSubmit={username.handleSubmit((value) =>
+          start.mutate(
+            { kind, username: value },
+            { onSuccess: () => void navigate(paths.recovery) },
+          ),
+        )}
       >
         <ErrorAlert error={start.error} />
         {username.field}

@@ -1,4 +1,3 @@
-import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { AuthCard } from "@/components/AuthCard";
@@ -25,16 +24,13 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
   const step = useIdentify();
   const username = useUsernameField(defaultUsername);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = username.submit();
-    if (value === null) return;
+  const onSubmit = username.handleSubmit((value) => {
     preloadSignInSteps();
     step.mutate(
       { username: value },
       { onSuccess: (state) => void navigate(stepPath(state.status, from)) },
     );
-  };
+  });
 
   return (
     <AuthCard
