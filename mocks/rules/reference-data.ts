@@ -22,11 +22,11 @@ const EQUITY_DAILY_LIST: FileSpec = {
   id: "daily-list",
   name: "Daily List",
   daily: true,
-  columns: withEffectiveDate(["Symbol", "Security Name", "Listing Market", "Round Lot", "Action"]),
+  columns: ["Symbol", "Security Name", "Listing Market", "Round Lot", "Action"],
 };
 
 const TRACE_COLUMNS = ["CUSIP", "Symbol", "Issuer", "Coupon", "Maturity", "Grade", "Action"];
-export const FACILITIES: FacilitySpec[] = [
+const FACILITIES_AS_LISTED: FacilitySpec[] = [
   {
     id: "TRACE-CA",
     name: "TRACE – CA",
@@ -35,13 +35,13 @@ export const FACILITIES: FacilitySpec[] = [
         id: "daily-list",
         name: "Daily List",
         daily: true,
-        columns: withEffectiveDate(TRACE_COLUMNS),
+        columns: TRACE_COLUMNS,
       },
       {
         id: "security-master",
         name: "Corporate and Agency Security Master",
         daily: false,
-        columns: withEffectiveDate(TRACE_COLUMNS.slice(0, 6)),
+        columns: TRACE_COLUMNS.slice(0, 6),
       },
     ],
   },
@@ -53,21 +53,13 @@ export const FACILITIES: FacilitySpec[] = [
         id: "daily-list",
         name: "Daily List",
         daily: true,
-        columns: withEffectiveDate([
-          "CUSIP",
-          "Symbol",
-          "Issuer",
-          "Coupon",
-          "Maturity",
-          "Product",
-          "Action",
-        ]),
+        columns: ["CUSIP", "Symbol", "Issuer", "Coupon", "Maturity", "Product", "Action"],
       },
       {
         id: "tba-master",
         name: "TBA Security Master",
         daily: false,
-        columns: withEffectiveDate(["CUSIP", "Symbol", "Issuer", "Coupon", "Maturity", "Product"]),
+        columns: ["CUSIP", "Symbol", "Issuer", "Coupon", "Maturity", "Product"],
       },
     ],
   },
@@ -79,20 +71,13 @@ export const FACILITIES: FacilitySpec[] = [
         id: "daily-list",
         name: "Daily List",
         daily: true,
-        columns: withEffectiveDate([
-          "CUSIP",
-          "Symbol",
-          "Security Type",
-          "Coupon",
-          "Maturity",
-          "Action",
-        ]),
+        columns: ["CUSIP", "Symbol", "Security Type", "Coupon", "Maturity", "Action"],
       },
       {
         id: "treasury-master",
         name: "Treasury Security Master",
         daily: false,
-        columns: withEffectiveDate(["CUSIP", "Symbol", "Security Type", "Coupon", "Maturity"]),
+        columns: ["CUSIP", "Symbol", "Security Type", "Coupon", "Maturity"],
       },
     ],
   },
@@ -105,7 +90,7 @@ export const FACILITIES: FacilitySpec[] = [
         id: "participant-list",
         name: "ADF Participant List",
         daily: false,
-        columns: withEffectiveDate(["MPID", "Participant Name", "Status"]),
+        columns: ["MPID", "Participant Name", "Status"],
       },
     ],
   },
@@ -118,11 +103,16 @@ export const FACILITIES: FacilitySpec[] = [
         id: "otc-symbol-directory",
         name: "OTC Symbol Directory",
         daily: false,
-        columns: withEffectiveDate(["Symbol", "Security Name", "Tier", "Status"]),
+        columns: ["Symbol", "Security Name", "Tier", "Status"],
       },
     ],
   },
 ];
+
+export const FACILITIES: FacilitySpec[] = FACILITIES_AS_LISTED.map((facility) => ({
+  ...facility,
+  files: facility.files.map((file) => ({ ...file, columns: withEffectiveDate(file.columns) })),
+}));
 
 const ROWS_PER_FILE = 40;
 const MATURITY_BASE_DAY = 20_820; // 2027-01-01
