@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig, loadEnv } from "vite";
 import react from "@vitejs/plugin-react";
+import { precompress } from "./scripts/precompress.ts";
+import { routePages } from "./scripts/route-pages.ts";
 
 // The paths the backend answers. With VITE_BACKEND=mock-server the dev server forwards them to the
 // local mock server, so the page and the API share one origin (and its cookies).
@@ -71,8 +73,14 @@ export default defineConfig(({ command, mode }) => {
       ? Object.fromEntries(BACKEND_PATHS.map((path) => [path, { target: mockServerUrl }]))
       : undefined;
 
+  const headers = securityHeaders(env.VITE_API_BASE_URL ?? "");
   return {
-    plugins: [react()],
+    plugins: [
+      react(),
+      // Every lazy page loads the English strings of the areas beyond sign-in (lazyPage).
+      routePages({ alwaysWith: ["src/i18n/locales/en/areas.json"] }),
+      precompress(headers),
+    ],
     resolve: {
       alias: [
         { find: "@", replacement: new URL("./src", import.meta.url).pathname },
@@ -86,7 +94,7 @@ export default defineConfig(({ command, mode }) => {
       port,
       strictPort: true,
       proxy,
-      headers: securityHeaders(env.VITE_API_BASE_URL ?? ""),
+      headers,
     },
     build: {
       manifest: true,
@@ -97,7 +105,11 @@ export default defineConfig(({ command, mode }) => {
       // Only the in-page mock backend passes this; the first page has its own budget (npm run size).
       chunkSizeWarningLimit: 600,
       // Everything the first page needs in one file: one request, and gzip sees it all at once.
-      rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } },
+      rolldownOptions: {
+        output: { codeSplitting: { groups: CHUNK_GROUPS } },
+        // Brotli at its best quality takes seconds, once per build, by design (scripts/precompress.ts).
+        checks: { bundlerTimings: false },
+      },
     },
     test: {
       include: [

@@ -27,3 +27,34 @@ test("The app is served with a strict Content-Security-Policy and works under it
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { name: "Verify with your password" })).toBeVisible();
 });
+
+test("A page opened by its address starts fetching its own code at once, sent compressed under the same headers", async ({
+  page,
+  request,
+}) => {
+  const preloadsOf = async (path: string) =>
+    [
+      ...(await (await request.get(path)).text()).matchAll(
+        /<link rel="modulepreload" crossorigin href="([^"]+)"/g,
+      ),
+    ].map((match) => match[1] as string);
+
+  const preloads = await preloadsOf("/settings");
+  expect(preloads.some((file) => /\/assets\/SettingsPage-[\w-]+\.js$/.test(file))).toBe(true);
+  // The sign-in page's first load stays within its budget: it preloads nothing.
+  expect(await preloadsOf("/signin")).toEqual([]);
+
+  const asset = await request.get(preloads[0] as string, { headers: { "Accept-Encoding": "br" } });
+  const headers = asset.headers();
+  expect(headers["content-encoding"]).toBe("br");
+  expect(headers["content-security-policy"]).toContain("script-src 'self'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["cache-control"]).toContain("immutable");
+
+  // The browser fetches them with the page, under its policy (the fixture fails on violations).
+  const requested: string[] = [];
+  page.on("request", (sent) => requested.push(new URL(sent.url()).pathname));
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  expect(requested).toEqual(expect.arrayContaining(preloads));
+});
