@@ -24,7 +24,7 @@ export type PageResult = {
   bestPractices: number;
   lcpMs: number;
   tbtMs: number;
-  /** The JavaScript the page loaded, as sent (gzip) and as run. */
+  /** The JavaScript the page loaded, as sent (Brotli) and as run. */
   scriptTransferBytes: number;
   scriptResourceBytes: number;
   /** How fast the host's CPU was (Lighthouse's benchmarkIndex) and the CPU slowdown applied. */
