@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig, loadEnv } from "vite";
+import { defineConfig, loadEnv, type Rolldown } from "vite";
 import react from "@vitejs/plugin-react";
 import { precompress } from "./scripts/precompress.ts";
 import { routePages } from "./scripts/route-pages.ts";
@@ -43,25 +43,46 @@ const reactRouterProduction = new URL(
 const inSrc = (folders: string) => new RegExp(`[\\\\/]src[\\\\/](${folders})[\\\\/]`);
 const isStrings = (id: string) => /[\\/]locales[\\/]/.test(id);
 
+const isFormLibrary = (id: string) =>
+  /node_modules[\\/](react-hook-form|@hookform[\\/]resolvers|zod)[\\/]/.test(id);
+const isSharedCode = (id: string) =>
+  inSrc("components|api|i18n|config|app").test(id) && !isStrings(id);
+
+/** Whether a module reaches react-hook-form through its static imports. */
+function usesForms(id: string, context: Rolldown.ChunkingContext): boolean {
+  const seen = new Set([id]);
+  const queue = [id];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const imported of context.getModuleInfo(next)?.importedIds ?? []) {
+      if (/node_modules[\\/](react-hook-form|@hookform)[\\/]/.test(imported)) return true;
+      if (seen.has(imported)) continue;
+      seen.add(imported);
+      queue.push(imported);
+    }
+  }
+  return false;
+}
+
 /**
- * How the build splits the code (decision 009). The first page is one file. A later page loads its
- * own file plus two shared ones (shared screens and contracts; the form libraries) rather than
- * twenty small ones: a browser opens only six connections per host over HTTP/1.1. Everything else
- * (the QR-code and phone-number libraries, other languages, the in-page mock) is split as the
- * bundler sees fit, so it loads only with the pages that use it.
+ * How the build splits the code (decisions 009 and 011). The first page is one file. A later page
+ * loads its own file plus at most two shared ones rather than twenty small ones (a browser opens
+ * only six connections per host over HTTP/1.1): the shared screens, API calls and contracts; and
+ * the forms, with the form libraries and every shared screen that holds a form. A page without a
+ * form (Set up security methods) never loads the form libraries. Everything else (the QR-code and
+ * phone-number libraries, other languages, the in-page mock) is split as the bundler sees fit, so
+ * it loads only with the pages that use it.
  */
 const CHUNK_GROUPS = [
   { name: "first-page", tags: ["$initial" as const], priority: 100 },
+  // A group takes what its modules import too, so the shared screens are taken first: what they
+  // import is shared as well. The forms then take the rest, with the form libraries.
   {
-    name: "forms",
-    test: /node_modules[\\/](react-hook-form|@hookform[\\/]resolvers|zod)[\\/]/,
+    debugName: "shared",
+    name: (id: string, context: Rolldown.ChunkingContext) =>
+      isSharedCode(id) && !usesForms(id, context) ? "shared" : null,
     priority: 50,
   },
-  {
-    name: "shared",
-    test: (id: string) => inSrc("components|api|i18n|config|app").test(id) && !isStrings(id),
-    priority: 40,
-  },
+  { name: "forms", test: (id: string) => isFormLibrary(id) || isSharedCode(id), priority: 40 },
 ];
 
 export default defineConfig(({ command, mode }) => {

@@ -43,6 +43,13 @@ test("A page opened by its address starts fetching its own code at once, sent co
   expect(preloads.some((file) => /\/assets\/SettingsPage-[\w-]+\.js$/.test(file))).toBe(true);
   // The sign-in page's first load stays within its budget: it preloads nothing.
   expect(await preloadsOf("/signin")).toEqual([]);
+  // Pages without a form on their first screen leave the form libraries (the "forms" chunk of
+  // vite.config.ts) until one is opened.
+  for (const path of ["/enroll", "/traqs/api/download/programmatic"])
+    expect((await preloadsOf(path)).filter((file) => file.includes("/forms-"))).toEqual([]);
+  expect((await preloadsOf("/settings")).filter((file) => file.includes("/forms-"))).toHaveLength(
+    1,
+  );
 
   const asset = await request.get(preloads[0] as string, { headers: { "Accept-Encoding": "br" } });
   const headers = asset.headers();

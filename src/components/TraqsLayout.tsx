@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, NavLink, useLocation } from "react-router";
 import type { Me } from "@/api/contracts/me";
@@ -6,8 +6,14 @@ import { paths, withFrom } from "@/config/paths";
 import { EnvironmentBanner } from "./EnvironmentBanner";
 import { Logo } from "./Logo";
 import { RequireSession } from "./RequireSession";
-import { TraqsUsernameForm } from "./TraqsUsernameForm";
 import { UserMenu } from "./UserMenu";
+
+// The switch and its form library load only when the switch is opened: no TRAQS page needs them
+// before that.
+const loadSwitchDialog = () => import("./TraqsUsernameForm");
+const SwitchUsernameDialog = lazy(async () => ({
+  default: (await loadSwitchDialog()).SwitchUsernameDialog,
+}));
 
 /**
  * The TRAQS website's frame: the Main Menu (API / Download / Manual, Programmatic) and the TRAQS
@@ -36,7 +42,7 @@ export function TraqsLayout({ children }: { children: (me: Me, username: string)
 
 function TraqsFrame({ me, username, children }: { me: Me; username: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [switching, setSwitching] = useState(false);
   const canSwitch = me.traqsUsernames.length > 1;
   return (
     <>
@@ -53,7 +59,10 @@ function TraqsFrame({ me, username, children }: { me: Me; username: string; chil
               className="link-button traqs-username"
               aria-label={t("traqs.switchLabel", { username })}
               aria-haspopup="dialog"
-              onClick={() => dialog.current?.showModal()}
+              // Fetched as the pointer or the focus reaches it, so it opens without a wait.
+              onPointerEnter={() => void loadSwitchDialog()}
+              onFocus={() => void loadSwitchDialog()}
+              onClick={() => setSwitching(true)}
             >
               {username}
             </button>
@@ -72,14 +81,10 @@ function TraqsFrame({ me, username, children }: { me: Me; username: string; chil
         <NavLink to={paths.apiProgrammatic}>{t("traqs.programmatic")}</NavLink>
       </nav>
       <main className="page">{children}</main>
-      {canSwitch ? (
-        <dialog ref={dialog} className="dialog" aria-labelledby="switch-username-title">
-          <h2 id="switch-username-title">{t("traqs.switchTitle")}</h2>
-          <TraqsUsernameForm key={username} me={me} onSelected={() => dialog.current?.close()} />
-          <button type="button" className="button" onClick={() => dialog.current?.close()}>
-            {t("common.cancel")}
-          </button>
-        </dialog>
+      {switching ? (
+        <Suspense fallback={null}>
+          <SwitchUsernameDialog me={me} onClose={() => setSwitching(false)} />
+        </Suspense>
       ) : null}
     </>
   );

@@ -1,4 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { SelectTraqsUsernameRequest, type Me } from "@/api/contracts/me";
@@ -47,5 +48,29 @@ export function TraqsUsernameForm({ me, onSelected }: { me: Me; onSelected: () =
         {select.isPending ? t("common.working") : t("common.select")}
       </button>
     </form>
+  );
+}
+
+/**
+ * "Select a different username": the list in a modal dialog, open from the moment it is shown
+ * (focus on the list) until it is closed (Select, Cancel or Escape), when `onClose` is told.
+ */
+export function SwitchUsernameDialog({ me, onClose }: { me: Me; onClose: () => void }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="switch-username-title"
+      onClose={onClose}
+    >
+      <h2 id="switch-username-title">{t("traqs.switchTitle")}</h2>
+      <TraqsUsernameForm me={me} onSelected={() => dialog.current?.close()} />
+      <button type="button" className="button" onClick={() => dialog.current?.close()}>
+        {t("common.cancel")}
+      </button>
+    </dialog>
   );
 }

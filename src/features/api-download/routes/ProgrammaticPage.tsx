@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RefreshToken } from "@/api/contracts/api-download";
 import { Alert } from "@/components/Alert";
@@ -7,11 +7,16 @@ import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { PageHeading } from "@/components/PageHeading";
 import { TraqsLayout } from "@/components/TraqsLayout";
-import { StepUp } from "@/components/verification/StepUp";
+import { Loading } from "@/components/Loading";
 import { env } from "@/config/env";
 import { formatDateTime } from "@/i18n";
 import { tokensQueryOptions, useGetToken, useRevokeToken } from "../api";
 import { ScriptExamples } from "../components/ScriptExamples";
+
+// "Verify it's you" and its forms load only when Get Token asks for them.
+const StepUp = lazy(async () => ({
+  default: (await import("@/components/verification/StepUp")).StepUp,
+}));
 
 /** API / Download / Programmatic (guide Section 5): the refresh token scripts use. */
 export function ProgrammaticPage() {
@@ -29,7 +34,11 @@ export function ProgrammaticPage() {
   }, [getToken]);
 
   if (verifying)
-    return <StepUp purpose="token" onVerified={verified} onCancel={() => setVerifying(false)} />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <StepUp purpose="token" onVerified={verified} onCancel={() => setVerifying(false)} />
+      </Suspense>
+    );
   const current = tokens.data?.current ?? null;
   const copy = (token: string) =>
     navigator.clipboard.writeText(token).then(
