@@ -1,10 +1,11 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { env } from "@/config/env";
 import { paths } from "@/config/paths";
 import { EnvironmentBanner } from "./EnvironmentBanner";
 import { Logo } from "./Logo";
+import { PageHeading } from "./PageHeading";
 
 type AuthCardProps = {
   title: string;
@@ -17,13 +18,6 @@ type AuthCardProps = {
 /** The sign-in and set-up screens' frame: logo, heading, the user, the form, links below. */
 export function AuthCard({ title, username, children, footer }: AuthCardProps) {
   const { t } = useTranslation();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Each screen announces itself: focus moves to its heading when it opens.
-  useEffect(() => {
-    heading.current?.focus();
-    document.title = `${title} - FINRA TRAQS`;
-  }, [title]);
-
   return (
     <>
       <EnvironmentBanner />
@@ -32,9 +26,7 @@ export function AuthCard({ title, username, children, footer }: AuthCardProps) {
           <div className="auth-logo">
             <Logo />
           </div>
-          <h1 ref={heading} tabIndex={-1}>
-            {title}
-          </h1>
+          <PageHeading title={title} />
           {username ? (
             <p className="auth-username">
               <span className="visually-hidden">{t("common.username")}: </span>

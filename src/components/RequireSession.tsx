@@ -1,9 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useEffect, type ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Loading } from "./Loading";
 import { Navigate, useLocation } from "react-router";
 import { ApiError } from "@/api/client";
+import { useDeferredQuery } from "@/api/use-deferred-query";
 import type { Me } from "@/api/contracts/me";
 import { meQueryOptions } from "@/api/me";
 import { paths, withFrom } from "@/config/paths";
@@ -14,16 +14,14 @@ import { ErrorAlert } from "./ErrorAlert";
 export function RequireSession({ children }: { children: (me: Me) => ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
-  const me = useQuery(meQueryOptions());
-  // The signed-in page mounts in a deferred render, which React splits into short tasks: the
-  // store update that brings `me` would otherwise render the whole page in one long blocking task.
-  const user = useDeferredValue(me.data);
+  // The signed-in page mounts in short tasks once the user is known.
+  const me = useDeferredQuery(meQueryOptions());
   const language = me.data?.language;
   // The display language chosen in Settings applies everywhere once the user is known.
   useEffect(() => {
     if (language && language !== i18n.language) void setLanguage(language);
   }, [language, i18n.language]);
-  if (me.isPending || (me.isSuccess && !user)) {
+  if (me.isPending) {
     return <Loading />;
   }
   if (me.isError) {
@@ -39,5 +37,5 @@ export function RequireSession({ children }: { children: (me: Me) => ReactNode }
       </main>
     );
   }
-  return children(user ?? me.data);
+  return children(me.data);
 }

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Loading } from "../Loading";
 import type { StepUpPurpose } from "@/api/contracts/account";
@@ -58,7 +58,8 @@ function StepUpFlow({
     start.mutate(purpose);
   }, [start, purpose]);
 
-  const current = start.isSuccess ? state.data : undefined;
+  // The method's screen mounts in short tasks, as with useDeferredQuery.
+  const current = useDeferredValue(start.isSuccess ? state.data : undefined);
   const verified = useRef(false);
   useEffect(() => {
     // Once only: what follows the verification (a removal, say) must not run twice.

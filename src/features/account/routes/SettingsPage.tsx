@@ -1,8 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { ApiError } from "@/api/client";
+import { useDeferredQuery } from "@/api/use-deferred-query";
 import type { AccountState } from "@/api/contracts/account";
 import type { Factor } from "@/api/contracts/authn";
 import { LANGUAGES, type Language, type Me } from "@/api/contracts/me";
@@ -41,7 +41,8 @@ function Settings({ me }: { me: Me }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const account = useQuery({ ...accountQueryOptions(), retry: false });
+  // Whichever screen the answer brings ("Verify it's you" or the page) mounts in short tasks.
+  const account = useDeferredQuery({ ...accountQueryOptions(), retry: false });
   const [change, setChange] = useState<Change | null>(null);
   const setUp = (location.state as { setUp?: string } | null)?.setUp;
   const [message, setMessage] = useState<string | null>(

@@ -1,9 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Loading } from "@/components/Loading";
 import { Navigate } from "react-router";
 import { ApiError } from "@/api/client";
+import { useDeferredQuery } from "@/api/use-deferred-query";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
 import { AuthCard } from "@/components/AuthCard";
 import { BackToSignIn } from "@/components/BackToSignIn";
@@ -14,7 +14,7 @@ import { enrollmentQueryOptions } from "../api/enrollment";
 /** Set-up screens need a set-up in progress (from the activation link, or a password alone). */
 export function EnrollmentGate({ children }: { children: (state: EnrollmentState) => ReactNode }) {
   const { t } = useTranslation();
-  const enrollment = useQuery(enrollmentQueryOptions());
+  const enrollment = useDeferredQuery(enrollmentQueryOptions());
   if (enrollment.isPending) {
     return <Loading />;
   }
