@@ -156,3 +156,25 @@ test("Remove method, Get Token and Revoke Token survive a failed request and can
   await revoke();
   await expect(page.getByText("The Refresh Token was revoked.")).toBeVisible();
 });
+
+test("Get Token's verification, fetched when first needed, says so when it cannot be fetched, and works after a reload", async ({
+  page,
+  mock,
+}) => {
+  await signInAsJdoe01(page, mock);
+  await page.goto("/traqs/api/download/programmatic");
+  await expect(page.getByRole("heading", { name: "API / Download / Programmatic" })).toBeVisible();
+
+  // Offline as far as the app's code goes: its parts loaded on demand cannot be fetched.
+  await page.route("**/assets/*.js", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Get Token" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "This part of the page could not be loaded. Check your connection, then reload the page.",
+  );
+
+  await page.unroute("**/assets/*.js");
+  await page.getByRole("button", { name: "Reload the page" }).click();
+  await page.getByRole("button", { name: "Get Token" }).click();
+  await verifyWithJanesCode(page, mock);
+  await expect(page.getByText("A new Refresh Token is now current.")).toBeVisible();
+});

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useState, type ReactNode } from "react";
+import { lazy, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, NavLink, useLocation } from "react-router";
 import type { Me } from "@/api/contracts/me";
 import { paths, withFrom } from "@/config/paths";
 import { EnvironmentBanner } from "./EnvironmentBanner";
+import { LoadOnDemand } from "./LoadOnDemand";
 import { Logo } from "./Logo";
 import { RequireSession } from "./RequireSession";
 import { UserMenu } from "./UserMenu";
@@ -82,9 +83,9 @@ function TraqsFrame({ me, username, children }: { me: Me; username: string; chil
       </nav>
       <main className="page">{children}</main>
       {switching ? (
-        <Suspense fallback={null}>
+        <LoadOnDemand fallback={null}>
           <SwitchUsernameDialog me={me} onClose={() => setSwitching(false)} />
-        </Suspense>
+        </LoadOnDemand>
       ) : null}
     </>
   );

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useState } from "react";
+import { lazy, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RefreshToken } from "@/api/contracts/api-download";
 import { Alert } from "@/components/Alert";
@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { PageHeading } from "@/components/PageHeading";
 import { TraqsLayout } from "@/components/TraqsLayout";
-import { Loading } from "@/components/Loading";
+import { LoadOnDemand } from "@/components/LoadOnDemand";
 import { env } from "@/config/env";
 import { formatDateTime } from "@/i18n";
 import { tokensQueryOptions, useGetToken, useRevokeToken } from "../api";
@@ -35,9 +35,9 @@ export function ProgrammaticPage() {
 
   if (verifying)
     return (
-      <Suspense fallback={<Loading />}>
+      <LoadOnDemand>
         <StepUp purpose="token" onVerified={verified} onCancel={() => setVerifying(false)} />
-      </Suspense>
+      </LoadOnDemand>
     );
   const current = tokens.data?.current ?? null;
   const copy = (token: string) =>
