@@ -142,6 +142,9 @@ export default defineConfig(({ command, mode }) => {
       environment: "node",
       setupFiles: ["./src/testing/setup-tests.ts"],
       restoreMocks: true,
+      // Every test builds its own MockBackend and its own server: with nothing global to reset,
+      // a fresh module registry per file only doubled the run (27 s to 15 s without it).
+      isolate: false,
     },
   };
 });

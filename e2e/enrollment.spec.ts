@@ -167,6 +167,7 @@ test("Okta Verify and two phones are set up, John lands in TRAQS, then signs in 
   mock,
   context,
 }) => {
+  test.slow(); // the longest of John's three parts
   const link = await activateJohn(page, mock);
   await setUpPasswordAndQuestion(page);
 
@@ -251,42 +252,4 @@ test("An expired activation link says so and what to do", async ({ page, mock })
   await page.goto(invitation.link ?? "");
   await expect(page.getByRole("alert")).toContainText("This activation link has expired");
   await expect(page.getByText(/contact FINRA Operations at 1-866-776-0800/)).toBeVisible();
-});
-
-/** Presses Tab until the element has focus (as a keyboard user moves through the page). */
-async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>) {
-  for (let i = 0; i < 40; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error("Could not reach the element with Tab");
-}
-
-test("The password and Google Authenticator steps can be done with the keyboard alone", async ({
-  page,
-  mock,
-}) => {
-  await activateJohn(page, mock);
-  await tabTo(page, page.getByRole("link", { name: "Set up Password" }));
-  await page.keyboard.press("Enter");
-  await tabTo(page, page.getByRole("textbox", { name: "Enter password", exact: true }));
-  await page.keyboard.type(JOHN.password);
-  await tabTo(page, page.getByRole("textbox", { name: "Re-enter password" }));
-  await page.keyboard.type(JOHN.password);
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "Password is set up." })).toBeVisible();
-
-  await tabTo(page, page.getByRole("link", { name: "Set up Google Authenticator" }));
-  await page.keyboard.press("Enter");
-  await tabTo(page, page.getByRole("button", { name: "Can't scan?" }));
-  await page.keyboard.press("Enter");
-  const key = await shownKey(page);
-  await tabTo(page, page.getByRole("link", { name: "Next" }));
-  await page.keyboard.press("Enter");
-  await tabTo(page, page.getByRole("textbox", { name: "Enter code" }));
-  await page.keyboard.type(await mock.totp(key));
-  await page.keyboard.press("Enter");
-  await expect(
-    page.getByRole("status").filter({ hasText: "Google Authenticator is set up." }),
-  ).toBeVisible();
 });

@@ -84,7 +84,7 @@ test("John enrolls every security method and removes one in Settings with the ke
   mock,
   context,
 }) => {
-  test.setTimeout(90_000);
+  test.slow();
   await activateJohn(page, mock);
   await expectScreen(page, "Set up security methods");
   const required = page.getByRole("region", { name: "Set up required" });

@@ -161,8 +161,6 @@ for (const { locale, lang, strings } of LANGUAGES) {
 
   test.describe(`in ${lang}`, () => {
     test.use({ locale });
-    // Each test checks five to ten screens with axe: up to 40 s on a busy 2-core machine.
-    test.describe.configure({ timeout: 90_000 });
 
     test(`enrollment: the list, password and security question, with their field errors, pass axe (${lang})`, async ({
       page,

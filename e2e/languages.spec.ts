@@ -9,12 +9,12 @@ for (const { locale, lang, strings } of LANGUAGES) {
   const t = translator(strings);
   test.describe(`in ${lang}`, () => {
     test.use({ locale });
-    test.describe.configure({ timeout: 90_000 }); // fifteen screens, each checked by axe
 
     test(`the sign-in, recovery, TRAQS, account and API screens pass axe (${lang})`, async ({
       page,
       mock,
     }) => {
+      test.slow(); // fifteen screens, each checked by axe
       const screens: string[] = [];
       const check = async (name: string) => {
         await expect(page.locator("html")).toHaveAttribute("lang", lang);
