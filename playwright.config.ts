@@ -20,7 +20,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "reports/e2e-results.json" }]],
   use: {
-    // CI keeps only the printed output, and tracing costs a third of the CPU: traces are local only.
+    // CI keeps only the printed output, and tracing costs a third more CPU: traces are local only.
     trace: process.env.CI ? "off" : "retain-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
