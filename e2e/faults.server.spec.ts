@@ -178,3 +178,27 @@ test("Get Token's verification, fetched when first needed, says so when it canno
   await verifyWithJanesCode(page, mock);
   await expect(page.getByText("A new Refresh Token is now current.")).toBeVisible();
 });
+
+test("A page whose code cannot be fetched says so instead of going blank; Back and a reload recover", async ({
+  page,
+}) => {
+  await page.goto("/signin");
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+
+  // Offline as far as the app's code goes: Help's code, and the strings of every page but Sign In.
+  await page.route("**/assets/*.js", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("link", { name: "Help" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "This part of the page could not be loaded. Check your connection, then reload the page.",
+  );
+  // Sign In is already here: Back shows it again, not the message.
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+
+  await page.goForward();
+  await expect(page.getByRole("button", { name: "Reload the page" })).toBeVisible();
+  await page.unroute("**/assets/*.js");
+  await page.getByRole("button", { name: "Reload the page" }).click();
+  await expect(page.getByRole("heading", { name: "Help", level: 1 })).toBeVisible();
+});

@@ -1,9 +1,9 @@
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import { Suspense, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { setUnauthenticatedHandler } from "@/api/client";
 import { lazyPage } from "@/components/lazy-page";
-import { Loading } from "@/components/Loading";
+import { LoadOnDemand } from "@/components/LoadOnDemand";
 import { env } from "@/config/env";
 import { paths, withFrom } from "@/config/paths";
 import { accountRoutes } from "@/features/account/routes";
@@ -47,29 +47,37 @@ function SessionExpiryRedirect() {
   return null;
 }
 
+/** Every page. One whose code cannot be fetched says so, until the user goes to another page. */
+function Pages() {
+  const { pathname } = useLocation();
+  return (
+    <LoadOnDemand resetKey={pathname}>
+      <Routes>
+        <Route path="/" element={<Navigate to={paths.traqs} replace />} />
+        {signInRoutes}
+        {enrollmentRoutes}
+        {recoveryRoutes}
+        {accountRoutes}
+        {apiDownloadRoutes}
+        <Route path={paths.home} element={<HomePage />} />
+        <Route path={paths.notifications} element={<NotificationsPage />} />
+        <Route path={paths.traqs} element={<TraqsPage />} />
+        <Route path={paths.traqsSelectUsername} element={<SelectUsernamePage />} />
+        <Route path={paths.help} element={<HelpPage />} />
+        {env.hasDevTools ? <Route path={paths.devInbox} element={<DevInboxPage />} /> : null}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </LoadOnDemand>
+  );
+}
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <SessionExpiryRedirect />
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route path="/" element={<Navigate to={paths.traqs} replace />} />
-            {signInRoutes}
-            {enrollmentRoutes}
-            {recoveryRoutes}
-            {accountRoutes}
-            {apiDownloadRoutes}
-            <Route path={paths.home} element={<HomePage />} />
-            <Route path={paths.notifications} element={<NotificationsPage />} />
-            <Route path={paths.traqs} element={<TraqsPage />} />
-            <Route path={paths.traqsSelectUsername} element={<SelectUsernamePage />} />
-            <Route path={paths.help} element={<HelpPage />} />
-            {env.hasDevTools ? <Route path={paths.devInbox} element={<DevInboxPage />} /> : null}
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </Suspense>
+        <Pages />
       </BrowserRouter>
     </QueryClientProvider>
   );
