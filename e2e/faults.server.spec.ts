@@ -1,6 +1,7 @@
 import type { Page, Route } from "@playwright/test";
 import {
   expect,
+  expectAccessible,
   fillNewPassword,
   JANE,
   signInToFactorStep,
@@ -191,6 +192,7 @@ test("A page whose code cannot be fetched says so instead of going blank; Back a
   await expect(page.getByRole("alert")).toContainText(
     "This part of the page could not be loaded. Check your connection, then reload the page.",
   );
+  await expectAccessible(page);
   // Sign In is already here: Back shows it again, not the message.
   await page.goBack();
   await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
