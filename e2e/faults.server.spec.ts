@@ -204,3 +204,23 @@ test("A page whose code cannot be fetched says so instead of going blank; Back a
   await page.getByRole("button", { name: "Reload the page" }).click();
   await expect(page.getByRole("heading", { name: "Help", level: 1 })).toBeVisible();
 });
+
+test("A refusal that arrives while Sign In is loading (no session, a slow answer) leaves it working", async ({
+  page,
+}) => {
+  // Settings asks for the user and the account at once; with no session both are refused. Here the
+  // account's refusal is slow: it arrives while Sign In, already open, is still asking where
+  // this browser's sign-in stands.
+  const slowly = (ms: number) => async (route: Route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  };
+  const account = await failOnce(page, "**/api/account", "GET", slowly(1_500));
+  const authn = await failOnce(page, "**/api/authn", "GET", slowly(3_000));
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  expect([account.count, authn.count]).toEqual([1, 2]); // Sign In asked again, and got its answer
+  await page.getByLabel("Username (email address)").fill(JANE.username);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { name: "Verify with your password" })).toBeVisible();
+});

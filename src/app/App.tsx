@@ -33,9 +33,13 @@ function SessionExpiryRedirect() {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       // Forget the user and every sign-in state: a cached "SUCCESS" would send sign-in straight
-      // back here, and the page would wait forever for a session that has ended.
-      for (const queryKey of [["me"], ["authn"], ["step-up"]])
-        queryClient.removeQueries({ queryKey });
+      // back here, and the page would wait forever for a session that has ended. What is on
+      // screen starts again from nothing (a refusal can arrive after Sign In has opened: removing
+      // its query mid-request would leave it loading forever); the rest is dropped.
+      for (const queryKey of [["me"], ["authn"], ["step-up"]]) {
+        void queryClient.resetQueries({ queryKey, type: "active" });
+        queryClient.removeQueries({ queryKey, type: "inactive" });
+      }
       if (!location.pathname.startsWith(paths.signIn)) {
         void navigate(withFrom(paths.signIn, location.pathname + location.search), {
           replace: true,
