@@ -17,7 +17,7 @@ export function LoadOnDemand({
 }: {
   children: ReactNode;
   fallback?: ReactNode;
-  /** When it changes (another page, say), what failed is tried again. */
+  /** When it changes (another page, say), the message gives way to what is there now. */
   resetKey?: string;
 }) {
   return (
