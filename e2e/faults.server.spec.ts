@@ -158,6 +158,17 @@ test("Remove method, Get Token and Revoke Token survive a failed request and can
   await expect(page.getByText("The Refresh Token was revoked.")).toBeVisible();
 });
 
+/** The app's code, every chunk of it: what a page or part loaded on demand fetches. */
+const APP_CODE = "**/assets/*.js";
+const LOAD_FAILED =
+  "This part of the page could not be loaded. Check your connection, then reload the page.";
+
+/** Offline as far as the app's code goes; returns the way back online. */
+async function cutOffAppCode(page: Page): Promise<() => Promise<void>> {
+  await page.route(APP_CODE, (route) => route.abort("internetdisconnected"));
+  return () => page.unroute(APP_CODE);
+}
+
 test("Get Token's verification, fetched when first needed, says so when it cannot be fetched, and works after a reload", async ({
   page,
   mock,
@@ -166,14 +177,12 @@ test("Get Token's verification, fetched when first needed, says so when it canno
   await page.goto("/traqs/api/download/programmatic");
   await expect(page.getByRole("heading", { name: "API / Download / Programmatic" })).toBeVisible();
 
-  // Offline as far as the app's code goes: its parts loaded on demand cannot be fetched.
-  await page.route("**/assets/*.js", (route) => route.abort("internetdisconnected"));
+  // Its parts loaded on demand cannot be fetched.
+  const backOnline = await cutOffAppCode(page);
   await page.getByRole("button", { name: "Get Token" }).click();
-  await expect(page.getByRole("alert")).toContainText(
-    "This part of the page could not be loaded. Check your connection, then reload the page.",
-  );
+  await expect(page.getByRole("alert")).toContainText(LOAD_FAILED);
 
-  await page.unroute("**/assets/*.js");
+  await backOnline();
   await page.getByRole("button", { name: "Reload the page" }).click();
   await page.getByRole("button", { name: "Get Token" }).click();
   await verifyWithJanesCode(page, mock);
@@ -186,12 +195,10 @@ test("A page whose code cannot be fetched says so instead of going blank; Back a
   await page.goto("/signin");
   await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
 
-  // Offline as far as the app's code goes: Help's code, and the strings of every page but Sign In.
-  await page.route("**/assets/*.js", (route) => route.abort("internetdisconnected"));
+  // Help's code cannot be fetched, nor the strings of every page but Sign In.
+  const backOnline = await cutOffAppCode(page);
   await page.getByRole("link", { name: "Help" }).click();
-  await expect(page.getByRole("alert")).toContainText(
-    "This part of the page could not be loaded. Check your connection, then reload the page.",
-  );
+  await expect(page.getByRole("alert")).toContainText(LOAD_FAILED);
   await expectAccessible(page);
   // Sign In is already here: Back shows it again, not the message.
   await page.goBack();
@@ -200,7 +207,7 @@ test("A page whose code cannot be fetched says so instead of going blank; Back a
 
   await page.goForward();
   await expect(page.getByRole("button", { name: "Reload the page" })).toBeVisible();
-  await page.unroute("**/assets/*.js");
+  await backOnline();
   await page.getByRole("button", { name: "Reload the page" }).click();
   await expect(page.getByRole("heading", { name: "Help", level: 1 })).toBeVisible();
 });
