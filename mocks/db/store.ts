@@ -3,8 +3,8 @@ import { seedState } from "./seed";
 
 /** Where the mock's database lives between requests: memory only, or browser storage. */
 export interface Persistence {
-  load(): MockState | null;
-  save(state: MockState): void;
+  load(): Promise<MockState | null>;
+  save(state: MockState): Promise<void>;
   /** Runs a change while no other copy of the mock (another tab) can run one. */
   exclusive?<T>(change: () => Promise<T>): Promise<T>;
 }
@@ -44,7 +44,8 @@ export class MockDb {
         return await change(state);
       } finally {
         // Saved on failure too (a refused code still counts toward lockout), but only if changed.
-        if (this.persistence && JSON.stringify(state) !== before) this.persistence.save(state);
+        if (this.persistence && JSON.stringify(state) !== before)
+          await this.persistence.save(state);
       }
     };
     const exclusive = this.persistence?.exclusive?.bind(this.persistence);
@@ -60,7 +61,7 @@ export class MockDb {
   }
 
   private async current(): Promise<{ state: MockState; seeded: boolean }> {
-    const persisted = this.persistence?.load();
+    const persisted = await this.persistence?.load();
     if (persisted && persisted.schemaVersion === SCHEMA_VERSION) this.state = persisted;
     if (this.state) return { state: this.state, seeded: false };
     this.state = await seedState(this.realNow());
@@ -68,25 +69,55 @@ export class MockDb {
   }
 }
 
-/** Keeps the database in localStorage so that it survives a reload (the mock stands in for a server). */
+/**
+ * Keeps the database in IndexedDB, so that it survives a reload (the mock stands in for a server).
+ * Not localStorage: Chromium keeps a copy of it in each tab's process and passes changes on
+ * afterwards, so a tab could read an old copy just after another tab saved, and save over it (a
+ * push approved in the inbox tab was lost to the app tab's next poll). An IndexedDB read sees
+ * every transaction committed before it.
+ */
 export function browserPersistence(key = "traqs-mock-db"): Persistence {
+  const STORE = "state";
+  let database: Promise<IDBDatabase> | null = null;
+  const open = () => {
+    if (!database) {
+      const opening = indexedDB.open(key, 1);
+      opening.onupgradeneeded = () => opening.result.createObjectStore(STORE);
+      database = settled(opening);
+    }
+    return database;
+  };
   return {
-    load() {
-      const text = localStorage.getItem(key);
-      if (!text) return null;
+    async load() {
+      const read = (await open()).transaction(STORE).objectStore(STORE).get(key);
+      const text: unknown = await settled(read);
+      if (typeof text !== "string") return null;
       try {
         return JSON.parse(text) as MockState;
       } catch {
         return null;
       }
     },
-    save(state) {
-      localStorage.setItem(key, JSON.stringify(state));
+    async save(state) {
+      const write = (await open()).transaction(STORE, "readwrite");
+      write.objectStore(STORE).put(JSON.stringify(state), key);
+      // Saved once committed: only then may another tab's transaction begin.
+      await new Promise<void>((resolve, reject) => {
+        write.oncomplete = () => resolve();
+        write.onerror = write.onabort = () => reject(write.error ?? new Error("Not saved"));
+      });
     },
-    // Each tab runs its own copy of the mock over one localStorage: without a lock, two tabs'
+    // Each tab runs its own copy of the mock over one database: without a lock, two tabs'
     // read-change-save cycles interleave and one tab's save wipes out the other's change.
     exclusive(change) {
       return navigator.locks.request(key, change) as Promise<Awaited<ReturnType<typeof change>>>;
     },
   };
+}
+
+function settled<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error("IndexedDB request failed"));
+  });
 }
