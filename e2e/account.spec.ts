@@ -8,6 +8,7 @@ import {
   test,
   type MockBackend,
   expectRecentPasswordRefused,
+  scanWithOktaVerify,
 } from "./fixtures";
 
 /** Each code works once: the next verification waits for the authenticator's next code. */
@@ -39,6 +40,11 @@ async function confirmAndVerify(page: Page, mock: MockBackend, question: string)
   await expect(dialog).toContainText(question);
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Yes" }).click();
+  await verifyWithPasswordAndMethod(page, mock);
+}
+
+/** The change verification: Jane's password, then her authenticator's next code. */
+async function verifyWithPasswordAndMethod(page: Page, mock: MockBackend) {
   await expect(page.getByRole("heading", { name: "Verify with your password" })).toBeVisible();
   await page.getByLabel("Password", { exact: true }).fill(JANE.password);
   await page.getByRole("button", { name: "Verify", exact: true }).click();
@@ -68,9 +74,7 @@ test("Jane opens Settings after verifying, sees her information, and switches th
     "Remove +1 XXX-XXX-0143",
     "Remove Security Question",
   ]) {
-    await expect(
-      methods.getByRole(name.startsWith("Set up") ? "link" : "button", { name }),
-    ).toBeVisible();
+    await expect(methods.getByRole("button", { name })).toBeVisible();
   }
   await expectAccessible(page);
 
@@ -98,7 +102,7 @@ test("Jane removes her phone (confirm, password, method, email) but cannot remov
     page.getByRole("status").filter({ hasText: "You have successfully removed +1 XXX-XXX-0143" }),
   ).toBeVisible();
   await expect(page.getByRole("button", { name: "Remove +1 XXX-XXX-0143" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Set up Phone" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Set up Phone" })).toBeVisible();
   await expectAccessible(page);
 
   const email = await mock.latest("email", JANE.username);
@@ -167,11 +171,38 @@ test("The email's Report Suspicious Activity link records the report", async ({ 
     "Are you sure you want to remove Security Question enrollment?",
   );
   await expect(page.getByText("You have successfully removed Security Question")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Set up Security Question" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Set up Security Question" })).toBeVisible();
   const email = await mock.latest("email", JANE.username);
   await page.goto(email.link ?? "");
   await expect(page.getByText("Thank you. Your report was recorded.")).toBeVisible();
   await expectAccessible(page);
   await page.goto("/activity");
   await expect(page.getByRole("table")).toContainText("Suspicious activity reported");
+});
+
+test("Jane sets up Okta Verify from Settings only after her password and a method", async ({
+  page,
+  context,
+  mock,
+}) => {
+  await signInAsJdoe01(page, mock);
+  await openSettings(page, mock);
+  // Settings' own verification is not enough to change anything: Set up asks for the password.
+  await page.getByRole("button", { name: "Set up Okta Verify" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await verifyWithPasswordAndMethod(page, mock);
+  await expect(page.getByRole("heading", { name: "Set up Okta Verify" })).toBeVisible();
+  await expectAccessible(page);
+  const phoneApp = await scanWithOktaVerify(context, JANE.username);
+  await phoneApp.close();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Okta Verify is set up." }),
+  ).toBeVisible();
+  const methods = page.getByRole("region", { name: "Security Methods" });
+  await expect(methods.getByRole("button", { name: "Set up another Okta Verify" })).toBeVisible();
+  await expect(methods.getByRole("button", { name: /^Remove Jane's phone/ })).toBeVisible();
+  expect((await mock.latest("email", JANE.username)).subject).toBe(
+    "FINRA TRAQS - Security method enrolled",
+  );
 });

@@ -284,7 +284,7 @@ test("John enrolls every security method and removes one in Settings with the ke
   await expectScreen(page, "Account");
   await expect(status(page, `You have successfully removed ${JOHNS_PHONE.masked}`)).toBeVisible();
   await expect(removePhone).toHaveCount(0);
-  await expect(methods.getByRole("link", { name: "Set up Phone" })).toBeVisible();
+  await expect(methods.getByRole("button", { name: "Set up Phone" })).toBeVisible();
   await expect(methods.getByRole("button", { name: "Remove Google Authenticator" })).toBeVisible();
   const email = await mock.latest("email", JOHN.username);
   expect(email.subject).toBe("FINRA TRAQS - Security method reset");

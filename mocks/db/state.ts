@@ -1,3 +1,4 @@
+import type { AccountChange } from "../../src/api/contracts/account";
 import type { PhoneChannel, PushStatus, VerifyMode } from "../../src/api/contracts/authn";
 import type { OutboxChannel } from "../../src/api/contracts/dev";
 
@@ -107,17 +108,20 @@ export type Recovery = {
 export type VerificationStage = "PASSWORD" | "FACTOR" | "SUCCESS";
 
 export type StepUp = {
-  /** "view" opens Settings (a security method); "change" precedes a reset or removal (password too). */
+  /** "view" opens Settings (a security method); "change" precedes a reset, removal or set-up. */
   purpose: "view" | "change" | "token";
+  /** For "change": the one change it is made for. */
+  change: AccountChange | null;
   stage: VerificationStage;
   challenge: ChallengeRecord | null;
   /** When a method was last verified: Settings stays open 15 minutes after. */
   factorAt: number | null;
   /**
    * A completed "change" (password and method) or "token" (a method) verification, used up by the
-   * next action of that kind only: a Get Token verification never allows a password reset.
+   * action it was made for only: a Get Token verification never allows a password reset, nor one
+   * made to remove a method another change.
    */
-  grant: { purpose: "change" | "token"; at: number } | null;
+  grant: { purpose: "change" | "token"; change: AccountChange | null; at: number } | null;
 };
 
 export type PendingEnrollments = {

@@ -5,8 +5,10 @@ import {
   ResetPasswordRequest,
   SetLanguageRequest,
   StartStepUpRequest,
+  type AccountChange,
   type AccountState,
   type ActivityItem,
+  type SetUpMethod,
 } from "../../src/api/contracts/account";
 import { recordActivity } from "../db/activity";
 import { rotateSession, userById } from "../db/sessions";
@@ -28,8 +30,10 @@ import {
 
 /** Settings stays open this long after a security method was verified (guide: asked again after). */
 export const SETTINGS_MINUTES = 15;
-/** A "change" verification must be used within this time, by one reset or removal. */
+/** A reset or removal must use the verification made for it within this time. */
 const CHANGE_GRANT_MINUTES = 5;
+/** A set-up from Settings may take as long as Settings stays open after its verification. */
+const SET_UP_GRANT_MINUTES = SETTINGS_MINUTES;
 const ACTIVITY_PAGE_SIZE = 10;
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -50,27 +54,48 @@ function requireSettingsAccess(session: Session, now: number): void {
   }
 }
 
-/**
- * A reset or removal ("change": password and method) or Get Token ("token": a method) needs its
- * own fresh verification for that purpose, used up here.
- */
-export function spendGrant(session: Session, now: number, purpose: "change" | "token"): void {
+/** One change, as a string: two changes are the same when their keys are. */
+function changeKey(change: AccountChange): string {
+  if (change.kind === "removeMethod") return `${change.kind}:${change.methodId}`;
+  if (change.kind === "setUp") return `${change.kind}:${change.method}`;
+  return change.kind;
+}
+
+/** Whether this session holds an unspent, fresh verification made for exactly this action. */
+function holdsGrant(session: Session, now: number, action: "token" | AccountChange): boolean {
   const grant = session.stepUp?.grant;
-  if (
-    !session.stepUp ||
-    !grant ||
-    grant.purpose !== purpose ||
-    now - grant.at > CHANGE_GRANT_MINUTES * MINUTE
-  ) {
+  if (!grant) return false;
+  const minutes =
+    action !== "token" && action.kind === "setUp" ? SET_UP_GRANT_MINUTES : CHANGE_GRANT_MINUTES;
+  if (now - grant.at > minutes * MINUTE) return false;
+  if (action === "token") return grant.purpose === "token";
+  return (
+    grant.purpose === "change" && !!grant.change && changeKey(grant.change) === changeKey(action)
+  );
+}
+
+/**
+ * A reset, removal or set-up ("change": password and method, made for that one change) or Get
+ * Token ("token": a method) needs its own fresh verification, used up here. A verification made
+ * for another change is refused and stays unspent.
+ */
+export function spendGrant(session: Session, now: number, action: "token" | AccountChange): void {
+  if (!session.stepUp || !holdsGrant(session, now, action)) {
     throw new HandlerError(
       403,
       "STEP_UP_REQUIRED",
-      purpose === "change"
-        ? "Verify it's you with your password and a security method first."
-        : "Verify it's you with a security method first.",
+      action === "token"
+        ? "Verify it's you with a security method first."
+        : "Verify it's you with your password and a security method first.",
     );
   }
   session.stepUp.grant = null;
+}
+
+/** The set-up that Settings' change verification allows in this session now, if any. */
+export function settingsSetUp(session: Session, now: number): SetUpMethod | null {
+  const change = session.stepUp?.grant?.change;
+  return change?.kind === "setUp" && holdsGrant(session, now, change) ? change.method : null;
 }
 
 function toAccountState(user: User, session: Session): AccountState {
@@ -131,7 +156,7 @@ const stepUp: VerificationFlow = {
     const tx = session.stepUp as StepUp;
     tx.stage = "SUCCESS";
     tx.factorAt = ctx.now;
-    if (tx.purpose !== "view") tx.grant = { purpose: tx.purpose, at: ctx.now };
+    if (tx.purpose !== "view") tx.grant = { purpose: tx.purpose, change: tx.change, at: ctx.now };
     user.lastUsed = lastUsed;
     rotateSession(session);
   },
@@ -158,10 +183,11 @@ export function accountHandlers(db: MockDb) {
     http.post(
       route("/api/step-up/start"),
       signedIn(db, async (ctx, { session }, request) => {
-        const { purpose } = await readBody(request, StartStepUpRequest);
+        const start = await readBody(request, StartStepUpRequest);
         session.stepUp = {
-          purpose,
-          stage: purpose === "change" ? "PASSWORD" : "FACTOR",
+          purpose: start.purpose,
+          change: start.purpose === "change" ? start.change : null,
+          stage: start.purpose === "change" ? "PASSWORD" : "FACTOR",
           challenge: null,
           factorAt: session.stepUp?.factorAt ?? null,
           grant: null,
@@ -208,7 +234,7 @@ export function accountHandlers(db: MockDb) {
             "The last security method for access cannot be removed.",
           );
         }
-        spendGrant(session, ctx.now, "change");
+        spendGrant(session, ctx.now, { kind: "removeMethod", methodId: method.id });
         user.methods = user.methods.filter((m) => m.id !== method.id);
         if (user.lastUsed?.methodId === method.id) delete user.lastUsed;
         const what =
@@ -232,7 +258,7 @@ export function accountHandlers(db: MockDb) {
       signedIn(db, async (ctx, { session, user }) => {
         if (!user.securityQuestion)
           throw new HandlerError(404, "NOT_FOUND", "No security question is set up.");
-        spendGrant(session, ctx.now, "change");
+        spendGrant(session, ctx.now, { kind: "removeSecurityQuestion" });
         delete user.securityQuestion;
         notifySecurityChange(ctx, {
           user: user,
@@ -249,7 +275,7 @@ export function accountHandlers(db: MockDb) {
       signedIn(db, async (ctx, { session, user }, request) => {
         const { password, signOutOtherDevices } = await readBody(request, ResetPasswordRequest);
         await assertPasswordAllowed(user, password, ctx.now);
-        spendGrant(session, ctx.now, "change");
+        spendGrant(session, ctx.now, { kind: "resetPassword" });
         await storePassword(user, password, ctx.now);
         if (signOutOtherDevices) {
           ctx.state.sessions = ctx.state.sessions.filter(

@@ -1,5 +1,6 @@
 import { http } from "msw";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
+import type { SetUpMethod } from "../../src/api/contracts/account";
 import {
   ActivateRequest,
   EnrollCodeRequest,
@@ -31,7 +32,7 @@ import { sendPhoneCode } from "../rules/phone-codes";
 import { DAY, MINUTE, POLICY } from "../rules/policy";
 import { completeSignIn } from "../rules/sign-in";
 import { checkTotp, newTotpSecret, totpUri } from "../rules/totp";
-import { hasSettingsAccess } from "./account";
+import { hasSettingsAccess, settingsSetUp, spendGrant } from "./account";
 import { toAuthnState } from "./authn";
 import { assertNotLocked, toFactor } from "./verification";
 import { HandlerError, readBody, route } from "./http";
@@ -54,23 +55,48 @@ export function toEnrollmentState(user: User, session: Session): EnrollmentState
 }
 
 /**
- * The set-up in progress in this session: after the activation link or a password alone, or from
- * Settings, where adding a method needs a security method verified in the last 15 minutes.
+ * What a set-up step changes: the password, or what Settings can set up; null for a step that
+ * only reads (the set-up's state, the list of questions).
  */
-function requireEnrolling(ctx: SessionContext): { session: Session; user: User } {
+type SetUpTarget = SetUpMethod | "password" | null;
+
+/**
+ * The set-up in progress in this session: after the activation link or a password alone, or from
+ * Settings. There, reading needs Settings open (a security method verified in the last 15
+ * minutes), and a change needs the change verification (password and method) made for setting up
+ * that very method. The password is never set up from Settings: it is reset there, which asks
+ * for the same verification and offers "Sign me out of all other devices".
+ */
+function requireEnrolling(
+  ctx: SessionContext,
+  target: SetUpTarget,
+): { session: Session; user: User } {
   const session = ctx.session;
   const user = session ? userById(ctx.state, session.userId) : null;
   if (!session || !user || (session.stage !== "ENROLLING" && session.stage !== "SUCCESS")) {
     throw new HandlerError(401, "UNAUTHENTICATED", "No set-up is in progress.");
   }
-  if (session.stage === "SUCCESS" && !hasSettingsAccess(session, ctx.now)) {
-    throw new HandlerError(
-      403,
-      "STEP_UP_REQUIRED",
-      "Verify it's you with a security method first.",
-    );
+  if (session.stage === "SUCCESS") {
+    const allowed =
+      target === null
+        ? hasSettingsAccess(session, ctx.now)
+        : settingsSetUp(session, ctx.now) === target;
+    if (!allowed) {
+      throw new HandlerError(
+        403,
+        "STEP_UP_REQUIRED",
+        target === null
+          ? "Verify it's you with a security method first."
+          : "Verify it's you with your password and a security method first.",
+      );
+    }
   }
   return { session, user };
+}
+
+/** A set-up from Settings is over once its method is set up: its verification is spent. */
+function endSetUp(session: Session, now: number, method: SetUpMethod): void {
+  if (session.stage === "SUCCESS") spendGrant(session, now, { kind: "setUp", method });
 }
 
 type Handler = (
@@ -79,11 +105,14 @@ type Handler = (
   request: Request,
 ) => Promise<unknown>;
 
-/** A set-up step: it needs the set-up session and answers with its result (by default, the state). */
-function step(db: MockDb, handle: Handler) {
+/**
+ * A set-up step of `target`: it needs the set-up session, allowed to change that, and answers with
+ * its result (by default, the state).
+ */
+function step(db: MockDb, target: SetUpTarget, handle: Handler) {
   return ({ request, cookies }: { request: Request; cookies: Record<string, string> }) =>
     withSession(db, request, cookies, async (ctx) => {
-      const found = requireEnrolling(ctx);
+      const found = requireEnrolling(ctx, target);
       const body =
         (await handle(ctx, found, request)) ?? toEnrollmentState(found.user, found.session);
       return { session: found.session, body };
@@ -250,17 +279,17 @@ export function enrollmentHandlers(db: MockDb) {
 
     http.get(
       route("/api/enroll"),
-      step(db, async () => undefined),
+      step(db, null, async () => undefined),
     ),
 
     http.get(
       route("/api/enroll/security-questions"),
-      step(db, async () => ({ questions: SECURITY_QUESTIONS })),
+      step(db, null, async () => ({ questions: SECURITY_QUESTIONS })),
     ),
 
     http.post(
       route("/api/enroll/password"),
-      step(db, async (ctx, { user }, request) => {
+      step(db, "password", async (ctx, { user }, request) => {
         const { password } = await readBody(request, SetPasswordRequest);
         await assertPasswordAllowed(user, password, ctx.now);
         await storePassword(user, password, ctx.now);
@@ -278,7 +307,7 @@ export function enrollmentHandlers(db: MockDb) {
 
     http.post(
       route("/api/enroll/security-question"),
-      step(db, async (ctx, { user }, request) => {
+      step(db, "security_question", async (ctx, { session, user }, request) => {
         const { question, answer } = await readBody(request, SetSecurityQuestionRequest);
         if (question.toLowerCase().includes(answer.toLowerCase())) {
           throw new HandlerError(
@@ -291,6 +320,7 @@ export function enrollmentHandlers(db: MockDb) {
           );
         }
         user.securityQuestion = { question, answer: await hashAnswer(answer) };
+        endSetUp(session, ctx.now, "security_question");
         notifySecurityChange(ctx, {
           user: user,
           type: "security_question_set",
@@ -303,7 +333,7 @@ export function enrollmentHandlers(db: MockDb) {
 
     http.post(
       route("/api/enroll/google-authenticator"),
-      step(db, async (_ctx, { session, user }) => {
+      step(db, "google_authenticator", async (_ctx, { session, user }) => {
         if (user.methods.some((m) => m.type === "google_authenticator")) {
           throw new HandlerError(
             409,
@@ -320,7 +350,7 @@ export function enrollmentHandlers(db: MockDb) {
 
     http.post(
       route("/api/enroll/google-authenticator/verify"),
-      step(db, async (ctx, { session, user }, request) => {
+      step(db, "google_authenticator", async (ctx, { session, user }, request) => {
         const { code } = await readBody(request, EnrollCodeRequest);
         const pending = session.pending.googleAuthenticator;
         if (!pending) throw new HandlerError(409, "WRONG_STEP", "Scan the barcode first.");
@@ -333,6 +363,7 @@ export function enrollmentHandlers(db: MockDb) {
           lastUsedStep: check.step,
         });
         delete session.pending.googleAuthenticator;
+        endSetUp(session, ctx.now, "google_authenticator");
         notifySecurityChange(ctx, {
           user: user,
           type: "method_enrolled",
@@ -346,8 +377,10 @@ export function enrollmentHandlers(db: MockDb) {
     /** Starts, or resumes while it is valid, an Okta Verify set-up; its status tells when the app confirmed. */
     http.post(
       route("/api/enroll/okta-verify"),
-      step(db, async (ctx, { session, user }) => {
+      step(db, null, async (ctx, { session, user }) => {
         let pending = pendingOktaVerify(session, ctx.now);
+        // Telling that the app confirmed only reads; starting a set-up or waiting on one changes.
+        if (pending?.status !== "confirmed") requireEnrolling(ctx, "okta_verify");
         if (!pending) {
           pending = {
             id: randomId(16),
@@ -365,7 +398,7 @@ export function enrollmentHandlers(db: MockDb) {
 
     http.get(
       route("/api/enroll/phone"),
-      step(db, async (_ctx, { session }) => {
+      step(db, "phone", async (_ctx, { session }) => {
         if (!session.pending.phone)
           throw new HandlerError(404, "NOT_FOUND", "No phone is being set up.");
         return toPhoneEnrollment(session.pending.phone);
@@ -374,7 +407,7 @@ export function enrollmentHandlers(db: MockDb) {
 
     http.post(
       route("/api/enroll/phone"),
-      step(db, async (ctx, { session, user }, request) => {
+      step(db, "phone", async (ctx, { session, user }, request) => {
         const body = await readBody(request, EnrollPhoneRequest);
         if (!parsePhoneNumberFromString(body.e164)?.isValid()) {
           throw new HandlerError(400, "INVALID_PHONE", "That phone number is not valid.");
@@ -388,7 +421,7 @@ export function enrollmentHandlers(db: MockDb) {
 
     http.post(
       route("/api/enroll/phone/resend"),
-      step(db, async (ctx, { session, user }) => {
+      step(db, "phone", async (ctx, { session, user }) => {
         const pending = session.pending.phone;
         if (!pending) throw new HandlerError(409, "WRONG_STEP", "Enter a phone number first.");
         return sendEnrollmentCode(ctx, session, user, pending);
@@ -397,7 +430,7 @@ export function enrollmentHandlers(db: MockDb) {
 
     http.post(
       route("/api/enroll/phone/verify"),
-      step(db, async (ctx, { session, user }, request) => {
+      step(db, "phone", async (ctx, { session, user }, request) => {
         const { code } = await readBody(request, EnrollCodeRequest);
         const pending = session.pending.phone;
         if (!pending) throw new HandlerError(409, "WRONG_STEP", "Enter a phone number first.");
@@ -414,6 +447,7 @@ export function enrollmentHandlers(db: MockDb) {
         }
         user.methods.push(phone(pending.e164, pending.channel, ctx.now, pending.extension));
         delete session.pending.phone;
+        endSetUp(session, ctx.now, "phone");
         notifySecurityChange(ctx, {
           user: user,
           type: "method_enrolled",
@@ -427,7 +461,7 @@ export function enrollmentHandlers(db: MockDb) {
     /** "Set up later": once the required methods are set up, the user is signed in. */
     http.post(route("/api/enroll/finish"), ({ request, cookies }) =>
       withSession(db, request, cookies, async (ctx) => {
-        const { session, user } = requireEnrolling(ctx);
+        const { session, user } = requireEnrolling(ctx, null);
         if (session.stage !== "ENROLLING")
           throw new HandlerError(409, "WRONG_STEP", "No set-up to finish.");
         if (!isEnrollmentComplete(user)) {
@@ -461,12 +495,15 @@ export function confirmOktaVerify(
     const pending = session.pending.oktaVerify;
     if (pending?.id !== setupId || pending.status !== "waiting" || now > pending.expiresAt)
       continue;
+    // From Settings, only while the verification made for this set-up holds.
+    if (session.stage === "SUCCESS" && settingsSetUp(session, now) !== "okta_verify") break;
     const user = userById(state, session.userId);
     if (!user) break;
     const count = user.methods.filter((m) => m.type === "okta_verify").length;
     const name = deviceName ?? `${user.firstName}'s phone${count ? ` ${count + 1}` : ""}`;
     user.methods.push(oktaVerify(name, pending.secret, now));
     pending.status = "confirmed";
+    endSetUp(session, now, "okta_verify");
     notifySecurityChange(
       { state, now, userAgent: "Okta Verify" },
       {

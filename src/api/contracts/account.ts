@@ -1,12 +1,32 @@
 import * as z from "zod/mini";
-import { Factor } from "./authn";
+import { Factor, FactorType } from "./authn";
 import { Instant } from "./common";
 import { Language, TraqsUsername } from "./me";
 
-/** view: open Settings; change: a reset or removal; token: Get Token (API / Download / Programmatic). */
+/** view: open Settings; change: a reset, removal or set-up; token: Get Token (API / Download). */
 export const StepUpPurpose = z.enum(["view", "change", "token"]);
 export type StepUpPurpose = z.infer<typeof StepUpPurpose>;
-export const StartStepUpRequest = z.object({ purpose: StepUpPurpose });
+
+/** What Settings can set up (Set up / Set up another): a method, or the security question. */
+export const SetUpMethod = z.enum([...FactorType.options, "security_question"]);
+export type SetUpMethod = z.infer<typeof SetUpMethod>;
+
+/** The one change a "change" verification is made for; the backend lets it serve no other. */
+export const AccountChange = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("resetPassword") }),
+  z.object({ kind: z.literal("removeSecurityQuestion") }),
+  z.object({ kind: z.literal("removeMethod"), methodId: z.string().check(z.maxLength(100)) }),
+  z.object({ kind: z.literal("setUp"), method: SetUpMethod }),
+]);
+export type AccountChange = z.infer<typeof AccountChange>;
+
+export const StartStepUpRequest = z.discriminatedUnion("purpose", [
+  z.object({ purpose: z.enum(["view", "token"]) }),
+  z.object({ purpose: z.literal("change"), change: AccountChange }),
+]);
+export type StartStepUpRequest = z.infer<typeof StartStepUpRequest>;
+/** What "Verify it's you" is for, as a screen asks: open Settings, Get Token, or one change. */
+export type StepUpFor = "view" | "token" | AccountChange;
 
 /** The Account page (guide Section 2): personal information, language, security methods. */
 export const AccountState = z.object({

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Loading } from "../Loading";
-import type { StepUpPurpose } from "@/api/contracts/account";
+import type { StepUpFor } from "@/api/contracts/account";
 import { AuthCard } from "../AuthCard";
 import { ErrorAlert } from "../ErrorAlert";
 import {
@@ -22,7 +22,7 @@ import { PasswordStep } from "./PasswordStep";
  * screens as sign-in.
  */
 export function StepUp(props: {
-  purpose: StepUpPurpose;
+  purpose: StepUpFor;
   onVerified: () => void;
   onCancel?: () => void;
 }) {
@@ -38,7 +38,7 @@ function StepUpFlow({
   onVerified,
   onCancel,
 }: {
-  purpose: StepUpPurpose;
+  purpose: StepUpFor;
   onVerified: () => void;
   onCancel?: () => void;
 }) {

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 import { ApiError, apiRequest } from "@/api/client";
-import type { StepUpPurpose } from "@/api/contracts/account";
+import type { StartStepUpRequest, StepUpFor } from "@/api/contracts/account";
 import { AuthnState, type Factor } from "@/api/contracts/authn";
 
 /**
@@ -59,12 +59,18 @@ export const STEP_UP_VERIFICATION: VerificationApi = {
   queryKey: ["step-up"],
 };
 
-/** Starts "Verify it's you": `view` and `token` ask for a method, `change` the password first. */
+/**
+ * Starts "Verify it's you": `view` and `token` ask for a method, a change the password first; the
+ * verification then serves that one change only.
+ */
 export function useStartStepUp() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (purpose: StepUpPurpose) =>
-      apiRequest("/api/step-up/start", AuthnState, { method: "POST", body: { purpose } }),
+    mutationFn: (purpose: StepUpFor) => {
+      const body: StartStepUpRequest =
+        typeof purpose === "string" ? { purpose } : { purpose: "change", change: purpose };
+      return apiRequest("/api/step-up/start", AuthnState, { method: "POST", body });
+    },
     // A finished verification must not count for the next one: forget it before starting.
     onMutate: () => queryClient.removeQueries({ queryKey: STEP_UP_VERIFICATION.queryKey }),
     onSuccess: (state) => queryClient.setQueryData(STEP_UP_VERIFICATION.queryKey, state),

@@ -1,9 +1,9 @@
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { ApiError } from "@/api/client";
 import { useDeferredQuery } from "@/api/use-deferred-query";
-import type { AccountState } from "@/api/contracts/account";
+import type { AccountChange, AccountState, SetUpMethod } from "@/api/contracts/account";
 import type { Factor } from "@/api/contracts/authn";
 import { LANGUAGES, type Language, type Me } from "@/api/contracts/me";
 import { Alert } from "@/components/Alert";
@@ -26,11 +26,19 @@ import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { StepUp } from "@/components/verification/StepUp";
 import { TimedMessage } from "../components/TimedMessage";
 
-/** A reset or removal on its way: confirmed, then verified, then done. */
-type Change =
-  | { kind: "remove"; name: string; methodId: string; stage: "confirm" | "verify" }
-  | { kind: "removeQuestion"; name: string; stage: "confirm" | "verify" }
-  | { kind: "resetPassword"; name: string; stage: "confirm" | "verify" | "newPassword" };
+/**
+ * A change on its way: a reset or removal is confirmed, then verified (password and method), then
+ * done; a set-up is verified the same way before its screens. The verification serves `target`
+ * only.
+ */
+type Change = { target: AccountChange; name: string; stage: "confirm" | "verify" | "newPassword" };
+
+const SET_UP_PATH: Record<SetUpMethod, string> = {
+  okta_verify: paths.enrollOktaVerify,
+  google_authenticator: paths.enrollGoogleAuthenticator,
+  phone: paths.enrollPhone,
+  security_question: paths.enrollSecurityQuestion,
+};
 
 /** The Account page (guide Section 2): opened after "Verify it's you with a security method". */
 export function SettingsPage() {
@@ -66,20 +74,24 @@ function Settings({ me }: { me: Me }) {
 
   const verified = useCallback(() => {
     if (!change) return;
-    if (change.kind === "resetPassword") return setChange({ ...change, stage: "newPassword" });
+    const { target } = change;
+    if (target.kind === "resetPassword") return setChange({ ...change, stage: "newPassword" });
+    if (target.kind === "setUp") return void navigate(SET_UP_PATH[target.method]);
     const done = () => finish(t("account.removed", { method: change.name }));
     const settle = { onSuccess: done, onError: () => setChange(null) };
-    if (change.kind === "remove") removeMethod.mutate(change.methodId, settle);
+    if (target.kind === "removeMethod") removeMethod.mutate(target.methodId, settle);
     else removeQuestion.mutate(undefined, settle);
-  }, [change, finish, removeMethod, removeQuestion, t]);
+  }, [change, finish, navigate, removeMethod, removeQuestion, t]);
 
   const needsStepUp =
     account.error instanceof ApiError && account.error.code === "STEP_UP_REQUIRED";
   if (needsStepUp) return <StepUp purpose="view" onVerified={() => void account.refetch()} />;
   if (change?.stage === "verify") {
-    return <StepUp purpose="change" onVerified={verified} onCancel={() => setChange(null)} />;
+    return (
+      <StepUp purpose={change.target} onVerified={verified} onCancel={() => setChange(null)} />
+    );
   }
-  if (change?.kind === "resetPassword" && change.stage === "newPassword" && account.data) {
+  if (change?.stage === "newPassword" && account.data) {
     const { login, firstName, lastName } = account.data;
     return (
       <AuthCard
@@ -126,13 +138,15 @@ function Settings({ me }: { me: Me }) {
       {change?.stage === "confirm" ? (
         <ConfirmDialog
           title={t(
-            change.kind === "resetPassword"
+            change.target.kind === "resetPassword"
               ? "account.confirmResetTitle"
               : "account.confirmRemoveTitle",
             { method: change.name },
           )}
           question={t(
-            change.kind === "resetPassword" ? "account.confirmReset" : "account.confirmRemove",
+            change.target.kind === "resetPassword"
+              ? "account.confirmReset"
+              : "account.confirmRemove",
             { method: change.name },
           )}
           onYes={() => setChange({ ...change, stage: "verify" })}
@@ -275,8 +289,7 @@ type Row = {
   name: string;
   detail?: string;
   action: "reset" | "remove" | "setUp" | "setUpAnother";
-  onAction?: () => void;
-  to?: string;
+  onAction: () => void;
   last?: boolean;
 };
 
@@ -300,7 +313,18 @@ function SecurityMethods({
     onAction: onlyOne
       ? () => setLastWarning(true)
       : () =>
-          onChange({ kind: "remove", name: detail ?? name, methodId: method.id, stage: "confirm" }),
+          onChange({
+            target: { kind: "removeMethod", methodId: method.id },
+            name: detail ?? name,
+            stage: "confirm",
+          }),
+  });
+  // No confirmation before a set-up (the guide shows none): its verification comes first.
+  const setUpRow = (key: string, name: string, method: SetUpMethod, another: boolean): Row => ({
+    key,
+    name,
+    action: another ? "setUpAnother" : "setUp",
+    onAction: () => onChange({ target: { kind: "setUp", method }, name, stage: "verify" }),
   });
   const okta = of("okta_verify");
   const google = of("google_authenticator")[0];
@@ -311,29 +335,18 @@ function SecurityMethods({
       name: t("methods.password"),
       action: "reset",
       onAction: () =>
-        onChange({ kind: "resetPassword", name: t("methods.password"), stage: "confirm" }),
+        onChange({
+          target: { kind: "resetPassword" },
+          name: t("methods.password"),
+          stage: "confirm",
+        }),
     },
-    {
-      key: "okta",
-      name: t("methods.oktaVerify"),
-      action: okta.length ? "setUpAnother" : "setUp",
-      to: paths.enrollOktaVerify,
-    },
+    setUpRow("okta", t("methods.oktaVerify"), "okta_verify", okta.length > 0),
     ...okta.map((m) => removeRow(m, t("methods.oktaVerify"), m.deviceName)),
     google
       ? removeRow(google, t("methods.googleAuthenticator"))
-      : {
-          key: "google",
-          name: t("methods.googleAuthenticator"),
-          action: "setUp" as const,
-          to: paths.enrollGoogleAuthenticator,
-        },
-    {
-      key: "phone",
-      name: t("methods.phone"),
-      action: phones.length ? "setUpAnother" : "setUp",
-      to: paths.enrollPhone,
-    },
+      : setUpRow("google", t("methods.googleAuthenticator"), "google_authenticator", false),
+    setUpRow("phone", t("methods.phone"), "phone", phones.length > 0),
     ...phones.map((m) => removeRow(m, t("methods.phone"), m.maskedPhone)),
     account.securityQuestionSet
       ? {
@@ -342,17 +355,12 @@ function SecurityMethods({
           action: "remove" as const,
           onAction: () =>
             onChange({
-              kind: "removeQuestion",
+              target: { kind: "removeSecurityQuestion" },
               name: t("methods.securityQuestion"),
               stage: "confirm",
             }),
         }
-      : {
-          key: "question",
-          name: t("methods.securityQuestion"),
-          action: "setUp" as const,
-          to: paths.enrollSecurityQuestion,
-        },
+      : setUpRow("question", t("methods.securityQuestion"), "security_question", false),
   ];
   const label = (row: Row) => `${t(`account.actions.${row.action}`)} ${row.detail ?? row.name}`;
 
@@ -371,15 +379,9 @@ function SecurityMethods({
         <span className="method-name">
           {r.detail ? <span>{r.detail}</span> : <strong>{r.name}</strong>}
         </span>
-        {r.to ? (
-          <Link className="button" to={r.to} aria-label={label(r)}>
-            {t(`account.actions.${r.action}`)}
-          </Link>
-        ) : (
-          <button type="button" className="button" aria-label={label(r)} onClick={r.onAction}>
-            {t(`account.actions.${r.action}`)}
-          </button>
-        )}
+        <button type="button" className="button" aria-label={label(r)} onClick={r.onAction}>
+          {t(`account.actions.${r.action}`)}
+        </button>
       </li>
     ));
   }
