@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
-import { defineConfig, loadEnv, type Rolldown } from "vite";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { defineConfig, loadEnv, type Plugin, type Rolldown } from "vite";
 import react from "@vitejs/plugin-react";
 import { precompress } from "./scripts/precompress.ts";
 import { routePages } from "./scripts/route-pages.ts";
@@ -30,6 +32,21 @@ export function securityHeaders(apiBaseUrl: string): Record<string, string> {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
+  };
+}
+
+/**
+ * MSW's service worker is in public/ (where `npm install` writes it: "msw.workerDirectory" in
+ * package.json), and Vite copies public/ into every build; a build without the mock deletes it
+ * from the output (decision 013).
+ */
+function withoutMockWorker(): Plugin {
+  return {
+    name: "traqs:without-mock-worker",
+    apply: "build",
+    writeBundle(options) {
+      rmSync(join(options.dir ?? "dist", "mockServiceWorker.js"), { force: true });
+    },
   };
 }
 
@@ -94,10 +111,15 @@ export default defineConfig(({ command, mode }) => {
       ? Object.fromEntries(BACKEND_PATHS.map((path) => [path, { target: mockServerUrl }]))
       : undefined;
 
+  // Known when building (src/config/with-mock.d.ts): a remote build leaves the mock out.
+  const withMock = env.VITE_BACKEND !== "remote";
+
   const headers = securityHeaders(env.VITE_API_BASE_URL ?? "");
   return {
+    define: { __WITH_MOCK__: JSON.stringify(withMock) },
     plugins: [
       react(),
+      withMock ? null : withoutMockWorker(),
       // Every lazy page loads the English strings of the areas beyond sign-in (lazyPage).
       routePages({ alwaysWith: ["src/i18n/locales/en/areas.json"] }),
       precompress(headers),

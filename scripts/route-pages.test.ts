@@ -82,8 +82,8 @@ describe("pageFiles", () => {
     ]);
   });
 
-  it("is nothing for a module no chunk holds", () => {
-    expect(pageFiles(bundle, "/src/Gone.tsx", [])).toEqual([]);
+  it("is nothing for a module no chunk holds, not even the strings", () => {
+    expect(pageFiles(bundle, "/src/Gone.tsx", ["/src/i18n/areas.json"])).toEqual([]);
   });
 });
 

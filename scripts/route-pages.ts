@@ -161,6 +161,8 @@ export function pageFiles(bundle: Bundle, module: string, alwaysWith: readonly s
     withImports(entry.fileName, firstPage);
   const holding = (id: string) => chunks.find((chunk) => chunk.moduleIds.includes(id))?.fileName;
 
+  // A page the build left out (the development inbox in a remote build, decision 013) has none.
+  if (!holding(module)) return [];
   const files = new Set<string>();
   for (const id of [module, ...alwaysWith]) {
     const fileName = holding(id);
@@ -192,7 +194,8 @@ export function routePages({ alwaysWith }: { alwaysWith: readonly string[] }): P
         for (const route of routes) {
           const files = pageFiles(bundle as unknown as Bundle, route.module, always);
           if (!files.length) {
-            this.warn(`No chunk found for ${relative(SRC, route.module)} (${route.path})`);
+            if (!existsSync(route.module))
+              this.warn(`No module found for ${relative(SRC, route.module)} (${route.path})`);
             continue;
           }
           this.emitFile({

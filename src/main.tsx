@@ -7,7 +7,7 @@ import "./styles.css";
 
 async function start() {
   // The mock backend runs in this page only when configured; it is its own chunk, loaded first.
-  if (env.backend === "browser-mock") {
+  if (__WITH_MOCK__ && env.backend === "browser-mock") {
     const { startBrowserMock } = await import("../mocks/browser");
     await startBrowserMock();
   }

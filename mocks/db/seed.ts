@@ -1,8 +1,8 @@
-import { hashSecret, randomId, sha256 } from "../rules/crypto";
+import { hashSecret, randomId, secretMatches, sha256 } from "../rules/crypto";
 import { DAY, POLICY } from "../rules/policy";
 import { buildUser, googleAuthenticator, phone, withPassword } from "./factories";
 import { EMAIL_FOOTER, send } from "./outbox";
-import { SCHEMA_VERSION, type MockState } from "./state";
+import { SCHEMA_VERSION, type MockState, type SecretHash } from "./state";
 
 export const SEED_PASSWORD = "Enrolled-Passw0rd-2024";
 export const ALL_FACILITIES = ["TRACE-CA", "TRACE-SP", "TRACE-TS", "ADF", "ORF"];
@@ -99,5 +99,11 @@ export async function seedState(now: number): Promise<MockState> {
 
 /** Security answers are compared without regard to case or surrounding spaces. */
 export function hashAnswer(answer: string) {
-  return hashSecret(answer.trim().toLowerCase());
+  return hashSecret(normalAnswer(answer));
 }
+
+export function answerMatches(typed: string, stored: SecretHash) {
+  return secretMatches(normalAnswer(typed), stored);
+}
+
+const normalAnswer = (answer: string) => answer.trim().toLowerCase();

@@ -69,6 +69,9 @@ export class MockDb {
   }
 }
 
+/** The in-page mock's IndexedDB database: the one storage not the app's own (SECURITY 25). */
+export const MOCK_DATABASE = "traqs-mock-db";
+
 /**
  * Keeps the database in IndexedDB, so that it survives a reload (the mock stands in for a server).
  * Not localStorage: Chromium keeps a copy of it in each tab's process and passes changes on
@@ -76,7 +79,7 @@ export class MockDb {
  * push approved in the inbox tab was lost to the app tab's next poll). An IndexedDB read sees
  * every transaction committed before it.
  */
-export function browserPersistence(key = "traqs-mock-db"): Persistence {
+export function browserPersistence(key = MOCK_DATABASE): Persistence {
   const STORE = "state";
   let database: Promise<IDBDatabase> | null = null;
   const open = () => {

@@ -7,17 +7,11 @@ import {
 } from "../../src/api/contracts/recovery";
 import { EnrollCodeRequest, SetPasswordRequest } from "../../src/api/contracts/enrollment";
 import { EMAIL_FOOTER, send } from "../db/outbox";
+import { answerMatches } from "../db/seed";
 import { removeSession, startSession, userById, userByLogin } from "../db/sessions";
 import type { MockState, Recovery, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
-import {
-  constantTimeEqual,
-  hashSecret,
-  randomDigits,
-  randomId,
-  secretMatches,
-  sha256,
-} from "../rules/crypto";
+import { constantTimeEqual, hashSecret, randomDigits, randomId, sha256 } from "../rules/crypto";
 import { clearFailures } from "../rules/lockout";
 import { notifySecurityChange } from "../rules/notifications";
 import { MINUTE, POLICY } from "../rules/policy";
@@ -272,7 +266,7 @@ export function recoveryHandlers(db: MockDb) {
         const { session, recovery } = requireRecovery(ctx, "QUESTION");
         const user = userById(ctx.state, session.userId);
         const stored = user?.securityQuestion?.answer;
-        const right = await secretMatches(typed.trim().toLowerCase(), stored ?? (await NOTHING));
+        const right = await answerMatches(typed, stored ?? (await NOTHING));
         if (!user || !stored || !right) {
           refuse(
             session,

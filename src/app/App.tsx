@@ -4,7 +4,6 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from
 import { setUnauthenticatedHandler } from "@/api/client";
 import { lazyPage } from "@/components/lazy-page";
 import { LoadOnDemand } from "@/components/LoadOnDemand";
-import { env } from "@/config/env";
 import { paths, withFrom } from "@/config/paths";
 import { accountRoutes } from "@/features/account/routes";
 import { apiDownloadRoutes } from "@/features/api-download/routes";
@@ -68,7 +67,7 @@ function Pages() {
         <Route path={paths.traqs} element={<TraqsPage />} />
         <Route path={paths.traqsSelectUsername} element={<SelectUsernamePage />} />
         <Route path={paths.help} element={<HelpPage />} />
-        {env.hasDevTools ? <Route path={paths.devInbox} element={<DevInboxPage />} /> : null}
+        {__WITH_MOCK__ ? <Route path={paths.devInbox} element={<DevInboxPage />} /> : null}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </LoadOnDemand>

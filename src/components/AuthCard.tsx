@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { env } from "@/config/env";
 import { paths } from "@/config/paths";
 import { EnvironmentBanner } from "./EnvironmentBanner";
 import { Logo } from "./Logo";
@@ -40,7 +39,7 @@ export function AuthCard({ title, username, children, footer }: AuthCardProps) {
             </nav>
           ) : null}
         </div>
-        {env.hasDevTools ? (
+        {__WITH_MOCK__ ? (
           <p className="dev-link">
             <Link to={paths.devInbox}>{t("common.devInbox")}</Link>
           </p>

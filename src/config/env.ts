@@ -24,8 +24,6 @@ export function parseEnv(raw: Record<string, unknown>) {
     /** "" means the app's own origin (the mock in the page, or the dev server's proxy). */
     apiBaseUrl: VITE_BACKEND === "remote" ? VITE_API_BASE_URL.replace(/\/$/, "") : "",
     environment: VITE_ENVIRONMENT,
-    /** The development inbox and clock exist only on the mock backends. */
-    hasDevTools: VITE_BACKEND !== "remote",
   };
 }
 
