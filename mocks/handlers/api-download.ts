@@ -233,7 +233,8 @@ export function apiDownloadHandlers(db: MockDb) {
       signedIn(db, async (ctx, { session, user }) => {
         const current = currentToken(ctx.state, user.id);
         // Checked before the grant is used, so a refusal costs no verification.
-        if (!current || !isActive(current, ctx.now) || !current.sealed)
+        const sealed = current && isActive(current, ctx.now) ? current.sealed : null;
+        if (!current || !sealed || (await unseal(await db.sealingKey(), sealed)) === null)
           throw new HandlerError(404, "NOT_FOUND", "There is no active current token.");
         spendGrant(session, ctx.now, "token");
         showToken(session, current, ctx.now);

@@ -13,7 +13,7 @@ import { formatDateTime } from "@/i18n";
 import { tokensQueryOptions, useGetToken, useRevokeToken, useShowToken } from "../api";
 import { ScriptExamples } from "../components/ScriptExamples";
 
-// "Verify it's you" and its forms load only when Get Token asks for them.
+// "Verify it's you" and its forms load only when Get Token (or Show / Copy Token) asks for them.
 const StepUp = lazy(async () => ({
   default: (await import("@/components/verification/StepUp")).StepUp,
 }));
