@@ -55,10 +55,11 @@ test("Jane gets a token (verifying again), a script exchanges and renews it, and
   const token = await page.evaluate(() => navigator.clipboard.readText());
   expect(token).toMatch(/^[\w-]{43}$/);
   await expect(current).not.toContainText(token); // masked until revealed
+  await expect(current).toContainText(`••••••••${token.slice(-4)}`);
   await page.getByRole("button", { name: "Show token" }).click();
   await expect(current).toContainText(token);
   await expect(page.getByRole("region", { name: "Script examples" })).toContainText(
-    `refresh_token=${token}`,
+    `REFRESH_TOKEN="${token}"`,
   );
   await expectAccessible(page);
 
@@ -79,7 +80,7 @@ test("Jane gets a token (verifying again), a script exchanges and renews it, and
   );
   const anonymous = await downloadWith(request, null);
   expect(anonymous.status()).toBe(401);
-  expect(anonymous.headers()["www-authenticate"]).toMatch(/^Bearer realm="/);
+  expect(anonymous.headers()["www-authenticate"]).toBe('Bearer realm="TRAQS API"');
 
   // An hour later the access token has expired (401 invalid_token); the script renews it.
   await mock.advanceClock(3600);
@@ -103,14 +104,32 @@ test("Jane gets a token (verifying again), a script exchanges and renews it, and
   expect(password.status()).toBe(400);
   expect((await password.json()).error).toBe("unsupported_grant_type");
 
-  // Revoke Token: confirmed, moved to Prior Tokens, refused at once, and its access tokens end.
+  // Later the page shows the token masked; Copy Token asks "Verify it's you", then copies it.
   await page.reload();
+  await expect(current).toContainText(`••••••••${token.slice(-4)}`);
+  await expect(current).not.toContainText(token);
+  await expect(
+    page.getByText("For your security the token is masked. Show token and Copy Token"),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.evaluate(() => navigator.clipboard.writeText(""));
+  await page.getByRole("button", { name: "Copy Token" }).click();
+  await expect(
+    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+  ).toBeVisible();
+  await verifyWithJanesCode(page, mock);
+  await expect(page.getByText("The token was copied to the clipboard.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+  await expect(current).not.toContainText(token); // copied, still masked on screen
+
+  // Revoke Token: confirmed, moved to Prior Tokens, refused at once, and its access tokens end.
   await page.getByRole("button", { name: "Revoke Token" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Yes" }).click();
   await expect(page.getByText("The Refresh Token was revoked.")).toBeVisible();
   const prior = page.getByRole("region", { name: "Prior Tokens" });
   await expect(prior.getByRole("cell", { name: "False" })).toBeVisible();
   await expect(prior.getByRole("cell", { name: "Revoked", exact: true })).toBeVisible();
+  await expect(prior).toContainText(`••••••••${token.slice(-4)}`);
   const refused = await exchange(request, { grant_type: "refresh_token", refresh_token: token });
   expect(refused.status()).toBe(400);
   expect((await refused.json()).error).toBe("invalid_grant");

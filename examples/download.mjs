@@ -19,13 +19,16 @@ if (!REFRESH_TOKEN) {
   process.exit(2);
 }
 
-/** A new access token (valid 3600 s). A 400 invalid_grant means: get a new refresh token. */
+/**
+ * A new access token (valid 3600 s). A 400 invalid_grant means the refresh token was revoked or
+ * has expired: the script stops (it never downloads without an access token); get a new one.
+ */
 async function accessToken() {
   const response = await fetch(`${API}/oauth2/token`, {
     method: "POST",
     body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: REFRESH_TOKEN }),
   });
-  const body = await response.json();
+  const body = await response.json().catch(() => ({}));
   if (!response.ok)
     throw new Error(
       `token endpoint: ${response.status} ${body.error}: ${body.error_description ?? ""}`,
@@ -54,6 +57,11 @@ async function download(path) {
 }
 
 const query = new URLSearchParams({ action, ...(day ? { day } : {}) });
-process.stdout.write(
-  await download(`${encodeURIComponent(facility)}/${encodeURIComponent(file)}?${query}`),
-);
+try {
+  process.stdout.write(
+    await download(`${encodeURIComponent(facility)}/${encodeURIComponent(file)}?${query}`),
+  );
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

@@ -87,6 +87,8 @@ export type Session = {
   /** "Verify it's you" inside a signed-in session (Settings, removals, resets). */
   stepUp: StepUp | null;
   traqsUsername: string | null;
+  /** The current refresh token is shown in full to this session until then (Get Token, "Show token"). */
+  tokenShown?: { tokenId: string; until: number };
   createdAt: number;
   lastSeenAt: number;
   userAgent: string;
@@ -148,7 +150,15 @@ export type PendingEnrollments = {
 export type RefreshTokenRecord = {
   id: string;
   userId: string;
-  token: string;
+  /** SHA-256 of the token: the token endpoint looks tokens up by it. */
+  tokenHash: string;
+  /** The last 4 characters, for the masked token ("••••••••abcd"). */
+  last4: string;
+  /**
+   * The token sealed under the database's sealing key, while it is current, so that the page can
+   * show it again after a fresh verification; dropped when the token ends.
+   */
+  sealed: string | null;
   requestedAt: number;
   expiresAt: number;
   revokedAt: number | null;
@@ -232,4 +242,4 @@ export type MockState = {
   activity: ActivityRecord[];
 };
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;

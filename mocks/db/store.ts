@@ -1,3 +1,4 @@
+import { newSealingKey } from "../rules/crypto";
 import { SCHEMA_VERSION, type MockState } from "./state";
 import { seedState } from "./seed";
 
@@ -7,6 +8,8 @@ export interface Persistence {
   save(state: MockState): Promise<void>;
   /** Runs a change while no other copy of the mock (another tab) can run one. */
   exclusive?<T>(change: () => Promise<T>): Promise<T>;
+  /** The key that seals secrets the server must show again, kept apart from the state. */
+  sealingKey?(): Promise<CryptoKey>;
 }
 
 export type MockDbOptions = {
@@ -22,6 +25,7 @@ export type MockDbOptions = {
 export class MockDb {
   private state: MockState | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private key: Promise<CryptoKey> | null = null;
   private readonly persistence: Persistence | undefined;
   readonly realNow: () => number;
 
@@ -52,6 +56,19 @@ export class MockDb {
     const run = this.queue.then(() => (exclusive ? exclusive(apply) : apply()));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * The key the current refresh tokens are sealed with. It stands in for a server's key store: the
+   * state (and its persisted copy) holds only hashes and sealed tokens, never the key.
+   */
+  sealingKey(): Promise<CryptoKey> {
+    if (!this.key) {
+      const key = this.persistence?.sealingKey?.() ?? newSealingKey();
+      key.catch(() => (this.key = null)); // a failed read is tried again next time
+      this.key = key;
+    }
+    return this.key;
   }
 
   async reset(): Promise<void> {
@@ -105,17 +122,35 @@ export function browserPersistence(key = MOCK_DATABASE): Persistence {
       const write = (await open()).transaction(STORE, "readwrite");
       write.objectStore(STORE).put(JSON.stringify(state), key);
       // Saved once committed: only then may another tab's transaction begin.
-      await new Promise<void>((resolve, reject) => {
-        write.oncomplete = () => resolve();
-        write.onerror = write.onabort = () => reject(write.error ?? new Error("Not saved"));
-      });
+      await committed(write);
     },
     // Each tab runs its own copy of the mock over one database: without a lock, two tabs'
     // read-change-save cycles interleave and one tab's save wipes out the other's change.
     exclusive(change) {
       return navigator.locks.request(key, change) as Promise<Awaited<ReturnType<typeof change>>>;
     },
+    // A non-extractable CryptoKey, stored as such (its bytes cannot be read out), beside the state.
+    async sealingKey() {
+      const name = `${key}:sealing-key`;
+      return navigator.locks.request(name, async () => {
+        const read = (await open()).transaction(STORE).objectStore(STORE).get(name);
+        const stored: unknown = await settled(read);
+        if (stored instanceof CryptoKey) return stored;
+        const created = await newSealingKey();
+        const write = (await open()).transaction(STORE, "readwrite");
+        write.objectStore(STORE).put(created, name);
+        await committed(write);
+        return created;
+      });
+    },
   };
+}
+
+function committed(write: IDBTransaction): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    write.oncomplete = () => resolve();
+    write.onerror = write.onabort = () => reject(write.error ?? new Error("Not saved"));
+  });
 }
 
 function settled<T>(request: IDBRequest<T>): Promise<T> {

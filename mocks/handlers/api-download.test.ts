@@ -5,6 +5,7 @@ import {
   ApiCatalog,
   RefreshTokens,
 } from "../../src/api/contracts/api-download";
+import { sha256 } from "../rules/crypto";
 import { DAY } from "../rules/policy";
 import { MockBackend } from "../testing/backend";
 import { apiError, authnState, type ApiResponse, type Browser } from "../testing/client";
@@ -65,7 +66,7 @@ async function janeGetsToken(b: Browser = browser): Promise<string> {
 async function newToken(b: Browser = browser): Promise<string> {
   await stepUp(b);
   const current = tokensOf(await getToken(b)).current;
-  if (!current) throw new Error("Get Token made no current token");
+  if (!current?.token) throw new Error("Get Token showed no current token");
   return current.token;
 }
 
@@ -185,7 +186,12 @@ describe("the signed-in endpoints", () => {
 
   it("answers once signed in, and 401 again after sign out", async () => {
     await signIn(backend, browser, JANE);
-    expect(tokensOf(await tokens())).toEqual({ current: null, prior: [], expiringSoon: false });
+    expect(tokensOf(await tokens())).toEqual({
+      current: null,
+      prior: [],
+      expiringSoon: false,
+      shownUntil: null,
+    });
     expect((await browser.delete("/api/session")).status).toBe(204);
     apiError(await tokens(), 401, "UNAUTHENTICATED");
   });
@@ -296,7 +302,8 @@ describe("Get Token (POST /api/traqs/api/tokens)", () => {
     expect(list.current).toMatchObject({ token: second, isActive: true, endedReason: null });
     expect(list.prior).toHaveLength(1);
     expect(list.prior[0]).toMatchObject({
-      token: first,
+      token: null,
+      last4: first.slice(-4),
       isActive: false,
       endedReason: "replaced",
       revokedAt: null,
@@ -310,9 +317,9 @@ describe("Get Token (POST /api/traqs/api/tokens)", () => {
     const third = await newToken();
     const after = tokensOf(await tokens());
     expect(after.current?.token).toBe(third);
-    expect(after.prior.map((t) => [t.token, t.endedReason])).toEqual([
-      [second, "replaced"],
-      [first, "replaced"],
+    expect(after.prior.map((t) => [t.last4, t.endedReason])).toEqual([
+      [second.slice(-4), "replaced"],
+      [first.slice(-4), "replaced"],
     ]);
   });
 
@@ -325,6 +332,122 @@ describe("Get Token (POST /api/traqs/api/tokens)", () => {
   });
 });
 
+describe("the refresh token is shown in full only for a while (GET /api/traqs/api/tokens)", () => {
+  const SHOWN_SECONDS = 5 * 60;
+  const show = (b: Browser = browser) => b.post("/api/traqs/api/tokens/show");
+
+  it("shows the whole token after Get Token, then masked (last 4 characters) when the window ends", async () => {
+    await signIn(backend, browser, JANE);
+    await stepUp();
+    const made = tokensOf(await getToken());
+    const refresh = made.current?.token ?? "";
+    expect(refresh).toMatch(/^[\w-]{43}$/);
+    expect(made.current?.last4).toBe(refresh.slice(-4));
+    expect(made.shownUntil).toBe(
+      new Date((await backend.now()) + SHOWN_SECONDS * 1000).toISOString(),
+    );
+
+    await backend.advance(SHOWN_SECONDS - 1);
+    expect(tokensOf(await tokens()).current?.token).toBe(refresh);
+
+    await backend.advance(1);
+    const later = await tokens();
+    const list = tokensOf(later);
+    expect(list.current).toMatchObject({ token: null, last4: refresh.slice(-4), isActive: true });
+    expect(list.shownUntil).toBeNull();
+    expect(later.text).not.toContain(refresh);
+    await accessToken(refresh); // masked on the page, still working in scripts
+  });
+
+  it("shows another signed-in session of Jane's the token masked", async () => {
+    const refresh = await janeGetsToken();
+    await backend.advance(30); // a new code for the second sign-in
+    const other = backend.browser();
+    await signIn(backend, other, JANE);
+    const response = await tokens(other);
+    expect(tokensOf(response).current).toMatchObject({ token: null, last4: refresh.slice(-4) });
+    expect(response.text).not.toContain(refresh);
+  });
+
+  it("does not show a token that another session got in the window of the one it replaced", async () => {
+    await janeGetsToken();
+    await backend.advance(30); // a new code for the second sign-in
+    const other = backend.browser();
+    await signIn(backend, other, JANE);
+    const replacement = await newToken(other);
+    const response = await tokens();
+    expect(tokensOf(response).current).toMatchObject({
+      token: null,
+      last4: replacement.slice(-4),
+    });
+    expect(response.text).not.toContain(replacement);
+  });
+
+  it("always masks prior tokens, even within the window", async () => {
+    const first = await janeGetsToken();
+    const second = await newToken();
+    const response = await tokens();
+    const list = tokensOf(response);
+    expect(list.current?.token).toBe(second);
+    expect(list.prior).toEqual([
+      expect.objectContaining({ token: null, last4: first.slice(-4), endedReason: "replaced" }),
+    ]);
+    expect(response.text).not.toContain(first);
+    const revoked = await revoke();
+    expect(tokensOf(revoked).prior.map((t) => t.token)).toEqual([null, null]);
+    expect(revoked.text).not.toContain(second);
+  });
+
+  it("Show token: shows it again after a fresh verification, once per verification", async () => {
+    const refresh = await janeGetsToken();
+    await backend.advance(SHOWN_SECONDS);
+    expect(tokensOf(await tokens()).current?.token).toBeNull();
+
+    apiError(await show(), 403, "STEP_UP_REQUIRED");
+    await stepUp(browser, JANE.totpKey, "view"); // Settings' verification is not enough
+    apiError(await show(), 403, "STEP_UP_REQUIRED");
+
+    await stepUp();
+    const shown = tokensOf(await show());
+    expect(shown.current?.token).toBe(refresh);
+    expect(tokensOf(await tokens()).current?.token).toBe(refresh);
+    apiError(await show(), 403, "STEP_UP_REQUIRED"); // the verification is used up
+
+    await backend.advance(SHOWN_SECONDS);
+    expect(tokensOf(await tokens()).current?.token).toBeNull();
+  });
+
+  it("Show token: does not take a verification older than five minutes", async () => {
+    await janeGetsToken();
+    await backend.advance(SHOWN_SECONDS);
+    await stepUp();
+    await backend.advance(5 * 60 + 1);
+    apiError(await show(), 403, "STEP_UP_REQUIRED");
+  });
+
+  it("Show token: 404 without an active current token, and the verification is kept", async () => {
+    await janeGetsToken();
+    tokensOf(await revoke());
+    await stepUp();
+    apiError(await show(), 404, "NOT_FOUND");
+    expect((await getToken()).status).toBe(200);
+  });
+
+  it("stores only a hash and a sealed copy of a refresh token, never the token itself", async () => {
+    const first = await janeGetsToken();
+    const second = await newToken();
+    const stored = JSON.stringify(await backend.read((state) => state));
+    expect(stored).not.toContain(first);
+    expect(stored).not.toContain(second);
+    const records = await janeTokenRecords();
+    expect(records.map((t) => t.tokenHash)).toEqual([await sha256(first), await sha256(second)]);
+    // Only the current token keeps a sealed copy (to be shown again); an ended one has none.
+    expect(records.map((t) => t.sealed === null)).toEqual([true, false]);
+    tokensOf(await revoke());
+    expect((await janeTokenRecords()).every((t) => t.sealed === null)).toBe(true);
+  });
+});
+
 describe("Revoke Token (POST /api/traqs/api/tokens/revoke)", () => {
   it("moves the current token to prior as revoked, and the token endpoint refuses it", async () => {
     const refresh = await janeGetsToken();
@@ -333,7 +456,8 @@ describe("Revoke Token (POST /api/traqs/api/tokens/revoke)", () => {
     expect(list.current).toBeNull();
     expect(list.prior).toHaveLength(1);
     expect(list.prior[0]).toMatchObject({
-      token: refresh,
+      token: null,
+      last4: refresh.slice(-4),
       isActive: false,
       endedReason: "revoked",
       revokedAt: new Date(now).toISOString(),
@@ -393,6 +517,31 @@ describe("the token endpoint (POST /oauth2/token)", () => {
     oauthError(await tokenEndpoint(body), 400, "invalid_request");
   });
 
+  it("answers 400 invalid_request to a repeated parameter, and issues nothing", async () => {
+    const refresh = await janeGetsToken();
+    const repeated = [
+      `grant_type=refresh_token&grant_type=password&refresh_token=${refresh}`,
+      `grant_type=refresh_token&grant_type=refresh_token&refresh_token=${refresh}`,
+      `grant_type=refresh_token&refresh_token=${refresh}&refresh_token=${refresh}`,
+      `grant_type=refresh_token&refresh_token=${refresh}&refresh_token=other`,
+    ];
+    for (const body of repeated) oauthError(await tokenEndpoint(body), 400, "invalid_request");
+    expect(await backend.read((state) => state.accessTokens)).toEqual([]);
+    expect(tokensOf(await tokens()).current?.lastUsedAt).toBeNull();
+  });
+
+  it.each(["GET", "PUT", "DELETE"])("answers %s with 405 and Allow: POST", async (method) => {
+    const refresh = await janeGetsToken();
+    const query = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refresh });
+    const response = await send(
+      new Request(`http://localhost/oauth2/token?${query.toString()}`, { method }),
+    );
+    expect(response.status, response.text).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(response.text).not.toContain("access_token");
+    expect(await backend.read((state) => state.accessTokens)).toEqual([]);
+  });
+
   it.each(["password", "client_credentials", "authorization_code"])(
     "answers 400 unsupported_grant_type to grant_type=%s",
     async (grantType) => {
@@ -445,7 +594,8 @@ describe("the token endpoint (POST /oauth2/token)", () => {
 
     const list = tokensOf(await tokens(await janeAgain()));
     expect(list.current).toMatchObject({
-      token: refresh,
+      token: null,
+      last4: refresh.slice(-4),
       isActive: false,
       endedReason: "expired",
       daysLeft: 0,
@@ -456,13 +606,30 @@ describe("the token endpoint (POST /oauth2/token)", () => {
 describe("the download endpoint (GET /download/{facility}/{file})", () => {
   const DAILY = "/download/TRACE-CA/daily-list?action=download";
 
-  it("answers 401 with a Bearer challenge (and no error) when there is no access token", async () => {
-    for (const auth of [null, { header: "Basic amFuZTpwYXNzd29yZA==" }, { header: "Bearer" }]) {
+  it("answers 401 with the bare Bearer challenge, no error code, when there are no credentials", async () => {
+    await janeGetsToken();
+    for (const auth of [null, { header: "Basic amFuZTpwYXNzd29yZA==" }]) {
       const response = await download(DAILY, auth);
       expect(response.status, response.text).toBe(401);
-      expect(response.headers.get("www-authenticate")).toMatch(/^Bearer realm="[^"]+"$/);
-      expect(response.text).not.toContain("CUSIP");
+      // RFC 6750 §3.1: a request with no authentication information gets no error information.
+      expect(response.headers.get("www-authenticate")).toBe('Bearer realm="TRAQS API"');
+      expect(response.text).toBe("");
     }
+  });
+
+  it.each([
+    ["nothing after Bearer", "Bearer"],
+    ["only spaces after Bearer", "Bearer    "],
+    ["two tokens", "Bearer abc def"],
+    ["a token with a comma", "Bearer abc,def"],
+  ])("answers 400 invalid_request to %s", async (_name, header) => {
+    await janeGetsToken();
+    const response = await download(DAILY, { header });
+    oauthError(response, 400, "invalid_request");
+    expect(response.headers.get("www-authenticate")).toBe(
+      'Bearer realm="TRAQS API", error="invalid_request"',
+    );
+    expect(response.text).not.toContain("CUSIP");
   });
 
   it("answers 401 invalid_token to a token it never issued", async () => {
@@ -773,7 +940,12 @@ describe("the reminder 15 days before a refresh token expires", () => {
     const again = await janeAgain();
     list = tokensOf(await tokens(again));
     expect(list.expiringSoon).toBe(true);
-    expect(list.current).toMatchObject({ token: refresh, isActive: true, daysLeft: 14 });
+    expect(list.current).toMatchObject({
+      token: null,
+      last4: refresh.slice(-4),
+      isActive: true,
+      daysLeft: 14,
+    });
 
     // Looking again, using the token and moving the clock on send no second reminder.
     tokensOf(await tokens(again));

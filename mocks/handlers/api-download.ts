@@ -1,10 +1,10 @@
 import { http, HttpResponse } from "msw";
 import type { ApiCatalog, RefreshToken, RefreshTokens } from "../../src/api/contracts/api-download";
 import { userById } from "../db/sessions";
-import type { MockState, RefreshTokenRecord, User } from "../db/state";
+import type { MockState, RefreshTokenRecord, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
-import { constantTimeEqual, randomId, sha256 } from "../rules/crypto";
-import { DAY, POLICY } from "../rules/policy";
+import { constantTimeEqual, randomId, seal, sha256, unseal } from "../rules/crypto";
+import { DAY, MINUTE, POLICY } from "../rules/policy";
 import {
   dayNumber,
   dayString,
@@ -17,16 +17,17 @@ import {
 import { currentToken, isActive, remindExpiringTokens, sixMonthsAfter } from "../rules/tokens";
 import { spendGrant } from "./account";
 import { HandlerError, respond, route } from "./http";
-import { requireSignedIn, signedIn } from "./session-context";
+import { requireSignedIn, signedIn, type SessionContext } from "./session-context";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const REALM = "TRAQS API";
 
-function toRefreshToken(token: RefreshTokenRecord, now: number): RefreshToken {
+function toRefreshToken(token: RefreshTokenRecord, now: number, full: string | null): RefreshToken {
   const active = isActive(token, now);
   return {
     id: token.id,
-    token: token.token,
+    last4: token.last4,
+    token: full,
     isActive: active,
     requestedAt: new Date(token.requestedAt).toISOString(),
     expiresAt: new Date(token.expiresAt).toISOString(),
@@ -37,20 +38,44 @@ function toRefreshToken(token: RefreshTokenRecord, now: number): RefreshToken {
   };
 }
 
-function toRefreshTokens(state: MockState, user: User, now: number): RefreshTokens {
+/**
+ * The user's tokens as this session may see them: every token masked, except the current one
+ * while this session's window after Get Token or "Show token" lasts. Prior tokens are never shown.
+ */
+async function toRefreshTokens(
+  db: MockDb,
+  ctx: SessionContext,
+  session: Session,
+  user: User,
+): Promise<RefreshTokens> {
+  const { state, now } = ctx;
   remindExpiringTokens(state, now);
   const mine = state.refreshTokens
     .filter((t) => t.userId === user.id)
     .sort((a, b) => b.requestedAt - a.requestedAt);
   const current = currentToken(state, user.id);
+  // An expired token is never shown again: its sealed copy goes.
+  if (current && !isActive(current, now)) current.sealed = null;
+  const window = session.tokenShown;
+  const open = current?.sealed && window?.tokenId === current.id && now < window.until;
+  const full = open && current.sealed ? await unseal(await db.sealingKey(), current.sealed) : null;
   return {
-    current: current ? toRefreshToken(current, now) : null,
-    prior: mine.filter((t) => t !== current).map((t) => toRefreshToken(t, now)),
+    current: current ? toRefreshToken(current, now, full) : null,
+    prior: mine.filter((t) => t !== current).map((t) => toRefreshToken(t, now, null)),
     expiringSoon: Boolean(
       current &&
       isActive(current, now) &&
       current.expiresAt - now <= POLICY.refreshReminderDays * DAY,
     ),
+    shownUntil: full !== null && window ? iso(window.until) : null,
+  };
+}
+
+/** Opens this session's window in which the current token is shown in full. */
+function showToken(session: Session, token: RefreshTokenRecord, now: number) {
+  session.tokenShown = {
+    tokenId: token.id,
+    until: now + POLICY.refreshTokenShownMinutes * MINUTE,
   };
 }
 
@@ -162,46 +187,74 @@ export function apiDownloadHandlers(db: MockDb) {
 
     http.get(
       route("/api/traqs/api/tokens"),
-      signedIn(db, async (ctx, { user }) => toRefreshTokens(ctx.state, user, ctx.now)),
+      signedIn(db, (ctx, { session, user }) => toRefreshTokens(db, ctx, session, user)),
     ),
 
     /** Get Token: after "Verify it's you" (the grant is used up, so a double click makes one token). */
     http.post(
       route("/api/traqs/api/tokens"),
-      signedIn(db, async (ctx, { user }) => {
+      signedIn(db, async (ctx, { session, user }) => {
         if (user.apiFacilities.length === 0)
           throw new HandlerError(403, "NOT_ENTITLED", "Not authorized for API.");
-        spendGrant(ctx.session as NonNullable<typeof ctx.session>, ctx.now, "token");
+        spendGrant(session, ctx.now, "token");
         const previous = currentToken(ctx.state, user.id);
         // Guide Section 5, step 13: the current token (active or expired) moves to Prior Tokens.
-        if (previous) previous.endedReason = isActive(previous, ctx.now) ? "replaced" : "expired";
-        ctx.state.refreshTokens.push({
+        if (previous) {
+          previous.endedReason = isActive(previous, ctx.now) ? "replaced" : "expired";
+          previous.sealed = null;
+        }
+        // Only its hash and a sealed copy are kept; the whole token is shown to this session now.
+        const token = randomId(43);
+        const record: RefreshTokenRecord = {
           id: randomId(),
           userId: user.id,
-          token: randomId(43),
+          tokenHash: await sha256(token),
+          last4: token.slice(-4),
+          sealed: await seal(await db.sealingKey(), token),
           requestedAt: ctx.now,
           expiresAt: sixMonthsAfter(ctx.now),
           revokedAt: null,
           endedReason: null,
           lastUsedAt: null,
           reminderSentAt: null,
-        });
-        return toRefreshTokens(ctx.state, user, ctx.now);
+        };
+        ctx.state.refreshTokens.push(record);
+        showToken(session, record, ctx.now);
+        return toRefreshTokens(db, ctx, session, user);
+      }),
+    ),
+
+    /**
+     * Show token, or Copy Token while the token is masked: after "Verify it's you" (purpose
+     * token), the current token is shown in full to this session for a few minutes.
+     */
+    http.post(
+      route("/api/traqs/api/tokens/show"),
+      signedIn(db, async (ctx, { session, user }) => {
+        const current = currentToken(ctx.state, user.id);
+        // Checked before the grant is used, so a refusal costs no verification.
+        const sealed = current && isActive(current, ctx.now) ? current.sealed : null;
+        if (!current || !sealed || (await unseal(await db.sealingKey(), sealed)) === null)
+          throw new HandlerError(404, "NOT_FOUND", "There is no active current token.");
+        spendGrant(session, ctx.now, "token");
+        showToken(session, current, ctx.now);
+        return toRefreshTokens(db, ctx, session, user);
       }),
     ),
 
     /** Revoke Token: the current token is inactive at once, and so are its access tokens. */
     http.post(
       route("/api/traqs/api/tokens/revoke"),
-      signedIn(db, async (ctx, { user }) => {
+      signedIn(db, async (ctx, { session, user }) => {
         const current = currentToken(ctx.state, user.id);
         if (!current) throw new HandlerError(404, "NOT_FOUND", "There is no current token.");
         current.revokedAt = ctx.now;
         current.endedReason = "revoked";
+        current.sealed = null;
         ctx.state.accessTokens = ctx.state.accessTokens.filter(
           (a) => a.refreshTokenId !== current.id,
         );
-        return toRefreshTokens(ctx.state, user, ctx.now);
+        return toRefreshTokens(db, ctx, session, user);
       }),
     ),
 
@@ -210,6 +263,10 @@ export function apiDownloadHandlers(db: MockDb) {
       db.transaction(async (state) => {
         const now = db.now(state);
         const form = new URLSearchParams(await request.text());
+        const names = [...form.keys()];
+        // RFC 6749 §3.2: a parameter sent twice is invalid, whichever of the two was meant.
+        if (new Set(names).size !== names.length)
+          return oauthError(400, "invalid_request", "A parameter is repeated.");
         const grantType = form.get("grant_type");
         const refresh = form.get("refresh_token");
         if (!grantType || (grantType === "refresh_token" && !refresh)) {
@@ -225,7 +282,8 @@ export function apiDownloadHandlers(db: MockDb) {
             "unsupported_grant_type",
             "Only grant_type=refresh_token is supported.",
           );
-        const token = state.refreshTokens.find((t) => constantTimeEqual(t.token, refresh ?? ""));
+        const hashOf = await sha256(refresh ?? "");
+        const token = state.refreshTokens.find((t) => constantTimeEqual(t.tokenHash, hashOf));
         const user = token ? userById(state, token.userId) : null;
         if (!token || !user || !isActive(token, now)) {
           return oauthError(
@@ -255,6 +313,13 @@ export function apiDownloadHandlers(db: MockDb) {
       }),
     ),
 
+    /** The token endpoint takes POST only (RFC 6749 §3.2). */
+    http.all(route("/oauth2/token"), () =>
+      oauthError(405, "invalid_request", "The token endpoint takes POST only.", {
+        Allow: "POST",
+      }),
+    ),
+
     /** The download endpoint for scripts (RFC 6750): `Authorization: Bearer <access token>`. */
     http.get<{ facility: string; file: string }>(
       route("/download/:facility/:file"),
@@ -263,11 +328,22 @@ export function apiDownloadHandlers(db: MockDb) {
           const now = db.now(state);
           try {
             const header = request.headers.get("authorization") ?? "";
-            const match = /^Bearer\s+(\S+)$/i.exec(header);
+            // RFC 6750 §3.1: no Bearer credentials at all is the bare challenge, no error code.
+            if (!/^Bearer(\s|$)/i.test(header))
+              throw new OAuthFailure(
+                new HttpResponse(null, {
+                  status: 401,
+                  headers: {
+                    "WWW-Authenticate": `Bearer realm="${REALM}"`,
+                    "Cache-Control": "no-store",
+                  },
+                }),
+              );
+            const match = /^Bearer +([\w~+/.-]+=*)$/i.exec(header);
             if (!match)
               throw new OAuthFailure(
-                oauthError(401, "invalid_request", "An access token is required.", {
-                  "WWW-Authenticate": `Bearer realm="${REALM}"`,
+                oauthError(400, "invalid_request", "Authorization: Bearer <access token>.", {
+                  "WWW-Authenticate": `Bearer realm="${REALM}", error="invalid_request"`,
                 }),
               );
             const hashOf = await sha256(match[1] ?? "");

@@ -49,3 +49,34 @@ export function constantTimeEqual(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 }
+
+/** A new AES-GCM key that cannot be read back out (kept apart from the data it seals). */
+export function newSealingKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+}
+
+const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/** `text` encrypted under `key` (AES-GCM, a random IV): "iv.ciphertext" in base64. */
+export async function seal(key: CryptoKey, text: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = new TextEncoder().encode(text);
+  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, data);
+  return `${toBase64(iv)}.${toBase64(new Uint8Array(sealed))}`;
+}
+
+/** The text `seal` encrypted, or null when it was sealed under another key (or altered). */
+export async function unseal(key: CryptoKey, sealed: string): Promise<string | null> {
+  const [iv = "", data = ""] = sealed.split(".");
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: fromBase64(iv) },
+      key,
+      fromBase64(data),
+    );
+    return new TextDecoder().decode(plain);
+  } catch {
+    return null;
+  }
+}

@@ -26,6 +26,8 @@ export const POLICY = {
   refreshTokenMonths: 6,
   refreshReminderDays: 15,
   accessTokenSeconds: 3600,
+  /** The whole refresh token is shown this long after Get Token or a "Show token" verification. */
+  refreshTokenShownMinutes: 5,
   /** Wrong codes or answers before a recovery ends and must start again. */
   recoveryAttempts: 5,
 };

@@ -23,7 +23,13 @@ export type DownloadAction = z.infer<typeof DownloadAction>;
 /** A refresh token as the Programmatic page shows it (guide Section 5). */
 export const RefreshToken = z.object({
   id: z.string(),
-  token: z.string(),
+  /** The last 4 characters: the page shows the token masked ("••••••••abcd"). */
+  last4: z.string(),
+  /**
+   * The whole token: the current one only, and only for a short time after Get Token or a fresh
+   * "Verify it's you" for Show token or Copy Token (`POST /api/traqs/api/tokens/show`).
+   */
+  token: z.nullable(z.string()),
   isActive: z.boolean(),
   requestedAt: Instant,
   expiresAt: Instant,
@@ -39,6 +45,8 @@ export const RefreshTokens = z.object({
   prior: z.array(RefreshToken),
   /** The current token expires within 15 days. */
   expiringSoon: z.boolean(),
+  /** Until when `current.token` is given in full; null when it is masked. */
+  shownUntil: z.nullable(Instant),
 });
 export type RefreshTokens = z.infer<typeof RefreshTokens>;
 

@@ -13,6 +13,9 @@ export const tokensQueryOptions = () =>
   queryOptions({
     queryKey: ["traqs-api", "tokens"],
     queryFn: ({ signal }) => apiRequest(endpoints.refreshTokens, RefreshTokens, { signal }),
+    // While the whole token is given, ask again now and then: the server masks it when its
+    // window ends, and the page should not keep showing it.
+    refetchInterval: (query) => (query.state.data?.shownUntil ? 30_000 : false),
   });
 
 export type DownloadRequest = {
@@ -57,3 +60,5 @@ function useTokenChange(path: string) {
 /** Get Token (after "Verify it's you"): a new current token; the old one moves to Prior Tokens. */
 export const useGetToken = () => useTokenChange(endpoints.refreshTokens);
 export const useRevokeToken = () => useTokenChange("/api/traqs/api/tokens/revoke");
+/** Show token, or Copy Token while masked (after "Verify it's you"): the whole token for a while. */
+export const useShowToken = () => useTokenChange("/api/traqs/api/tokens/show");

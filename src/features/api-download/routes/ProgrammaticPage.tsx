@@ -10,10 +10,10 @@ import { TraqsLayout } from "@/components/TraqsLayout";
 import { LoadOnDemand } from "@/components/LoadOnDemand";
 import { env } from "@/config/env";
 import { formatDateTime } from "@/i18n";
-import { tokensQueryOptions, useGetToken, useRevokeToken } from "../api";
+import { tokensQueryOptions, useGetToken, useRevokeToken, useShowToken } from "../api";
 import { ScriptExamples } from "../components/ScriptExamples";
 
-// "Verify it's you" and its forms load only when Get Token asks for them.
+// "Verify it's you" and its forms load only when Get Token (or Show / Copy Token) asks for them.
 const StepUp = lazy(async () => ({
   default: (await import("@/components/verification/StepUp")).StepUp,
 }));
@@ -24,27 +24,51 @@ export function ProgrammaticPage() {
   const tokens = useQuery(tokensQueryOptions());
   const getToken = useGetToken();
   const revoke = useRevokeToken();
+  const showToken = useShowToken();
   const [verifying, setVerifying] = useState(false);
+  // The server shows the whole token only for a while after Get Token: later, Show token and
+  // Copy Token ask "Verify it's you" first.
+  const [unmasking, setUnmasking] = useState<"show" | "copy" | null>(null);
   const [confirmRevoke, setConfirmRevoke] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  const copy = useCallback(
+    (token: string | null | undefined) =>
+      token
+        ? navigator.clipboard.writeText(token).then(
+            () => setCopied("yes"),
+            () => setCopied("no"),
+          )
+        : setCopied("no"),
+    [],
+  );
   const verified = useCallback(() => {
     setVerifying(false);
     getToken.mutate();
   }, [getToken]);
+  const unmasked = useCallback(() => {
+    setUnmasking(null);
+    showToken.mutate(undefined, {
+      onSuccess: (shown) =>
+        unmasking === "copy" ? void copy(shown.current?.token) : setRevealed(true),
+    });
+  }, [showToken, unmasking, copy]);
 
-  if (verifying)
+  if (verifying || unmasking)
     return (
       <LoadOnDemand>
-        <StepUp purpose="token" onVerified={verified} onCancel={() => setVerifying(false)} />
+        <StepUp
+          purpose="token"
+          onVerified={verifying ? verified : unmasked}
+          onCancel={() => {
+            setVerifying(false);
+            setUnmasking(null);
+          }}
+        />
       </LoadOnDemand>
     );
   const current = tokens.data?.current ?? null;
-  const copy = (token: string) =>
-    navigator.clipboard.writeText(token).then(
-      () => setCopied("yes"),
-      () => setCopied("no"),
-    );
+  const shown = revealed && Boolean(current?.token);
 
   return (
     <TraqsLayout>
@@ -53,7 +77,7 @@ export function ProgrammaticPage() {
           <>
             <PageHeading title={t("api.programmatic.title")} />
             <p>{t("api.programmatic.intro")}</p>
-            <ErrorAlert error={tokens.error ?? getToken.error ?? revoke.error} />
+            <ErrorAlert error={tokens.error ?? getToken.error ?? revoke.error ?? showToken.error} />
             {tokens.data?.expiringSoon && current ? (
               <Alert tone="error">
                 {t("api.programmatic.expiringSoon", { count: current.daysLeft })}
@@ -67,7 +91,8 @@ export function ProgrammaticPage() {
             ) : null}
             <section className="panel" aria-labelledby="current-token">
               <h2 id="current-token">{t("api.programmatic.current")}</h2>
-              <TokenTable tokens={current ? [current] : []} prior={false} revealed={revealed} />
+              <TokenTable tokens={current ? [current] : []} prior={false} revealed={shown} />
+              {current?.isActive && !current.token ? <p>{t("api.programmatic.masked")}</p> : null}
               <div className="inline-form">
                 <button
                   type="button"
@@ -80,8 +105,8 @@ export function ProgrammaticPage() {
                 <button
                   type="button"
                   className="button"
-                  disabled={!current?.isActive}
-                  onClick={() => current && void copy(current.token)}
+                  disabled={!current?.isActive || showToken.isPending}
+                  onClick={() => (current?.token ? void copy(current.token) : setUnmasking("copy"))}
                 >
                   {t("api.programmatic.copyToken")}
                 </button>
@@ -93,14 +118,21 @@ export function ProgrammaticPage() {
                 >
                   {t("api.programmatic.revokeToken")}
                 </button>
-                {current ? (
+                {current?.isActive ? (
                   <button
                     type="button"
                     className="link-button"
-                    aria-pressed={revealed}
-                    onClick={() => setRevealed((v) => !v)}
+                    aria-pressed={shown}
+                    disabled={showToken.isPending}
+                    onClick={() =>
+                      shown
+                        ? setRevealed(false)
+                        : current.token
+                          ? setRevealed(true)
+                          : setUnmasking("show")
+                    }
                   >
-                    {t(revealed ? "api.programmatic.hide" : "api.programmatic.reveal")}
+                    {t(shown ? "api.programmatic.hide" : "api.programmatic.reveal")}
                   </button>
                 ) : null}
                 <span role="status" className="copy-status">
@@ -117,7 +149,7 @@ export function ProgrammaticPage() {
               <TokenTable tokens={tokens.data?.prior ?? []} prior revealed={false} />
             </section>
             <ScriptExamples
-              token={current?.isActive && revealed ? current.token : null}
+              token={current?.isActive && shown ? current.token : null}
               apiBase={env.apiBaseUrl || window.location.origin}
             />
             {confirmRevoke ? (
@@ -183,7 +215,7 @@ function TokenTable({
           tokens.map((token) => (
             <tr key={token.id}>
               <td>
-                <code>{revealed ? token.token : `••••••••${token.token.slice(-4)}`}</code>
+                <code>{revealed && token.token ? token.token : `••••••••${token.last4}`}</code>
               </td>
               <td>{t(token.isActive ? "api.programmatic.true" : "api.programmatic.false")}</td>
               <td>{date(token.requestedAt)}</td>
