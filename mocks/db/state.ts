@@ -177,6 +177,8 @@ export type OutboxRecord = {
   /** Security notifications: the token of their "Report Suspicious Activity" link. */
   reportToken?: string;
   push?: {
+    /** The Okta Verify method it was sent to: removing the method cancels it. */
+    methodId: string;
     numbers: number[];
     correctNumber: number | null;
     status: PushStatus;

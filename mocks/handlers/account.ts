@@ -13,6 +13,7 @@ import { rotateSession, userById } from "../db/sessions";
 import type { ActivityRecord, MockState, Session, StepUp, User } from "../db/state";
 import type { MockDb } from "../db/store";
 import { describeClient } from "../rules/client-info";
+import { removeMethod } from "../rules/method-removal";
 import { notifySecurityChange } from "../rules/notifications";
 import { MINUTE } from "../rules/policy";
 import { assertPasswordAllowed, storePassword } from "./enrollment";
@@ -209,8 +210,7 @@ export function accountHandlers(db: MockDb) {
           );
         }
         spendGrant(session, ctx.now, "change");
-        user.methods = user.methods.filter((m) => m.id !== method.id);
-        if (user.lastUsed?.methodId === method.id) delete user.lastUsed;
+        removeMethod(ctx.state, user, method.id);
         const what =
           method.type === "phone"
             ? `Phone ${toFactor(method).maskedPhone}`

@@ -201,6 +201,7 @@ async function sendChallenge(
       text: `FINRA TRAQS ${purpose} as ${user.login}. Tap the number shown on the screen.`,
       sentAt: ctx.now,
       push: {
+        methodId: method.id,
         numbers: [...numbers].sort((a, b) => a - b),
         correctNumber: correct,
         status: "waiting",
@@ -334,6 +335,11 @@ export function verificationHandlers(db: MockDb, flow: VerificationFlow) {
         const challenge = found.tx.challenge;
         const push = ctx.state.outbox.find((m) => m.id === challenge?.pushId)?.push;
         if (!challenge || !push) throw new HandlerError(409, "WRONG_STEP", "No push is waiting.");
+        if (!withUserFound.user.methods.some((m) => m.id === challenge.methodId)) {
+          // The device was removed: whatever it answers never completes a verification.
+          found.tx.challenge = null;
+          throw new HandlerError(409, "WRONG_STEP", "That security method is no longer enrolled.");
+        }
         if (push.status === "approved") {
           found.tx.challenge = null;
           flow.completed(ctx, withUserFound, { methodId: challenge.methodId, mode: "push" });
