@@ -226,8 +226,10 @@ export type MockState = {
   lastDownloads: Record<string, number>;
   /** When recovery emails were sent, per login: at most a few in a quarter hour. */
   recoveryEmails: Record<string, number[]>;
+  /** When SMS, voice codes and pushes were sent, per method id, in the last hour: the send limits. */
+  challengeSends: Record<string, number[]>;
   outbox: OutboxRecord[];
   activity: ActivityRecord[];
 };
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
