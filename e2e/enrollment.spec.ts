@@ -237,9 +237,20 @@ test("Okta Verify and two phones are set up, John lands in TRAQS, then signs in 
   await page.getByRole("link", { name: "Verify with something else" }).click();
   await page.getByRole("button", { name: /^Select Get a push notification/ }).click();
   await page.getByRole("button", { name: "Send push" }).click();
+  await expect(page.getByLabel(/^Number to tap: /)).toBeVisible();
+  await expectAccessible(page);
+
+  // Denied on the phone; "Send push again" within 30 s of the first push says how long to wait.
+  await phoneApp.reload();
+  await phoneApp.getByRole("button", { name: "Deny" }).click();
+  await expect(page.getByText(/The push notification was denied on your device/)).toBeVisible();
+  await page.getByRole("button", { name: "Send push again" }).click();
+  await expect(page.getByText(/^Please wait \d+ seconds before asking again\.$/)).toBeVisible();
+  await expectAccessible(page);
+  await mock.advanceClock(30);
+  await page.getByRole("button", { name: "Send push again" }).click();
   const number = (await page.getByLabel(/^Number to tap: /).textContent())?.trim() ?? "";
   expect(number).toMatch(/^\d{2}$/);
-  await expectAccessible(page);
   await phoneApp.reload();
   await phoneApp.getByRole("button", { name: `Approve ${number}` }).click();
   await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();

@@ -16,6 +16,7 @@ export async function seedState(now: number): Promise<MockState> {
     sessions: [],
     loginAttempts: {},
     recoveryEmails: {},
+    challengeSends: {},
     refreshTokens: [],
     accessTokens: [],
     lastDownloads: {},

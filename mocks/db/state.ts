@@ -191,6 +191,8 @@ export type OutboxRecord = {
   /** Security notifications: the token of their "Report Suspicious Activity" link. */
   reportToken?: string;
   push?: {
+    /** The Okta Verify method it was sent to: removing the method cancels it. */
+    methodId: string;
     numbers: number[];
     correctNumber: number | null;
     status: PushStatus;
@@ -238,8 +240,10 @@ export type MockState = {
   lastDownloads: Record<string, number>;
   /** When recovery emails were sent, per login: at most a few in a quarter hour. */
   recoveryEmails: Record<string, number[]>;
+  /** When SMS, voice codes and pushes were sent, per method id, in the last hour: the send limits. */
+  challengeSends: Record<string, number[]>;
   outbox: OutboxRecord[];
   activity: ActivityRecord[];
 };
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;

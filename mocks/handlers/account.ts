@@ -15,6 +15,7 @@ import { rotateSession, userById } from "../db/sessions";
 import type { ActivityRecord, MockState, Session, StepUp, User } from "../db/state";
 import type { MockDb } from "../db/store";
 import { describeClient } from "../rules/client-info";
+import { removeMethod } from "../rules/method-removal";
 import { notifySecurityChange } from "../rules/notifications";
 import { MINUTE } from "../rules/policy";
 import { assertPasswordAllowed, storePassword } from "./enrollment";
@@ -235,8 +236,7 @@ export function accountHandlers(db: MockDb) {
           );
         }
         spendGrant(session, ctx.now, { kind: "removeMethod", methodId: method.id });
-        user.methods = user.methods.filter((m) => m.id !== method.id);
-        if (user.lastUsed?.methodId === method.id) delete user.lastUsed;
+        removeMethod(ctx.state, user, method.id);
         const what =
           method.type === "phone"
             ? `Phone ${toFactor(method).maskedPhone}`

@@ -293,6 +293,7 @@ describe("SMS and voice codes", () => {
     authnState(await challenge(browser, sms));
     const mySms = await backend.latest("sms", JANE.phone);
     const mine = mySms.code ?? "";
+    await backend.advance(30); // one send per 30 s to a phone, whichever sign-in asks
     authnState(await challenge(other, sms));
     expect((await backend.latest("sms", JANE.phone)).id).not.toBe(mySms.id);
 
@@ -302,6 +303,7 @@ describe("SMS and voice codes", () => {
     // A new sign-in in the same browser: the old code is worth nothing.
     await signInToFactor(browser, JANE);
     apiError(await verifyCode(browser, sms, mine), 409, "WRONG_STEP");
+    await backend.advance(30);
     authnState(await challenge(browser, sms));
     apiError(await verifyCode(browser, sms, mine), 401, "INVALID_CODE");
   });

@@ -15,7 +15,8 @@ import { lockedUntil, recordFailure } from "../rules/lockout";
 import { maskPhone } from "../rules/phone";
 import { sendPhoneCode } from "../rules/phone-codes";
 import { MINUTE, POLICY } from "../rules/policy";
-import { checkTotp } from "../rules/totp";
+import { recordSend, sendWaitSeconds } from "../rules/send-limits";
+import { checkTotp, TOTP_PERIOD_SECONDS } from "../rules/totp";
 import { HandlerError, readBody, route } from "./http";
 import { withSession, type SessionContext } from "./session-context";
 
@@ -166,12 +167,20 @@ async function sendChallenge(
 ) {
   const { user, tx } = found;
   const method = methodOf(user, body.methodId);
-  const previous = tx.challenge;
-  if (previous && previous.methodId === method.id && ctx.now < previous.resendAt) {
+  if (method.type !== "phone" && !(method.type === "okta_verify" && body.mode === "push")) {
+    throw new HandlerError(
+      400,
+      "VALIDATION",
+      "This method takes a code from the app; no challenge is sent.",
+    );
+  }
+  const wait = sendWaitSeconds(ctx.state, method.id, ctx.now);
+  if (wait > 0) {
     throw new HandlerError(429, "RATE_LIMITED", "Wait before asking for another code.", {
-      retryAfterSeconds: Math.ceil((previous.resendAt - ctx.now) / 1000),
+      retryAfterSeconds: wait,
     });
   }
+  recordSend(ctx.state, method.id, ctx.now);
   const timing = {
     sentAt: ctx.now,
     resendAt: ctx.now + POLICY.resendAfterSeconds * 1000,
@@ -185,7 +194,7 @@ async function sendChallenge(
       codeHash: await sha256(code),
       ...timing,
     };
-  } else if (method.type === "okta_verify" && body.mode === "push") {
+  } else {
     if (body.sendPushAutomatically !== undefined)
       user.sendPushAutomatically = body.sendPushAutomatically;
     const correct = randomInt(10, 99);
@@ -201,6 +210,7 @@ async function sendChallenge(
       text: `FINRA TRAQS ${purpose} as ${user.login}. Tap the number shown on the screen.`,
       sentAt: ctx.now,
       push: {
+        methodId: method.id,
         numbers: [...numbers].sort((a, b) => a - b),
         correctNumber: correct,
         status: "waiting",
@@ -215,12 +225,6 @@ async function sendChallenge(
       ...timing,
       expiresAt,
     };
-  } else {
-    throw new HandlerError(
-      400,
-      "VALIDATION",
-      "This method takes a code from the app; no challenge is sent.",
-    );
   }
 }
 
@@ -255,12 +259,19 @@ async function checkCode(
         "That code was already used. Wait for the next one.",
       ),
     );
-  if (check.result === "skewed")
+  if (check.result === "skewed") {
+    // The answer tells what the code will be at a later step: spend that step and every one before
+    // it, as an accepted code would, so that waiting never makes this code work.
+    method.lastUsedStep = Math.max(method.lastUsedStep, check.step);
+    const acceptedAgainAt = (method.lastUsedStep + 1) * TOTP_PERIOD_SECONDS * 1000;
+    const wait = Math.ceil((acceptedAgainAt - ctx.now) / 1000);
     refuse(
       new HandlerError(401, "CLOCK_SKEW", "Your phone's clock looks off.", {
         skewSeconds: check.skewSeconds,
+        ...(wait > 0 ? { retryAfterSeconds: wait } : {}),
       }),
     );
+  }
   if (check.result === "invalid")
     refuse(new HandlerError(401, "INVALID_CODE", "That code is not right."));
   if (check.result === "ok") method.lastUsedStep = check.step;
@@ -334,6 +345,11 @@ export function verificationHandlers(db: MockDb, flow: VerificationFlow) {
         const challenge = found.tx.challenge;
         const push = ctx.state.outbox.find((m) => m.id === challenge?.pushId)?.push;
         if (!challenge || !push) throw new HandlerError(409, "WRONG_STEP", "No push is waiting.");
+        if (!withUserFound.user.methods.some((m) => m.id === challenge.methodId)) {
+          // The device was removed: whatever it answers never completes a verification.
+          found.tx.challenge = null;
+          throw new HandlerError(409, "WRONG_STEP", "That security method is no longer enrolled.");
+        }
         if (push.status === "approved") {
           found.tx.challenge = null;
           flow.completed(ctx, withUserFound, { methodId: challenge.methodId, mode: "push" });

@@ -13,6 +13,8 @@ export const POLICY = {
   voiceCodeDigits: 5,
   codeLifetimeMinutes: 5,
   resendAfterSeconds: 30,
+  /** SMS, voice codes and pushes to one method in an hour, across all of the account's sessions. */
+  sendsPerHour: 10,
   pushLifetimeMinutes: 5,
   /** A session with no request for this long has ended. */
   sessionIdleMinutes: 120,

@@ -81,19 +81,33 @@ describe("checkTotp", () => {
   });
 
   it("does not accept two steps either side: they are reported as clock skew", () => {
-    expect(checkTotp(key, codeAt(60), now, 0)).toEqual({ result: "skewed", skewSeconds: 60 });
-    expect(checkTotp(key, codeAt(-60), now, 0)).toEqual({ result: "skewed", skewSeconds: -60 });
+    expect(checkTotp(key, codeAt(60), now, 0)).toEqual({
+      result: "skewed",
+      skewSeconds: 60,
+      step: step + 2,
+    });
+    expect(checkTotp(key, codeAt(-60), now, 0)).toEqual({
+      result: "skewed",
+      skewSeconds: -60,
+      step: step - 2,
+    });
   });
 
   it("reports a code from a clock minutes off as skewed, with the sign of the offset", () => {
-    expect(checkTotp(key, codeAt(5 * 60), now, 0)).toEqual({ result: "skewed", skewSeconds: 300 });
+    expect(checkTotp(key, codeAt(5 * 60), now, 0)).toEqual({
+      result: "skewed",
+      skewSeconds: 300,
+      step: step + 10,
+    });
     expect(checkTotp(key, codeAt(-5 * 60), now, 0)).toEqual({
       result: "skewed",
       skewSeconds: -300,
+      step: step - 10,
     });
     expect(checkTotp(key, codeAt(10 * 60), now, 0)).toEqual({
       result: "skewed",
       skewSeconds: 600,
+      step: step + 20,
     });
   });
 

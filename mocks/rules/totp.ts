@@ -42,7 +42,7 @@ export function generateTotp(secretBase32: string, nowMs: number): string {
 export type TotpCheck =
   | { result: "ok"; step: number }
   | { result: "replayed" }
-  | { result: "skewed"; skewSeconds: number }
+  | { result: "skewed"; skewSeconds: number; step: number }
   | { result: "invalid" };
 
 /**
@@ -62,6 +62,9 @@ export function checkTotp(
     return step <= lastUsedStep ? { result: "replayed" } : { result: "ok", step };
   }
   const farDelta = totp.validate({ token: code, timestamp: nowMs, window: SKEW_WINDOW });
-  if (farDelta !== null) return { result: "skewed", skewSeconds: farDelta * TOTP_PERIOD_SECONDS };
+  if (farDelta !== null) {
+    const skewSeconds = farDelta * TOTP_PERIOD_SECONDS;
+    return { result: "skewed", skewSeconds, step: totpStep(nowMs) + farDelta };
+  }
   return { result: "invalid" };
 }

@@ -11,5 +11,7 @@ export function describeError(t: TFunction, error: unknown): string {
     minutes: Math.max(1, Math.ceil(seconds / 60)),
     skewMinutes: Math.max(1, Math.round(Math.abs(skew) / 60)),
     direction: t(skew < 0 ? "errors.clockBehind" : "errors.clockAhead"),
+    // A wait of a minute or more is said in minutes: the message's `_minutes` form, where it has one.
+    context: seconds >= 60 ? "minutes" : undefined,
   });
 }

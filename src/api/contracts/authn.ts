@@ -23,7 +23,15 @@ export type Factor = z.infer<typeof Factor>;
 export const VerifyMode = z.enum(["code", "push"]);
 export type VerifyMode = z.infer<typeof VerifyMode>;
 
-export const PushStatus = z.enum(["waiting", "approved", "denied", "expired", "wrong_number"]);
+/** `canceled`: the device was removed before the push was answered. */
+export const PushStatus = z.enum([
+  "waiting",
+  "approved",
+  "denied",
+  "expired",
+  "wrong_number",
+  "canceled",
+]);
 export type PushStatus = z.infer<typeof PushStatus>;
 
 /** A code or push that was sent for this sign-in. */

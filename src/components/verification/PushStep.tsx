@@ -38,6 +38,7 @@ export function PushStep({ factor, state, onVerified }: MethodStepProps) {
         key={challenge.sentAt}
         number={challenge.pushNumber}
         onSendAgain={push}
+        sendError={send.error}
         onVerified={onVerified}
       />
     );
@@ -64,9 +65,11 @@ export function PushStep({ factor, state, onVerified }: MethodStepProps) {
 function PushWaiting(props: {
   number: number;
   onSendAgain: () => void;
+  /** Why "Send push again" was refused (a wait, under the sending limits). */
+  sendError: unknown;
   onVerified: (state: AuthnState) => void;
 }) {
-  const { number, onSendAgain, onVerified } = props;
+  const { number, onSendAgain, sendError, onVerified } = props;
   const { t } = useTranslation();
   const api = useVerificationApi();
   const queryClient = useQueryClient();
@@ -92,6 +95,7 @@ function PushWaiting(props: {
     return (
       <>
         <ErrorAlert error={poll.error} />
+        <ErrorAlert error={sendError} />
         <button type="button" className="button primary" onClick={onSendAgain}>
           {t("signIn.push.sendAgain")}
         </button>

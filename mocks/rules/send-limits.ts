@@ -1,0 +1,29 @@
+import type { MockState } from "../db/state";
+import { MINUTE, POLICY } from "./policy";
+
+const HOUR = 60 * MINUTE;
+
+/**
+ * How many seconds before this method may be sent another SMS, voice call or push (0: now). The
+ * limits hold per method, so per account, across every session: one send per 30 s and an hourly
+ * cap, however many sign-ins or "Verify it's you" screens ask.
+ */
+export function sendWaitSeconds(state: MockState, methodId: string, now: number): number {
+  const recent = recentSends(state, methodId, now);
+  const last = recent.at(-1);
+  const [oldest] = recent;
+  const nextAllowed = Math.max(
+    last === undefined ? 0 : last + POLICY.resendAfterSeconds * 1000,
+    oldest !== undefined && recent.length >= POLICY.sendsPerHour ? oldest + HOUR : 0,
+  );
+  return Math.max(0, Math.ceil((nextAllowed - now) / 1000));
+}
+
+/** Counts a send toward the method's limits (older than an hour are forgotten). */
+export function recordSend(state: MockState, methodId: string, now: number): void {
+  state.challengeSends[methodId] = [...recentSends(state, methodId, now), now];
+}
+
+function recentSends(state: MockState, methodId: string, now: number): number[] {
+  return (state.challengeSends[methodId] ?? []).filter((at) => now - at < HOUR);
+}
