@@ -49,7 +49,12 @@ async function removeInSettings(
   verifyWith?: { methodId: string; key: string },
 ) {
   await backend.advance(TOTP_PERIOD_SECONDS); // a fresh code for the verification
-  const started = authnState(await b.post("/api/step-up/start", { purpose: "change" }));
+  const started = authnState(
+    await b.post("/api/step-up/start", {
+      purpose: "change",
+      change: { kind: "removeMethod", methodId },
+    }),
+  );
   expect(started.status).toBe("PASSWORD");
   const atFactor = authnState(await b.post("/api/step-up/password", { password: JANE.password }));
   const verified = await b.post("/api/step-up/verify", {
