@@ -19,21 +19,21 @@ beforeEach(async () => {
 });
 
 /**
- * "Verify it's you" in Jane's session: for Settings ("view") with her authenticator, or for one
+ * "Verify it's you" in Jane's session (by default the test's browser): for Settings ("view") with her authenticator, or for one
  * change with her password first, then her authenticator's next code.
  */
-async function verify(purpose: "view" | AccountChange) {
+async function verify(purpose: "view" | AccountChange, b: Browser = browser) {
   const body = purpose === "view" ? { purpose } : { purpose: "change", change: purpose };
-  let state = authnState(await browser.post("/api/step-up/start", body));
+  let state = authnState(await b.post("/api/step-up/start", body));
   if (purpose !== "view") {
     expect(state.status).toBe("PASSWORD");
-    state = authnState(await browser.post("/api/step-up/password", { password: JANE.password }));
+    state = authnState(await b.post("/api/step-up/password", { password: JANE.password }));
   }
   expect(state.status).toBe("FACTOR");
   await backend.advance(30); // a code works once: the next one
   const code = await backend.totp(JANE.totpKey);
   const done = authnState(
-    await browser.post("/api/step-up/verify", {
+    await b.post("/api/step-up/verify", {
       methodId: factorId(state, "google_authenticator"),
       code,
     }),
@@ -150,6 +150,27 @@ describe("a set-up from Settings, after the change verification made for it", ()
     );
     // "Set up another" asks again.
     apiError(await browser.post("/api/enroll/okta-verify"), 403, "STEP_UP_REQUIRED");
+  });
+
+  it("texts a number being set up at most once per 30 s for the account, across browsers (SECURITY 16)", async () => {
+    const other = backend.browser("Jane's second browser");
+    await backend.advance(30); // a code works once: the next one
+    await signIn(backend, other, JANE);
+    await verify({ kind: "setUp", method: "phone" });
+    await verify({ kind: "setUp", method: "phone" }, other);
+    const sent = await browser.post("/api/enroll/phone", { channel: "sms", e164: "+12025550199" });
+    expect(sent.status, sent.text).toBe(200);
+    const before = await backend.outbox();
+    const refused = apiError(
+      await other.post("/api/enroll/phone", { channel: "sms", e164: "+12025550199" }),
+      429,
+      "RATE_LIMITED",
+    );
+    expect(refused.retryAfterSeconds).toBe(30);
+    expect(await backend.outbox()).toEqual(before);
+    await backend.advance(30);
+    const later = await other.post("/api/enroll/phone", { channel: "sms", e164: "+12025550199" });
+    expect(later.status, later.text).toBe(200);
   });
 });
 

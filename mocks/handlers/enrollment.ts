@@ -29,6 +29,7 @@ import { recordFailure } from "../rules/lockout";
 import { notifySecurityChange } from "../rules/notifications";
 import { maskPhone } from "../rules/phone";
 import { sendPhoneCode } from "../rules/phone-codes";
+import { recordSend, sendWaitSeconds } from "../rules/send-limits";
 import { DAY, MINUTE, POLICY } from "../rules/policy";
 import { completeSignIn } from "../rules/sign-in";
 import { checkTotp, newTotpSecret, totpUri } from "../rules/totp";
@@ -203,11 +204,16 @@ async function sendEnrollmentCode(
 ) {
   const previous = session.pending.phone;
   // One wait for the whole set-up, whatever the number: no flood of texts by changing numbers.
-  if (previous && ctx.now < previous.resendAt) {
+  const sessionWait = previous ? Math.ceil((previous.resendAt - ctx.now) / 1000) : 0;
+  // And one limit per number for the account, across its sessions: no flood by opening browsers.
+  const limitKey = `phone-set-up:${user.id}:${target.e164}`;
+  const wait = Math.max(sessionWait, sendWaitSeconds(ctx.state, limitKey, ctx.now));
+  if (wait > 0) {
     throw new HandlerError(429, "RATE_LIMITED", "Wait before asking for another code.", {
-      retryAfterSeconds: Math.ceil((previous.resendAt - ctx.now) / 1000),
+      retryAfterSeconds: wait,
     });
   }
+  recordSend(ctx.state, limitKey, ctx.now);
   const code = sendPhoneCode(ctx.state, { userId: user.id, ...target }, ctx.now);
   session.pending.phone = {
     ...target,
