@@ -111,7 +111,7 @@ export type VerificationStage = "PASSWORD" | "FACTOR" | "SUCCESS";
 
 export type StepUp = {
   /** "view" opens Settings (a security method); "change" precedes a reset, removal or set-up. */
-  purpose: "view" | "change" | "token";
+  purpose: "view" | "change" | "token" | "show-token";
   /** For "change": the one change it is made for. */
   change: AccountChange | null;
   stage: VerificationStage;
@@ -123,7 +123,7 @@ export type StepUp = {
    * action it was made for only: a Get Token verification never allows a password reset, nor one
    * made to remove a method another change.
    */
-  grant: { purpose: "change" | "token"; change: AccountChange | null; at: number } | null;
+  grant: { purpose: "change" | "token" | "show-token"; change: AccountChange | null; at: number } | null;
 };
 
 export type PendingEnrollments = {

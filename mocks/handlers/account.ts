@@ -9,6 +9,7 @@ import {
   type AccountState,
   type ActivityItem,
   type SetUpMethod,
+  type StepUpFor,
 } from "../../src/api/contracts/account";
 import { recordActivity } from "../db/activity";
 import { rotateSession, userById } from "../db/sessions";
@@ -62,30 +63,36 @@ function changeKey(change: AccountChange): string {
   return change.kind;
 }
 
+/** What a verification is spent on: Get Token, Show token, or one change. */
+type GrantFor = Exclude<StepUpFor, "view">;
+
 /** Whether this session holds an unspent, fresh verification made for exactly this action. */
-function holdsGrant(session: Session, now: number, action: "token" | AccountChange): boolean {
+function holdsGrant(session: Session, now: number, action: GrantFor): boolean {
   const grant = session.stepUp?.grant;
   if (!grant) return false;
   const minutes =
-    action !== "token" && action.kind === "setUp" ? SET_UP_GRANT_MINUTES : CHANGE_GRANT_MINUTES;
+    typeof action !== "string" && action.kind === "setUp"
+      ? SET_UP_GRANT_MINUTES
+      : CHANGE_GRANT_MINUTES;
   if (now - grant.at > minutes * MINUTE) return false;
-  if (action === "token") return grant.purpose === "token";
+  if (typeof action === "string") return grant.purpose === action;
   return (
     grant.purpose === "change" && !!grant.change && changeKey(grant.change) === changeKey(action)
   );
 }
 
 /**
- * A reset, removal or set-up ("change": password and method, made for that one change) or Get
- * Token ("token": a method) needs its own fresh verification, used up here. A verification made
+ * A reset, removal or set-up ("change": password and method, made for that one change), Get
+ * Token ("token": a method) or Show token ("show-token": a method) needs its own fresh
+ * verification, used up here. A verification made
  * for another change is refused and stays unspent.
  */
-export function spendGrant(session: Session, now: number, action: "token" | AccountChange): void {
+export function spendGrant(session: Session, now: number, action: GrantFor): void {
   if (!session.stepUp || !holdsGrant(session, now, action)) {
     throw new HandlerError(
       403,
       "STEP_UP_REQUIRED",
-      action === "token"
+      typeof action === "string"
         ? "Verify it's you with a security method first."
         : "Verify it's you with your password and a security method first.",
     );

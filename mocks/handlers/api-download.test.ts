@@ -42,7 +42,7 @@ function tokensOf(response: ApiResponse): RefreshTokens {
 async function stepUp(
   b: Browser = browser,
   totpKey = JANE.totpKey,
-  purpose: "token" | "view" | "change" = "token",
+  purpose: "token" | "show-token" | "view" | "change" = "token",
 ) {
   await backend.advance(30);
   const started = authnState(await b.post("/api/step-up/start", { purpose }));
@@ -407,7 +407,7 @@ describe("the refresh token is shown in full only for a while (GET /api/traqs/ap
     await stepUp(browser, JANE.totpKey, "view"); // Settings' verification is not enough
     apiError(await show(), 403, "STEP_UP_REQUIRED");
 
-    await stepUp();
+    await stepUp(browser, JANE.totpKey, "show-token");
     const shown = tokensOf(await show());
     expect(shown.current?.token).toBe(refresh);
     expect(tokensOf(await tokens()).current?.token).toBe(refresh);
@@ -420,7 +420,7 @@ describe("the refresh token is shown in full only for a while (GET /api/traqs/ap
   it("Show token: does not take a verification older than five minutes", async () => {
     await janeGetsToken();
     await backend.advance(SHOWN_SECONDS);
-    await stepUp();
+    await stepUp(browser, JANE.totpKey, "show-token");
     await backend.advance(5 * 60 + 1);
     apiError(await show(), 403, "STEP_UP_REQUIRED");
   });
@@ -428,8 +428,22 @@ describe("the refresh token is shown in full only for a while (GET /api/traqs/ap
   it("Show token: 404 without an active current token, and the verification is kept", async () => {
     await janeGetsToken();
     tokensOf(await revoke());
-    await stepUp();
+    await stepUp(browser, JANE.totpKey, "show-token");
     apiError(await show(), 404, "NOT_FOUND");
+    const grants = await backend.read((state) => state.sessions.map((x) => x.stepUp?.grant));
+    expect(grants).toContainEqual(expect.objectContaining({ purpose: "show-token" }));
+  });
+
+  it("Show token's verification cannot get a new token, nor Get Token's show one (SECURITY 17)", async () => {
+    const refresh = await janeGetsToken();
+    await backend.advance(SHOWN_SECONDS);
+    await stepUp(browser, JANE.totpKey, "show-token");
+    apiError(await getToken(), 403, "STEP_UP_REQUIRED");
+    expect(tokensOf(await show()).current?.token).toBe(refresh); // and it was kept for its own use
+
+    await backend.advance(SHOWN_SECONDS);
+    await stepUp();
+    apiError(await show(), 403, "STEP_UP_REQUIRED");
     expect((await getToken()).status).toBe(200);
   });
 

@@ -226,7 +226,7 @@ export function apiDownloadHandlers(db: MockDb) {
 
     /**
      * Show token, or Copy Token while the token is masked: after "Verify it's you" (purpose
-     * token), the current token is shown in full to this session for a few minutes.
+     * show-token, which Get Token does not take), the current token is shown in full to this session for a few minutes.
      */
     http.post(
       route("/api/traqs/api/tokens/show"),
@@ -236,7 +236,7 @@ export function apiDownloadHandlers(db: MockDb) {
         const sealed = current && isActive(current, ctx.now) ? current.sealed : null;
         if (!current || !sealed || (await unseal(await db.sealingKey(), sealed)) === null)
           throw new HandlerError(404, "NOT_FOUND", "There is no active current token.");
-        spendGrant(session, ctx.now, "token");
+        spendGrant(session, ctx.now, "show-token");
         showToken(session, current, ctx.now);
         return toRefreshTokens(db, ctx, session, user);
       }),

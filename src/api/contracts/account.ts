@@ -4,7 +4,7 @@ import { Instant } from "./common";
 import { Language, TraqsUsername } from "./me";
 
 /** view: open Settings; change: a reset, removal or set-up; token: Get Token (API / Download). */
-export const StepUpPurpose = z.enum(["view", "change", "token"]);
+export const StepUpPurpose = z.enum(["view", "change", "token", "show-token"]);
 export type StepUpPurpose = z.infer<typeof StepUpPurpose>;
 
 /** What Settings can set up (Set up / Set up another): a method, or the security question. */
@@ -21,12 +21,12 @@ export const AccountChange = z.discriminatedUnion("kind", [
 export type AccountChange = z.infer<typeof AccountChange>;
 
 export const StartStepUpRequest = z.discriminatedUnion("purpose", [
-  z.object({ purpose: z.enum(["view", "token"]) }),
+  z.object({ purpose: z.enum(["view", "token", "show-token"]) }),
   z.object({ purpose: z.literal("change"), change: AccountChange }),
 ]);
 export type StartStepUpRequest = z.infer<typeof StartStepUpRequest>;
 /** What "Verify it's you" is for, as a screen asks: open Settings, Get Token, or one change. */
-export type StepUpFor = "view" | "token" | AccountChange;
+export type StepUpFor = "view" | "token" | "show-token" | AccountChange;
 
 /** The Account page (guide Section 2): personal information, language, security methods. */
 export const AccountState = z.object({

@@ -58,7 +58,7 @@ export function ProgrammaticPage() {
     return (
       <LoadOnDemand>
         <StepUp
-          purpose="token"
+          purpose={verifying ? "token" : "show-token"}
           onVerified={verifying ? verified : unmasked}
           onCancel={() => {
             setVerifying(false);
