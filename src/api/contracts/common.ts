@@ -10,6 +10,7 @@ z.config({ jitless: true });
  */
 export const ERROR_CODES = [
   "VALIDATION",
+  "CROSS_ORIGIN",
   "INVALID_CREDENTIALS",
   "INVALID_CODE",
   "CODE_EXPIRED",
