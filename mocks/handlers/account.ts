@@ -9,7 +9,7 @@ import {
   type ActivityItem,
 } from "../../src/api/contracts/account";
 import { recordActivity } from "../db/activity";
-import { rotateSession, userById } from "../db/sessions";
+import { endOtherSessions, rotateSession, userById } from "../db/sessions";
 import type { ActivityRecord, MockState, Session, StepUp, User } from "../db/state";
 import type { MockDb } from "../db/store";
 import { describeClient } from "../rules/client-info";
@@ -251,11 +251,7 @@ export function accountHandlers(db: MockDb) {
         await assertPasswordAllowed(user, password, ctx.now);
         spendGrant(session, ctx.now, "change");
         await storePassword(user, password, ctx.now);
-        if (signOutOtherDevices) {
-          ctx.state.sessions = ctx.state.sessions.filter(
-            (s) => s.userId !== user.id || s.id === session.id,
-          );
-        }
+        if (signOutOtherDevices) endOtherSessions(ctx.state, user.id, session);
         notifySecurityChange(ctx, {
           user: user,
           type: "password_reset",

@@ -10,10 +10,17 @@ import { randomId } from "./crypto";
  */
 export function notifySecurityChange(
   ctx: { state: MockState; now: number; userAgent: string },
-  change: { user: User; type: ActivityType; what: string; subject: string },
+  change: {
+    user: User;
+    type: ActivityType;
+    what: string;
+    subject: string;
+    /** What else the change did, said after what happened (e.g. the other devices signed out). */
+    note?: string;
+  },
 ): void {
   const { state, now, userAgent } = ctx;
-  const { user, type, what, subject } = change;
+  const { user, type, what, subject, note } = change;
   recordActivity(state, { userId: user.id, type, at: now, userAgent, detail: what });
   const reportToken = randomId(24);
   send(state, {
@@ -23,6 +30,7 @@ export function notifySecurityChange(
     subject,
     text:
       `Hi ${user.firstName},\n\n${subject.replace(/^FINRA TRAQS - /, "")} for your account ${user.login}.\n\n` +
+      (note ? `${note}\n\n` : "") +
       `Details\n${what}\n${new Date(now).toUTCString()}\n${describeClient(userAgent)}\n` +
       `Performed by: ${user.firstName} ${user.lastName}\n\nDon't recognize this activity?\n` +
       "Your account may have been compromised; we recommend reporting the suspicious activity to " +
