@@ -176,6 +176,8 @@ export type OutboxRecord = {
   sentAt: number;
   /** Security notifications: the token of their "Report Suspicious Activity" link. */
   reportToken?: string;
+  /** When that link was used: it works once. */
+  reportedAt?: number;
   push?: {
     numbers: number[];
     correctNumber: number | null;

@@ -2,7 +2,8 @@ import { recordActivity } from "../db/activity";
 import { EMAIL_FOOTER, send } from "../db/outbox";
 import type { ActivityType, MockState, User } from "../db/state";
 import { describeClient } from "./client-info";
-import { randomId } from "./crypto";
+import { constantTimeEqual, randomId } from "./crypto";
+import { DAY, POLICY } from "./policy";
 
 /**
  * Every change of a security method or the password: an email with what, when, where and who, and
@@ -39,4 +40,24 @@ export function notifySecurityChange(
     reportToken,
     sentAt: now,
   });
+}
+
+export type ReportLinkUse =
+  | { result: "unknown" | "expired" }
+  | { result: "recorded" | "alreadyReported"; userId: string; subject: string };
+
+/**
+ * A "Report Suspicious Activity" link works once, within POLICY.reportLinkDays of its email; a link
+ * already used is answered as such, whatever its age, and records nothing more.
+ */
+export function takeReportLink(state: MockState, token: string, now: number): ReportLinkUse {
+  const email = state.outbox.find(
+    (m) => m.reportToken !== undefined && constantTimeEqual(m.reportToken, token),
+  );
+  if (!email?.userId) return { result: "unknown" };
+  const found = { userId: email.userId, subject: email.subject ?? "" };
+  if (email.reportedAt !== undefined) return { result: "alreadyReported", ...found };
+  if (now - email.sentAt > POLICY.reportLinkDays * DAY) return { result: "expired" };
+  email.reportedAt = now;
+  return { result: "recorded", ...found };
 }
