@@ -137,3 +137,35 @@ describe("bodies are capped while they are read", () => {
     expectErrorBody(answer, 400);
   });
 });
+
+describe("cross-site requests are refused on the local server too (SECURITY 40)", () => {
+  const post = (headers: Record<string, string>, body: string) =>
+    fetch(`http://127.0.0.1:${port}/api/authn/identify`, { method: "POST", headers, body });
+  const username = JSON.stringify({ username: "jane.doe@yourfirm.org" });
+
+  it("another site's Origin: 403 CROSS_ORIGIN", async () => {
+    const response = await post(
+      {
+        "content-type": "application/json",
+        origin: "https://attacker.example",
+        "sec-fetch-site": "cross-site",
+      },
+      username,
+    );
+    expect(response.status).toBe(403);
+    expect(ErrorBody.parse(await response.json()).error.code).toBe("CROSS_ORIGIN");
+  });
+
+  it("a text/plain body (what a form can send): 415", async () => {
+    const response = await post({ "content-type": "text/plain" }, username);
+    expect(response.status).toBe(415);
+  });
+
+  it("the same request from the server's own origin, or from curl, is taken", async () => {
+    const own = { origin: `http://127.0.0.1:${port}`, "sec-fetch-site": "same-origin" };
+    for (const headers of [own, {}]) {
+      const response = await post({ "content-type": "application/json", ...headers }, username);
+      expect(response.status, await response.text()).toBe(200);
+    }
+  });
+});
