@@ -8,7 +8,7 @@ import { errorResponse, HandlerError, MAX_BODY_BYTES } from "./handlers/http";
 /** The methods the backend answers; TRACE, TRACK and CONNECT are refused (SECURITY 41). */
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 /** A host name or IPv4 address, or an IPv6 address in brackets, and an optional port. */
-const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+const HOST = /^(?:[a-z0-9._-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /** The usual error body for a request refused before any handler sees it. */
 function refusal(status: number, message: string, headers: Record<string, string> = {}) {
