@@ -133,7 +133,7 @@ async function appRequestRefusal(request: Request): Promise<Response | undefined
   return undefined;
 }
 
-/** The token endpoint is for scripts (no Origin): a form (RFC 6749 §4.1.3), of a bounded size. */
+/** The token endpoint is for scripts (any origin): a form (RFC 6749 §6), of a bounded size. */
 async function tokenRequestRefusal(request: Request): Promise<Response | undefined> {
   if ((await bodySize(request)) > MAX_BODY_BYTES)
     return oauthError(413, "invalid_request", "The request body is too large.");
@@ -151,14 +151,10 @@ async function tokenRequestRefusal(request: Request): Promise<Response | undefin
  * the local server. They answer only a refusal; an accepted request goes on to its handler.
  */
 export function requestRules() {
-  const check =
-    (refusal: (request: Request) => Promise<Response | undefined>) =>
-    ({ request }: { request: Request }) =>
-      refusal(request);
   return [
-    http.all(route("/api/*"), check(appRequestRefusal)),
-    http.all(route("/__dev/*"), check(appRequestRefusal)),
-    http.post(route("/oauth2/token"), check(tokenRequestRefusal)),
+    http.all(route("/api/*"), ({ request }) => appRequestRefusal(request)),
+    http.all(route("/__dev/*"), ({ request }) => appRequestRefusal(request)),
+    http.post(route("/oauth2/token"), ({ request }) => tokenRequestRefusal(request)),
   ];
 }
 
