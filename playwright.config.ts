@@ -53,7 +53,7 @@ export default defineConfig({
     {
       command: `npx tsx mocks/server.ts`,
       url: `http://localhost:${MOCK_SERVER_PORT}/__dev/clock`,
-      env: { PORT: String(MOCK_SERVER_PORT) },
+      env: { MOCK_SERVER_URL: `http://localhost:${MOCK_SERVER_PORT}` },
       reuseExistingServer: !process.env.CI,
     },
     {

@@ -178,6 +178,33 @@ test("The email's Report Suspicious Activity link records the report", async ({ 
   await expectAccessible(page);
   await page.goto("/activity");
   await expect(page.getByRole("table")).toContainText("Suspicious activity reported");
+
+  // The link works once: opened again, it says so and records nothing more.
+  await page.goto(email.link ?? "");
+  await expect(
+    page.getByText("This activity was already reported with this link. Thank you."),
+  ).toBeVisible();
+  await page.goto("/activity");
+  await expect(page.getByRole("row", { name: /Suspicious activity reported/ })).toHaveCount(1);
+});
+
+test("A Report Suspicious Activity link older than 30 days has expired", async ({ page, mock }) => {
+  await signInAsJdoe01(page, mock);
+  await openSettings(page, mock);
+  await page.getByRole("button", { name: "Remove Security Question" }).click();
+  await confirmAndVerify(
+    page,
+    mock,
+    "Are you sure you want to remove Security Question enrollment?",
+  );
+  await expect(page.getByText("You have successfully removed Security Question")).toBeVisible();
+  const email = await mock.latest("email", JANE.username);
+  await mock.advanceClock(30 * 86_400 + 60);
+  await page.goto(email.link ?? "");
+  await expect(page.getByRole("alert")).toContainText(
+    "This link has expired: links are valid for 30 days.",
+  );
+  await expectAccessible(page);
 });
 
 test("Jane sets up Okta Verify from Settings only after her password and a method", async ({

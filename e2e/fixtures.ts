@@ -250,6 +250,6 @@ export const MOCK_SERVER = `http://localhost:${MOCK_SERVER_PORT}`;
 export function startEachTestFromTheSeed() {
   test.describe.configure({ mode: "serial" });
   test.beforeEach(async ({ request }) => {
-    expect((await request.post(`${MOCK_SERVER}/__dev/reset`)).ok()).toBe(true);
+    expect((await request.post(`${MOCK_SERVER}/__dev/reset`, { data: {} })).ok()).toBe(true);
   });
 }

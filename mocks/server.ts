@@ -1,61 +1,150 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { getResponse } from "msw";
 import { MockDb } from "./db/store";
 import { createHandlers } from "./handlers";
+import { errorResponse, HandlerError, MAX_BODY_BYTES } from "./handlers/http";
+
+/** The methods the backend answers; TRACE, TRACK and CONNECT are refused (SECURITY 41). */
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+/** A host name or IPv4 address, or an IPv6 address in brackets, and an optional port. */
+const HOST = /^(?:[a-z0-9._-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/** The usual error body for a request refused before any handler sees it. */
+function refusal(status: number, message: string, headers: Record<string, string> = {}) {
+  const response = errorResponse(new HandlerError(status, "VALIDATION", message));
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** The request's URL, or the answer to a method, Host or path no handler can take. */
+function requestUrl(req: IncomingMessage): URL | Response {
+  const method = req.method ?? "GET";
+  if (!METHODS.includes(method))
+    return refusal(405, `The method ${method} is not allowed.`, { Allow: METHODS.join(", ") });
+  const host = req.headers.host ?? "localhost";
+  if (!HOST.test(host)) return refusal(400, "The Host header is not valid.");
+  try {
+    const url = new URL(req.url ?? "/", `http://${host}`);
+    decodeURIComponent(url.pathname); // the handlers' path parameters are decoded
+    return url;
+  } catch {
+    return refusal(400, "The URL is not valid (bad percent-encoding?).");
+  }
+}
+
+/**
+ * The body, counted while it arrives: null as soon as it passes the cap (declared or sent), and
+ * the rest is never read.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer<ArrayBuffer> | null> {
+  if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.pause();
+      resolve(null);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+}
+
+async function write(res: ServerResponse, response: Response) {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers["set-cookie"] = cookies;
+  res.writeHead(response.status, headers);
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/** An answer written straight to the connection, for requests that never become a `req`. */
+function answerOnSocket(socket: Duplex, status: string, message: string, headers = "") {
+  if (!socket.writable) return void socket.destroy();
+  const body = JSON.stringify({ error: { code: "VALIDATION", message } });
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n` +
+      `${headers}Connection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
 
 /**
  * The mock backend as a local HTTP server, so that scripts and curl use the same rules and data as
- * the browser. Run it with `npm run mock-server` (PORT, default 4010).
+ * the browser. Run it with `npm run mock-server` (on the port of MOCK_SERVER_URL, default 4010).
+ * Whatever arrives, it answers 4xx with the usual error body, never a 5xx (SECURITY 41).
  */
 export function createMockServer(db = new MockDb()) {
   const handlers = createHandlers(db);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
+    const url = requestUrl(req);
+    if (url instanceof Response) return write(res, url);
+    const body = await readBody(req);
+    if (body === null) {
+      // The rest of the body is not read: the connection ends with this answer.
+      res.shouldKeepAlive = false;
+      return write(res, refusal(413, "The request body is too large."));
+    }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
       else if (value !== undefined) headers.set(name, value);
     }
-    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
     const request = new Request(url, {
-      method: req.method ?? "GET",
+      method: req.method,
       headers,
-      body: body && req.method !== "GET" && req.method !== "HEAD" ? body : undefined,
+      body: body.length && req.method !== "GET" && req.method !== "HEAD" ? body : undefined,
     });
     const response = await getResponse(handlers, request);
     if (!response) {
-      res.writeHead(404, { "Content-Type": "application/json" });
-      res.end(
-        JSON.stringify({
-          error: { code: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` },
-        }),
+      return write(
+        res,
+        errorResponse(
+          new HandlerError(404, "NOT_FOUND", `No route for ${req.method} ${url.pathname}`),
+        ),
       );
-      return;
     }
-    const outHeaders: Record<string, string | string[]> = {};
-    response.headers.forEach((value, name) => {
-      if (name !== "set-cookie") outHeaders[name] = value;
-    });
-    const cookies = response.headers.getSetCookie();
-    if (cookies.length) outHeaders["set-cookie"] = cookies;
-    res.writeHead(response.status, outHeaders);
-    res.end(Buffer.from(await response.arrayBuffer()));
+    return write(res, response);
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error(error);
-      res.writeHead(500).end();
+      if (res.headersSent) return void res.destroy();
+      void write(res, errorResponse(new HandlerError(500, "SERVER_ERROR", "The server failed.")));
     });
   });
+  // What the HTTP parser refuses (a malformed request line or header) gets the usual body too.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) =>
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? answerOnSocket(socket, "431 Request Header Fields Too Large", "The headers are too large.")
+      : answerOnSocket(socket, "400 Bad Request", "The request is malformed."),
+  );
+  // CONNECT never reaches the request handler; it is refused like TRACE.
+  server.on("connect", (_req: IncomingMessage, socket: Duplex) =>
+    answerOnSocket(
+      socket,
+      "405 Method Not Allowed",
+      "The method CONNECT is not allowed.",
+      `Allow: ${METHODS.join(", ")}\r\n`,
+    ),
+  );
+  return server;
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
-  const port = Number(process.env.PORT ?? 4010);
+  // The port the app's proxy forwards to: one setting for both, so they cannot disagree.
+  const url = new URL(process.env.MOCK_SERVER_URL ?? "http://localhost:4010");
+  const port = Number(url.port || 80);
   const host = process.env.HOST ?? "127.0.0.1";
   createMockServer().listen(port, host, () => {
     console.log(`Mock backend listening on http://localhost:${port} (reset: POST /__dev/reset)`);

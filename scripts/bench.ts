@@ -117,10 +117,11 @@ async function main() {
   run("npx", ["vite", "build", "--logLevel", "warn", "--outDir", "dist-bench"], {
     VITE_BACKEND: "mock-server",
   });
-  start("npx", ["tsx", "mocks/server.ts"], { PORT: String(MOCK_PORT) });
+  const mockServerUrl = `http://localhost:${MOCK_PORT}`;
+  start("npx", ["tsx", "mocks/server.ts"], { MOCK_SERVER_URL: mockServerUrl });
   start("npx", ["vite", "preview", "--outDir", "dist-bench", "--port", String(APP_PORT)], {
     VITE_BACKEND: "mock-server",
-    MOCK_SERVER_URL: `http://localhost:${MOCK_PORT}`,
+    MOCK_SERVER_URL: mockServerUrl,
   });
   await waitFor(`http://localhost:${MOCK_PORT}/__dev/clock`);
   await waitFor(APP);

@@ -45,6 +45,11 @@ export function removeSession(state: MockState, id: string): void {
   state.sessions = state.sessions.filter((s) => s.id !== id);
 }
 
+/** Signs the user out of every other device: all their sessions but this one end. */
+export function endOtherSessions(state: MockState, userId: string, keep: Session): void {
+  state.sessions = state.sessions.filter((s) => s.userId !== userId || s.id === keep.id);
+}
+
 export function userById(state: MockState, id: string | null): User | null {
   return state.users.find((u) => u.id === id) ?? null;
 }

@@ -190,6 +190,8 @@ export type OutboxRecord = {
   sentAt: number;
   /** Security notifications: the token of their "Report Suspicious Activity" link. */
   reportToken?: string;
+  /** When that link was used: it works once. */
+  reportedAt?: number;
   push?: {
     /** The Okta Verify method it was sent to: removing the method cancels it. */
     methodId: string;

@@ -8,17 +8,18 @@ import {
   type AccountChange,
   type AccountState,
   type ActivityItem,
+  type ReportResult,
   type SetUpMethod,
   type StepUpFor,
 } from "../../src/api/contracts/account";
 import { recordActivity } from "../db/activity";
-import { rotateSession, userById } from "../db/sessions";
+import { endOtherSessions, rotateSession, userById } from "../db/sessions";
 import type { ActivityRecord, MockState, Session, StepUp, User } from "../db/state";
 import type { MockDb } from "../db/store";
 import { describeClient } from "../rules/client-info";
 import { removeMethod } from "../rules/method-removal";
-import { notifySecurityChange } from "../rules/notifications";
-import { MINUTE } from "../rules/policy";
+import { notifySecurityChange, takeReportLink } from "../rules/notifications";
+import { MINUTE, POLICY } from "../rules/policy";
 import { assertPasswordAllowed, storePassword } from "./enrollment";
 import { HandlerError, json, readBody, respond, route } from "./http";
 import { profileOf } from "./me";
@@ -284,11 +285,7 @@ export function accountHandlers(db: MockDb) {
         await assertPasswordAllowed(user, password, ctx.now);
         spendGrant(session, ctx.now, { kind: "resetPassword" });
         await storePassword(user, password, ctx.now);
-        if (signOutOtherDevices) {
-          ctx.state.sessions = ctx.state.sessions.filter(
-            (s) => s.userId !== user.id || s.id === session.id,
-          );
-        }
+        if (signOutOtherDevices) endOtherSessions(ctx.state, user.id, session);
         notifySecurityChange(ctx, {
           user: user,
           type: "password_reset",
@@ -343,19 +340,26 @@ export function accountHandlers(db: MockDb) {
     /** The "Report Suspicious Activity" link of a notification email (no sign-in needed). */
     http.post(route("/api/reports/suspicious-activity"), ({ request }) =>
       respond(() =>
-        db.transaction(async (state) => {
+        db.transaction(async (state): Promise<Response> => {
           const { token } = await readBody(request, ReportRequest);
-          const email = state.outbox.find((m) => m.reportToken === token);
-          if (!email?.userId)
+          const now = db.now(state);
+          const link = takeReportLink(state, token, now);
+          if (link.result === "unknown")
             throw new HandlerError(404, "NOT_FOUND", "This report link is not valid.");
-          reportActivity(
-            state,
-            email.userId,
-            db.now(state),
-            request.headers.get("user-agent") ?? "unknown",
-            email.subject ?? "",
-          );
-          return json({ ok: true });
+          if (link.result === "expired")
+            throw new HandlerError(
+              410,
+              "REPORT_LINK_EXPIRED",
+              `This report link has expired: it was valid for ${POLICY.reportLinkDays} days.`,
+            );
+          if (link.result === "recorded") {
+            const userAgent = request.headers.get("user-agent") ?? "unknown";
+            reportActivity(state, link.userId, now, userAgent, link.subject);
+          }
+          const answer: ReportResult = {
+            status: link.result === "recorded" ? "RECORDED" : "ALREADY_REPORTED",
+          };
+          return json(answer);
         }),
       ),
     ),

@@ -16,7 +16,7 @@ import {
 } from "../rules/reference-data";
 import { currentToken, isActive, remindExpiringTokens, sixMonthsAfter } from "../rules/tokens";
 import { spendGrant } from "./account";
-import { HandlerError, respond, route } from "./http";
+import { HandlerError, oauthError, respond, route } from "./http";
 import { requireSignedIn, signedIn, type SessionContext } from "./session-context";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -124,19 +124,6 @@ function download(
       "Cache-Control": "no-store",
     },
   });
-}
-
-/** An OAuth error body (RFC 6749 §5.2), never cached. */
-function oauthError(
-  status: number,
-  error: string,
-  description: string,
-  headers: Record<string, string> = {},
-) {
-  return HttpResponse.json(
-    { error, error_description: description },
-    { status, headers: { "Cache-Control": "no-store", ...headers } },
-  );
 }
 
 class OAuthFailure extends Error {

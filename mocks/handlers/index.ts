@@ -4,12 +4,14 @@ import { apiDownloadHandlers } from "./api-download";
 import { authnHandlers } from "./authn";
 import { devHandlers } from "./dev";
 import { enrollmentHandlers } from "./enrollment";
+import { requestRules } from "./http";
 import { meHandlers } from "./me";
 import { recoveryHandlers } from "./recovery";
 
 /** Every handler of the mock backend, over one database: the browser, Vitest and the server use this. */
 export function createHandlers(db: MockDb) {
   return [
+    ...requestRules(),
     ...authnHandlers(db),
     ...enrollmentHandlers(db),
     ...meHandlers(db),

@@ -12,6 +12,7 @@ import {
   NOBODY,
   otherCode,
   SAM,
+  signIn,
   signInToFactor,
   submitPassword,
   verifyCode,
@@ -752,5 +753,30 @@ describe("fixes: long-lived reset links, same-day resets, unlock notifications",
     const email = await backend.latest("email", JANE.login);
     expect(email.subject).toBe("FINRA TRAQS - Account unlocked");
     expect(email.text).toContain("Report Suspicious Activity");
+  });
+});
+
+describe("a forgotten-password reset signs the user out of every other device (SECURITY 20)", () => {
+  it("ends Jane's other sessions, signed in or half-way, keeps Sam's, and says so in the email", async () => {
+    const phone = backend.browser("Jane's phone");
+    await signIn(backend, phone, JANE);
+    const laptop = backend.browser("Jane's laptop");
+    await signInToFactor(laptop, JANE);
+    const sams = backend.browser("Sam's laptop");
+    await signIn(backend, sams, SAM);
+    expect((await me(phone)).status).toBe(200);
+
+    await reachNewPassword(browser);
+    expect(recoveryState(await setNewPassword(browser, NEW_PASSWORD)).stage).toBe("DONE");
+
+    apiError(await me(phone), 401, "UNAUTHENTICATED");
+    expect(authnState(await getAuthn(laptop)).status).toBe("IDENTIFY");
+    expect((await me(sams)).status).toBe(200);
+    const email = await backend.latest("email", JANE.login);
+    expect(email.subject).toBe("FINRA TRAQS - Password reset");
+    expect(email.text).toContain("You have been signed out of all other devices.");
+    // The browser that reset it goes on to the second factor.
+    await backend.advance(30);
+    await finishWithTotp(browser);
   });
 });

@@ -8,7 +8,13 @@ import {
 import { EnrollCodeRequest, SetPasswordRequest } from "../../src/api/contracts/enrollment";
 import { EMAIL_FOOTER, send } from "../db/outbox";
 import { answerMatches } from "../db/seed";
-import { removeSession, startSession, userById, userByLogin } from "../db/sessions";
+import {
+  endOtherSessions,
+  removeSession,
+  startSession,
+  userById,
+  userByLogin,
+} from "../db/sessions";
 import type { MockState, Recovery, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
 import { constantTimeEqual, hashSecret, randomDigits, randomId, sha256 } from "../rules/crypto";
@@ -295,11 +301,14 @@ export function recoveryHandlers(db: MockDb) {
         await assertPasswordAllowed(user, password, ctx.now, { minimumAge: false });
         await storePassword(user, password, ctx.now);
         clearFailures(ctx.state, user.login);
+        // A reset is what a user does after a compromise: whoever else is signed in is not any more.
+        endOtherSessions(ctx.state, user.id, session);
         notifySecurityChange(ctx, {
           user,
           type: "password_recovered",
           what: "Password",
           subject: "FINRA TRAQS - Password reset",
+          note: "You have been signed out of all other devices.",
         });
         // Email is not an authenticator: the sign-in still needs a security method.
         session.recovery = null;

@@ -2,7 +2,8 @@ import { recordActivity } from "../db/activity";
 import { EMAIL_FOOTER, send } from "../db/outbox";
 import type { ActivityType, MockState, User } from "../db/state";
 import { describeClient } from "./client-info";
-import { randomId } from "./crypto";
+import { constantTimeEqual, randomId } from "./crypto";
+import { DAY, POLICY } from "./policy";
 
 /**
  * Every change of a security method or the password: an email with what, when, where and who, and
@@ -10,10 +11,17 @@ import { randomId } from "./crypto";
  */
 export function notifySecurityChange(
   ctx: { state: MockState; now: number; userAgent: string },
-  change: { user: User; type: ActivityType; what: string; subject: string },
+  change: {
+    user: User;
+    type: ActivityType;
+    what: string;
+    subject: string;
+    /** What else the change did, said after what happened (e.g. the other devices signed out). */
+    note?: string;
+  },
 ): void {
   const { state, now, userAgent } = ctx;
-  const { user, type, what, subject } = change;
+  const { user, type, what, subject, note } = change;
   recordActivity(state, { userId: user.id, type, at: now, userAgent, detail: what });
   const reportToken = randomId(24);
   send(state, {
@@ -23,6 +31,7 @@ export function notifySecurityChange(
     subject,
     text:
       `Hi ${user.firstName},\n\n${subject.replace(/^FINRA TRAQS - /, "")} for your account ${user.login}.\n\n` +
+      (note ? `${note}\n\n` : "") +
       `Details\n${what}\n${new Date(now).toUTCString()}\n${describeClient(userAgent)}\n` +
       `Performed by: ${user.firstName} ${user.lastName}\n\nDon't recognize this activity?\n` +
       "Your account may have been compromised; we recommend reporting the suspicious activity to " +
@@ -31,4 +40,24 @@ export function notifySecurityChange(
     reportToken,
     sentAt: now,
   });
+}
+
+export type ReportLinkUse =
+  | { result: "unknown" | "expired" }
+  | { result: "recorded" | "alreadyReported"; userId: string; subject: string };
+
+/**
+ * A "Report Suspicious Activity" link works once, within POLICY.reportLinkDays of its email; a link
+ * already used is answered as such, whatever its age, and records nothing more.
+ */
+export function takeReportLink(state: MockState, token: string, now: number): ReportLinkUse {
+  const email = state.outbox.find(
+    (m) => m.reportToken !== undefined && constantTimeEqual(m.reportToken, token),
+  );
+  if (!email?.userId) return { result: "unknown" };
+  const found = { userId: email.userId, subject: email.subject ?? "" };
+  if (email.reportedAt !== undefined) return { result: "alreadyReported", ...found };
+  if (now - email.sentAt > POLICY.reportLinkDays * DAY) return { result: "expired" };
+  email.reportedAt = now;
+  return { result: "recorded", ...found };
 }

@@ -19,6 +19,8 @@ export const POLICY = {
   /** A session with no request for this long has ended. */
   sessionIdleMinutes: 120,
   activationLinkDays: 30,
+  /** The "Report Suspicious Activity" link of a notification email works once, for this long. */
+  reportLinkDays: 30,
   /** Unlock: the emailed link and code. Reset: the emailed link (guide: 8 hours). */
   unlockLinkMinutes: 5,
   resetLinkHours: 8,

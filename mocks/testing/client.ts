@@ -19,6 +19,9 @@ export type ApiResponse = {
 
 type Body = { json: unknown } | { raw: string };
 
+/** Where the simulated browser's page and the backend are: one origin, as in the app. */
+const ORIGIN = "http://localhost";
+
 /**
  * A simulated browser: its own cookie jar, sending requests straight to the MSW handlers (no
  * network). Every answer is kept in `responses`, so that a test can search all of them.
@@ -60,12 +63,41 @@ export class Browser {
     return this.send("DELETE", path);
   }
 
-  private async send(method: string, path: string, body?: Body): Promise<ApiResponse> {
-    const headers = new Headers({ "user-agent": this.userAgent });
+  /**
+   * A request as another page or program would send it: `headers` replace the browser's own (null
+   * leaves one out), e.g. another site's `origin` or a form's `content-type`.
+   */
+  sendAs(
+    method: string,
+    path: string,
+    init: { headers: Record<string, string | null>; body?: string },
+  ) {
+    return this.send(method, path, init.body === undefined ? undefined : { raw: init.body }, init);
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    body?: Body,
+    { headers: overrides = {} }: { headers?: Record<string, string | null> } = {},
+  ): Promise<ApiResponse> {
+    const url = new URL(path, ORIGIN);
+    // What a browser sends with a fetch from the app's own page: the backend checks these.
+    const headers = new Headers({
+      "user-agent": this.userAgent,
+      "sec-fetch-site": "same-origin",
+      "sec-fetch-mode": "cors",
+      "sec-fetch-dest": "empty",
+    });
+    if (method !== "GET" && method !== "HEAD") headers.set("origin", url.origin);
     const cookie = [...this.jar].map(([name, value]) => `${name}=${value}`).join("; ");
     if (cookie) headers.set("cookie", cookie);
     if (body) headers.set("content-type", "application/json");
-    const request = new Request(new URL(path, "http://localhost"), {
+    for (const [name, value] of Object.entries(overrides)) {
+      if (value === null) headers.delete(name);
+      else headers.set(name, value);
+    }
+    const request = new Request(url, {
       method,
       headers,
       body: body ? ("raw" in body ? body.raw : JSON.stringify(body.json)) : undefined,

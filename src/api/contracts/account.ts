@@ -83,3 +83,7 @@ export type ActivityPage = z.infer<typeof ActivityPage>;
 export const ReportRequest = z.object({
   token: z.string().check(z.minLength(1), z.maxLength(200)),
 });
+
+/** A "Report Suspicious Activity" link works once: recorded now, or by an earlier use of it. */
+export const ReportResult = z.object({ status: z.enum(["RECORDED", "ALREADY_REPORTED"]) });
+export type ReportResult = z.infer<typeof ReportResult>;

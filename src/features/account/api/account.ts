@@ -5,9 +5,9 @@ import {
   AccountState,
   ActivityPage,
   Preferences,
+  ReportResult,
   type ResetPasswordRequest,
 } from "@/api/contracts/account";
-import { Ok } from "@/api/contracts/dev";
 import type { Language } from "@/api/contracts/me";
 import { meQueryOptions } from "@/api/me";
 
@@ -97,5 +97,8 @@ export function useReportActivity() {
 export const useReportSuspiciousActivity = () =>
   useMutation({
     mutationFn: (token: string) =>
-      apiRequest("/api/reports/suspicious-activity", Ok, { method: "POST", body: { token } }),
+      apiRequest("/api/reports/suspicious-activity", ReportResult, {
+        method: "POST",
+        body: { token },
+      }),
   });

@@ -5,7 +5,10 @@ import { AuthCard } from "@/components/AuthCard";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { useReportSuspiciousActivity } from "../api/account";
 
-/** The "Report Suspicious Activity" link of a notification email: the report is recorded. */
+/**
+ * The "Report Suspicious Activity" link of a notification email: the report is recorded, once; the
+ * link opened again says it was already reported.
+ */
 export function ReportSuspiciousActivityPage() {
   const { t } = useTranslation();
   const { token = "" } = useParams();
@@ -21,7 +24,11 @@ export function ReportSuspiciousActivityPage() {
     <AuthCard title={t("report.title")}>
       {report.isPending || report.isIdle ? <p role="status">{t("common.working")}</p> : null}
       <ErrorAlert error={report.error} />
-      {report.isSuccess ? <p role="status">{t("report.recorded")}</p> : null}
+      {report.isSuccess ? (
+        <p role="status">
+          {report.data.status === "RECORDED" ? t("report.recorded") : t("report.alreadyReported")}
+        </p>
+      ) : null}
       <p>{t("report.contact")}</p>
     </AuthCard>
   );
