@@ -12,7 +12,7 @@ import { recordActivity } from "../db/activity";
 import { rotateSession, userById } from "../db/sessions";
 import type { ActivityRecord, MockState, Session, StepUp, User } from "../db/state";
 import type { MockDb } from "../db/store";
-import { describeClient } from "../rules/client-info";
+import { describeClient, userAgentOf } from "../rules/client-info";
 import { notifySecurityChange } from "../rules/notifications";
 import { MINUTE } from "../rules/policy";
 import { assertPasswordAllowed, storePassword } from "./enrollment";
@@ -319,7 +319,7 @@ export function accountHandlers(db: MockDb) {
             state,
             email.userId,
             db.now(state),
-            request.headers.get("user-agent") ?? "unknown",
+            userAgentOf(request),
             email.subject ?? "",
           );
           return json({ ok: true });
