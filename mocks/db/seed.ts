@@ -68,6 +68,7 @@ export async function seedState(now: number): Promise<MockState> {
       traqsUsernames: [
         { username: "JDOE01", active: true },
         { username: "JDOE02", active: false },
+        { username: "JDOE03", active: true },
       ],
       apiFacilities: ALL_FACILITIES,
     }),
