@@ -111,7 +111,10 @@ export type StepUp = {
   purpose: "view" | "change" | "token";
   stage: VerificationStage;
   challenge: ChallengeRecord | null;
-  /** When a method was last verified: Settings stays open 15 minutes after. */
+  /**
+   * When a step-up last succeeded (a method; or the password, to open Settings): Settings stays
+   * open 15 minutes after.
+   */
   factorAt: number | null;
   /**
    * A completed "change" (password and method) or "token" (a method) verification, used up by the

@@ -124,24 +124,37 @@ const stepUp: VerificationFlow = {
     if (!session.stepUp) throw new HandlerError(409, "WRONG_STEP", "Start the verification again.");
     return { session, tx: session.stepUp, user, login: user.login };
   },
-  passwordVerified(_ctx, { session }) {
-    if (session.stepUp) session.stepUp.stage = "FACTOR";
-  },
-  completed(ctx, { session, user }, lastUsed) {
+  passwordVerified(ctx, { session }) {
     const tx = session.stepUp as StepUp;
-    tx.stage = "SUCCESS";
-    tx.factorAt = ctx.now;
-    if (tx.purpose !== "view") tx.grant = { purpose: tx.purpose, at: ctx.now };
+    // Before a change the password comes first, then a method; to open Settings it is enough.
+    if (tx.stage === "PASSWORD") tx.stage = "FACTOR";
+    else completeStepUp(ctx, session);
+  },
+  acceptsPasswordAlone: ({ session }) => opensSettingsWithPassword(session.stepUp),
+  completed(ctx, { session, user }, lastUsed) {
     user.lastUsed = lastUsed;
-    rotateSession(session);
+    completeStepUp(ctx, session);
   },
   view: (ctx, session) => stepUpView(ctx, session),
 };
 
+/** Opening Settings takes one method or the password (guide Section 2); the rest, a method. */
+function opensSettingsWithPassword(tx: StepUp | null | undefined): boolean {
+  return tx?.purpose === "view" && tx.stage === "FACTOR";
+}
+
+function completeStepUp(ctx: SessionContext, session: Session) {
+  const tx = session.stepUp as StepUp;
+  tx.stage = "SUCCESS";
+  tx.factorAt = ctx.now;
+  if (tx.purpose !== "view") tx.grant = { purpose: tx.purpose, at: ctx.now };
+  rotateSession(session);
+}
+
 function stepUpView(ctx: SessionContext, session: Session | null) {
   const user = session ? userById(ctx.state, session.userId) : null;
   const tx = session?.stepUp;
-  return toVerificationState(
+  const state = toVerificationState(
     ctx.state,
     {
       status: tx?.stage ?? "IDENTIFY",
@@ -151,6 +164,7 @@ function stepUpView(ctx: SessionContext, session: Session | null) {
     },
     ctx.now,
   );
+  return opensSettingsWithPassword(tx) ? { ...state, passwordAccepted: true } : state;
 }
 
 export function accountHandlers(db: MockDb) {
