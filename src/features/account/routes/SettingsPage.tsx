@@ -75,7 +75,15 @@ function Settings({ me }: { me: Me }) {
 
   const needsStepUp =
     account.error instanceof ApiError && account.error.code === "STEP_UP_REQUIRED";
-  if (needsStepUp) return <StepUp purpose="view" onVerified={() => void account.refetch()} />;
+  if (needsStepUp)
+    return (
+      <StepUp
+        purpose="view"
+        onVerified={() => void account.refetch()}
+        // Not verifying is not opening Settings: back to My Apps, where the user menu is.
+        onCancel={() => void navigate(paths.home)}
+      />
+    );
   if (change?.stage === "verify") {
     return <StepUp purpose="change" onVerified={verified} onCancel={() => setChange(null)} />;
   }
