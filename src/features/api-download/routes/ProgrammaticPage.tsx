@@ -26,6 +26,7 @@ export function ProgrammaticPage() {
   const revoke = useRevokeToken();
   const [verifying, setVerifying] = useState(false);
   const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const [confirmReplace, setConfirmReplace] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const verified = useCallback(() => {
@@ -73,7 +74,8 @@ export function ProgrammaticPage() {
                   type="button"
                   className="button"
                   disabled={getToken.isPending}
-                  onClick={() => setVerifying(true)}
+                  // A current token is replaced, and the scripts using it stop: ask first.
+                  onClick={() => (current?.isActive ? setConfirmReplace(true) : setVerifying(true))}
                 >
                   {getToken.isPending ? t("common.working") : t("api.programmatic.getToken")}
                 </button>
@@ -120,6 +122,17 @@ export function ProgrammaticPage() {
               token={current?.isActive && revealed ? current.token : null}
               apiBase={env.apiBaseUrl || window.location.origin}
             />
+            {confirmReplace ? (
+              <ConfirmDialog
+                title={t("api.programmatic.getToken")}
+                question={t("api.programmatic.confirmReplace")}
+                onYes={() => {
+                  setConfirmReplace(false);
+                  setVerifying(true);
+                }}
+                onNo={() => setConfirmReplace(false)}
+              />
+            ) : null}
             {confirmRevoke ? (
               <ConfirmDialog
                 title={t("api.programmatic.revokeToken")}
