@@ -176,6 +176,8 @@ export type OutboxRecord = {
   text: string;
   code?: string;
   link?: string;
+  /** An email's call to action: the line of `text` that is the link, as in the guide's emails. */
+  linkText?: string;
   sentAt: number;
   /** Security notifications: the token of their "Report Suspicious Activity" link. */
   reportToken?: string;

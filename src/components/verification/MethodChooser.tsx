@@ -14,6 +14,8 @@ type Row = {
   icon: MethodIconKind;
   title: string;
   subtitle: string | null;
+  /** A phone number is read in groups: it must not break inside one. */
+  keepTogether?: boolean;
   select: () => void;
 };
 
@@ -37,6 +39,7 @@ export function MethodChooser({
     icon: ICON[option.factor.type],
     title: option.title,
     subtitle: option.subtitle,
+    keepTogether: option.factor.type === "phone",
     select: () => onChoose(option),
   }));
   if (onChoosePassword) {
@@ -53,12 +56,16 @@ export function MethodChooser({
     <>
       <p>{t("signIn.select.intro")}</p>
       <ul className="method-list">
-        {rows.map(({ key, icon, title, subtitle, select }) => (
+        {rows.map(({ key, icon, title, subtitle, keepTogether, select }) => (
           <li key={key} className="method-row">
             <MethodIcon kind={icon} />
             <span className="method-name">
               <strong>{title}</strong>
-              {subtitle ? <span className="method-detail">{subtitle}</span> : null}
+              {subtitle ? (
+                <span className={keepTogether ? "method-detail nowrap" : "method-detail"}>
+                  {subtitle}
+                </span>
+              ) : null}
             </span>
             <button
               type="button"

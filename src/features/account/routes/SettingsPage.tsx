@@ -377,7 +377,7 @@ function SecurityMethods({
     return list.map((r) => (
       <li key={r.key} className={`method-row${r.detail ? " method-sub" : ""}`}>
         <span className="method-name">
-          {r.detail ? <span>{r.detail}</span> : <strong>{r.name}</strong>}
+          {r.detail ? <span className="nowrap">{r.detail}</span> : <strong>{r.name}</strong>}
         </span>
         {r.to ? (
           <Link className="button" to={r.to} aria-label={label(r)}>

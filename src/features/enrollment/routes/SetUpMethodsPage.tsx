@@ -92,7 +92,7 @@ function MethodList({ state }: { state: EnrollmentState }) {
                     <span aria-hidden="true">✓ </span>
                     {t(`methods.${kind}`)}
                   </strong>
-                  {detail ? <span className="method-detail">{detail}</span> : null}
+                  {detail ? <span className="method-detail nowrap">{detail}</span> : null}
                 </span>
               </li>
             ))}
