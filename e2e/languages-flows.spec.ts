@@ -338,6 +338,12 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await signInAsJdoe01(page, mock, t);
       await page.getByRole("button", { name: "Jane Doe" }).click();
       await page.getByRole("link", { name: t("userMenu.settings") }).click();
+      await check("Settings: verify it's you, the list", t("signIn.select.title"));
+      await page
+        .getByRole("button", {
+          name: t("signIn.select.selectMethod", { name: t("methods.googleAuthenticator") }),
+        })
+        .click();
       await expect(
         page.getByRole("heading", { level: 1, name: t("signIn.verify.googleTitle") }),
       ).toBeVisible();
@@ -411,7 +417,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await expect(methods).toBeVisible();
       await expect(page.getByRole("heading", { level: 1, name: t("account.title") })).toBeVisible();
 
-      expect(checked).toHaveLength(7);
+      expect(checked).toHaveLength(8);
     });
 
     test(`TRAQS: the username switch dialog and Programmatic's Revoke Token confirm pass axe (${lang})`, async ({
@@ -461,8 +467,15 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await expect(confirm).toHaveCount(0);
       await expect(revoke).toBeEnabled();
       await expect(current.getByRole("cell", { name: t("api.programmatic.true") })).toBeVisible();
+      // Get Token with a current token says first that it replaces it.
+      await page.getByRole("button", { name: t("api.programmatic.getToken") }).click();
+      const replace = page.getByRole("dialog", { name: t("api.programmatic.getToken") });
+      await expect(replace).toContainText(t("api.programmatic.confirmReplace"));
+      await check("Programmatic: Get Token confirm", t("api.programmatic.title"));
+      await replace.getByRole("button", { name: t("common.no") }).click();
+      await expect(replace).toHaveCount(0);
 
-      expect(checked).toHaveLength(4);
+      expect(checked).toHaveLength(5);
     });
 
     test(`Unlock account: locked out, the email, the code, the security question and the hand-over to sign-in pass axe (${lang})`, async ({
