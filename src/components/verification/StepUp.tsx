@@ -18,9 +18,10 @@ import { MethodChooser } from "./MethodChooser";
 import { PasswordStep } from "./PasswordStep";
 
 /**
- * "Verify it's you with a security method" inside the session (guide Section 2): a method to open
- * Settings or to Get Token; the password and then a method before a reset or removal. The same
- * screens as sign-in.
+ * "Verify it's you with a security method" inside the session (guide Section 2): to open Settings,
+ * one chosen from the list of the user's methods and the password; to Get Token, a method (the
+ * last used first); before a reset or removal, the password and then a method. The same screens
+ * as sign-in.
  */
 export function StepUp(props: {
   purpose: StepUpPurpose;
