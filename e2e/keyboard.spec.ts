@@ -134,7 +134,7 @@ test("John enrolls every security method and removes one in Settings with the ke
   await expect(chooseRadio).toBeChecked();
   const question = page.getByRole("combobox", { name: "Choose a security question" });
   // The list starts on its first question; ArrowDown moves to the next.
-  await expect(question).toHaveValue("What did you earn your first medal or award for?");
+  await expect(question).toHaveValue("What is the food you least liked as a child?");
   await focusWith(page, question);
   await page.keyboard.press("ArrowDown");
   await expect(question).toHaveValue("What is the name of your first stuffed animal?");

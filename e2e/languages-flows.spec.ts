@@ -200,21 +200,21 @@ for (const { locale, lang, strings } of LANGUAGES) {
       );
       await check("set up security methods: password set up", t("enroll.title"));
 
-      // Security question: an empty form, then a question and an answer.
+      // Security question: the list starts on its first question; an empty question of one's own
+      // and an empty answer are refused; then a question and an answer.
       await setUpLink(page, t, "securityQuestion").click();
       const question = page.getByRole("combobox", { name: t("enroll.question.choose") });
-      await expect(question).toBeVisible();
+      await expect(question).toHaveValue("What is the food you least liked as a child?");
       await check("set up security question", t("enroll.question.title"));
       const answer = page.getByLabel(t("enroll.question.answer"), { exact: true });
+      await page.getByRole("radio", { name: t("enroll.question.createOwn") }).check();
+      const own = page.getByRole("textbox", { name: t("enroll.question.createOwn") });
+      await expect(own).toBeVisible();
+      await check("set up security question: my own question", t("enroll.question.title"));
       await page.getByRole("button", { name: t("common.verify") }).click();
-      await expectFieldError(question, t("validation.chooseQuestion"));
+      await expectFieldError(own, t("validation.chooseQuestion"));
       await expectFieldError(answer, t("validation.answerTooShort"));
       await check("set up security question: empty fields refused", t("enroll.question.title"));
-      await page.getByRole("radio", { name: t("enroll.question.createOwn") }).check();
-      await expect(
-        page.getByRole("textbox", { name: t("enroll.question.createOwn") }),
-      ).toBeVisible();
-      await check("set up security question: my own question", t("enroll.question.title"));
       await page.getByRole("radio", { name: t("enroll.question.choose") }).check();
       await question.selectOption({ label: "What is the name of your first stuffed animal?" });
       await answer.fill("Rex the bear");

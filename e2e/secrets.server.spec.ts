@@ -1,5 +1,6 @@
 import {
   expect,
+  fillNewPassword,
   JANE,
   JOHN,
   shownKey,
@@ -34,6 +35,20 @@ test("Passwords, codes, TOTP secrets, tokens and emailed links never land in sto
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
   await expect(page).toHaveURL(/\/enroll$/);
+  // His password and security answer first, as the guide's activation asks.
+  secrets.set("John's password", JOHN.password);
+  await page.getByRole("link", { name: "Set up Password" }).click();
+  await fillNewPassword(page, JOHN.password);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Password is set up." })).toBeVisible();
+  const answer = "Rex the bear";
+  secrets.set("security answer", answer);
+  await page.getByRole("link", { name: "Set up Security Question" }).click();
+  await page.getByLabel("Answer", { exact: true }).fill(answer);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Security Question is set up." }),
+  ).toBeVisible();
   // His Google Authenticator key (a TOTP secret), and the code that proves it.
   await page.getByRole("link", { name: "Set up Google Authenticator" }).click();
   await page.getByRole("button", { name: "Can't scan?" }).click();
