@@ -22,9 +22,13 @@ async function openMenu(page: Page, item: string) {
   await page.getByRole("link", { name: item }).click();
 }
 
-/** Settings asks "Verify it's you" first: the last used method, Google Authenticator. */
+/** Settings asks "Verify it's you" first: Jane chooses Google Authenticator from the list. */
 async function openSettings(page: Page, mock: MockBackend) {
   await openMenu(page, "Settings");
+  await expect(
+    page.getByRole("heading", { name: "Verify it's you with a security method" }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Select Google Authenticator" }).click();
   await expect(
     page.getByRole("heading", { name: "Verify with Google Authenticator" }),
   ).toBeVisible();

@@ -54,9 +54,14 @@ test("Jane downloads a Daily List for a day; Delta then returns only what change
   expect(daily.name).toBe(`TRACE-CA_daily-list_${yesterday}_download.csv`);
   expect(daily.lines[0]).toBe("CUSIP,Symbol,Issuer,Coupon,Maturity,Grade,Effective Date,Action");
 
-  // Delta has no Day (guide Section 4).
+  // Delta has no Day (guide Section 4): the field is disabled and shows no date; the day chosen
+  // comes back with Download.
   await page.getByLabel("Action").selectOption({ label: "Delta" });
   await expect(page.getByLabel("Day")).toBeDisabled();
+  await expect(page.getByLabel("Day")).toHaveValue("");
+  await page.getByLabel("Action").selectOption({ label: "Download" });
+  await expect(page.getByLabel("Day")).toHaveValue(yesterday);
+  await page.getByLabel("Action").selectOption({ label: "Delta" });
 
   // The security master in full, then three days later only its changed rows.
   await page.getByLabel("Action").selectOption({ label: "Download" });

@@ -44,14 +44,11 @@ test("John activates his account; the password rules and the security question r
 }) => {
   await activateJohn(page, mock);
   await expect(page.getByText(JOHN.username)).toBeVisible();
+  // As in the guide's activation (step 4): the password and the security question first; the
+  // access methods come after them (step 8).
   const required = section(page, "Set up required");
-  for (const name of [
-    "Password",
-    "Security Question",
-    "Google Authenticator",
-    "Okta Verify",
-    "Phone",
-  ]) {
+  await expect(required.getByRole("link", { name: /^Set up / })).toHaveCount(2);
+  for (const name of ["Password", "Security Question"]) {
     await expect(required.getByRole("link", { name: `Set up ${name}` })).toBeVisible();
   }
   await expect(page.getByRole("button", { name: "Set up later" })).toHaveCount(0);
@@ -84,15 +81,25 @@ test("John activates his account; the password rules and the security question r
     await expect(page.getByRole("alert")).toContainText(`Password requirements were not met: `);
     await expect(page.getByRole("alert")).toContainText(rule);
   }
+  // The refusal is about the refused password: once another is typed it goes, and the error shown
+  // is the current one.
+  const refusal = page.getByRole("alert").filter({ hasText: "Password requirements were not met" });
+  await expect(refusal).toBeVisible();
   await setPassword(page, JOHN.password, "Correct-Horse-7-Batery");
   await expect(page.getByText("The passwords do not match")).toBeVisible();
+  await expect(refusal).toHaveCount(0);
+  await expectAccessible(page);
   await setPassword(page, JOHN.password);
   await expect(page.getByRole("status").filter({ hasText: "Password is set up." })).toBeVisible();
   await expect(section(page, "Set up").getByText("Password")).toBeVisible();
 
-  // Security question: chosen from the list; an answer under 3 characters is refused.
+  // Security question: chosen from the list, which starts on its first question (as in the
+  // guide); an answer under 3 characters is refused.
   await page.getByRole("link", { name: "Set up Security Question" }).click();
   await expect(page.getByRole("heading", { name: "Set up security question" })).toBeVisible();
+  await expect(
+    page.getByLabel("Choose a security question", { exact: true }).last(),
+  ).not.toHaveValue("");
   await expectAccessible(page);
   await page.getByLabel("Choose a security question", { exact: true }).last().selectOption({
     label: "What is the name of your first stuffed animal?",
@@ -106,6 +113,10 @@ test("John activates his account; the password rules and the security question r
     page.getByRole("status").filter({ hasText: "Security Question is set up." }),
   ).toBeVisible();
   await expect(page.getByRole("button", { name: "Set up later" })).toHaveCount(0);
+  // Now the choice of access methods (guide step 8).
+  for (const name of ["Google Authenticator", "Okta Verify", "Phone"]) {
+    await expect(required.getByRole("link", { name: `Set up ${name}` })).toBeVisible();
+  }
 });
 
 test("Google Authenticator: the QR code and key carry one secret, a phone clock 5 minutes ahead is named", async ({

@@ -115,6 +115,7 @@ test("Remove method, Get Token and Revoke Token survive a failed request and can
 
   // Remove a method: the failure is shown, the phone is still there, and Remove works again.
   await page.goto("/settings");
+  await page.getByRole("button", { name: "Select Google Authenticator" }).click();
   await verifyWithJanesCode(page, mock);
   const removal = await failOnce(page, "**/api/account/methods/*", "DELETE", serverError);
   const removeOnce = async () => {

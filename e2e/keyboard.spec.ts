@@ -133,8 +133,9 @@ test("John enrolls every security method and removes one in Settings with the ke
   await page.keyboard.press("ArrowUp");
   await expect(chooseRadio).toBeChecked();
   const question = page.getByRole("combobox", { name: "Choose a security question" });
+  // The list starts on its first question; ArrowDown moves to the next.
+  await expect(question).toHaveValue("What is the food you least liked as a child?");
   await focusWith(page, question);
-  await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await expect(question).toHaveValue("What is the name of your first stuffed animal?");
   await focusWith(page, page.getByRole("textbox", { name: "Answer" }));
@@ -225,7 +226,10 @@ test("John enrolls every security method and removes one in Settings with the ke
   await expect(settingsLink).toBeFocused();
   await page.keyboard.press("Enter");
 
-  // "Verify it's you": Google Authenticator, the first method he set up.
+  // "Verify it's you": the list of his methods; he selects Google Authenticator.
+  await expectScreen(page, "Verify it's you with a security method");
+  await focusWith(page, page.getByRole("button", { name: "Select Google Authenticator" }));
+  await page.keyboard.press("Enter");
   await expectScreen(page, "Verify with Google Authenticator");
   await expect(page.getByText(JOHN.username)).toBeVisible();
   await focusWith(page, page.getByRole("textbox", { name: "Enter code" }));

@@ -200,21 +200,21 @@ for (const { locale, lang, strings } of LANGUAGES) {
       );
       await check("set up security methods: password set up", t("enroll.title"));
 
-      // Security question: an empty form, then a question and an answer.
+      // Security question: the list starts on its first question; an empty question of one's own
+      // and an empty answer are refused; then a question and an answer.
       await setUpLink(page, t, "securityQuestion").click();
       const question = page.getByRole("combobox", { name: t("enroll.question.choose") });
-      await expect(question).toBeVisible();
+      await expect(question).toHaveValue("What is the food you least liked as a child?");
       await check("set up security question", t("enroll.question.title"));
       const answer = page.getByLabel(t("enroll.question.answer"), { exact: true });
+      await page.getByRole("radio", { name: t("enroll.question.createOwn") }).check();
+      const own = page.getByRole("textbox", { name: t("enroll.question.createOwn") });
+      await expect(own).toBeVisible();
+      await check("set up security question: my own question", t("enroll.question.title"));
       await page.getByRole("button", { name: t("common.verify") }).click();
-      await expectFieldError(question, t("validation.chooseQuestion"));
+      await expectFieldError(own, t("validation.chooseQuestion"));
       await expectFieldError(answer, t("validation.answerTooShort"));
       await check("set up security question: empty fields refused", t("enroll.question.title"));
-      await page.getByRole("radio", { name: t("enroll.question.createOwn") }).check();
-      await expect(
-        page.getByRole("textbox", { name: t("enroll.question.createOwn") }),
-      ).toBeVisible();
-      await check("set up security question: my own question", t("enroll.question.title"));
       await page.getByRole("radio", { name: t("enroll.question.choose") }).check();
       await question.selectOption({ label: "What is the name of your first stuffed animal?" });
       await answer.fill("Rex the bear");
@@ -338,6 +338,12 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await signInAsJdoe01(page, mock, t);
       await page.getByRole("button", { name: "Jane Doe" }).click();
       await page.getByRole("link", { name: t("userMenu.settings") }).click();
+      await check("Settings: verify it's you, the list", t("signIn.select.title"));
+      await page
+        .getByRole("button", {
+          name: t("signIn.select.selectMethod", { name: t("methods.googleAuthenticator") }),
+        })
+        .click();
       await expect(
         page.getByRole("heading", { level: 1, name: t("signIn.verify.googleTitle") }),
       ).toBeVisible();
@@ -411,7 +417,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await expect(methods).toBeVisible();
       await expect(page.getByRole("heading", { level: 1, name: t("account.title") })).toBeVisible();
 
-      expect(checked).toHaveLength(7);
+      expect(checked).toHaveLength(8);
     });
 
     test(`TRAQS: the username switch dialog and Programmatic's Revoke Token confirm pass axe (${lang})`, async ({
@@ -461,8 +467,15 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await expect(confirm).toHaveCount(0);
       await expect(revoke).toBeEnabled();
       await expect(current.getByRole("cell", { name: t("api.programmatic.true") })).toBeVisible();
+      // Get Token with a current token says first that it replaces it.
+      await page.getByRole("button", { name: t("api.programmatic.getToken") }).click();
+      const replace = page.getByRole("dialog", { name: t("api.programmatic.getToken") });
+      await expect(replace).toContainText(t("api.programmatic.confirmReplace"));
+      await check("Programmatic: Get Token confirm", t("api.programmatic.title"));
+      await replace.getByRole("button", { name: t("common.no") }).click();
+      await expect(replace).toHaveCount(0);
 
-      expect(checked).toHaveLength(4);
+      expect(checked).toHaveLength(5);
     });
 
     test(`Unlock account: locked out, the email, the code, the security question and the hand-over to sign-in pass axe (${lang})`, async ({

@@ -28,7 +28,7 @@ test("Settings opened by its address goes from “Loading…” to “Verify it'
   await signInAsJdoe01(page, mock);
   await page.goto("/settings");
   await expect(
-    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+    page.getByRole("heading", { name: "Verify it's you with a security method" }),
   ).toBeVisible();
   expect(await layoutShift(page)).toBe(0);
 });

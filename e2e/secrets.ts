@@ -1,7 +1,15 @@
 import type { Page } from "@playwright/test";
 import { SESSION_COOKIE } from "../mocks/handlers/http";
 import { MOCK_DATABASE } from "../mocks/db/store";
-import { expect, JANE, JOHN, shownKey, signInToFactorStep, test } from "./fixtures";
+import {
+  expect,
+  fillNewPassword,
+  JANE,
+  JOHN,
+  shownKey,
+  signInToFactorStep,
+  test,
+} from "./fixtures";
 
 /**
  * What the mock backend keeps in the page when it runs there, standing in for a server: its
@@ -103,6 +111,20 @@ export function secretsStayOutOfTheBrowser() {
     await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
     await expect(page).toHaveURL(/\/enroll$/);
     await readStorage();
+    // His password and security answer first, as the guide's activation asks.
+    secrets.set("John's password", JOHN.password);
+    await page.getByRole("link", { name: "Set up Password" }).click();
+    await fillNewPassword(page, JOHN.password);
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Password is set up." })).toBeVisible();
+    const answer = "Rex the bear";
+    secrets.set("security answer", answer);
+    await page.getByRole("link", { name: "Set up Security Question" }).click();
+    await page.getByLabel("Answer", { exact: true }).fill(answer);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Security Question is set up." }),
+    ).toBeVisible();
     // His Google Authenticator key (a TOTP secret), and the code that proves it.
     await page.getByRole("link", { name: "Set up Google Authenticator" }).click();
     await page.getByRole("button", { name: "Can't scan?" }).click();

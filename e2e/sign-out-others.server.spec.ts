@@ -24,6 +24,7 @@ test("Resetting the password with 'Sign me out of all other devices' ends the se
   await signInAsJdoe01(otherPage, otherMock);
 
   await page.goto("/settings");
+  await page.getByRole("button", { name: "Select Google Authenticator" }).click();
   await verifyWithJanesCode(page, mock);
   await page.getByRole("button", { name: "Reset Password" }).click();
   await confirmWithPasswordAndCode(page, mock);

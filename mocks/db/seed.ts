@@ -37,6 +37,7 @@ export async function seedState(now: number): Promise<MockState> {
       usedAt: null,
     },
   });
+  const activate = "Activate Okta Account";
   send(state, {
     channel: "email",
     to: john.email,
@@ -45,10 +46,11 @@ export async function seedState(now: number): Promise<MockState> {
     text:
       `Hi ${john.firstName},\n\nFINRA is using Okta to manage the Multi-Factor Authentication for TRAQS.\n` +
       "An Okta account for FINRA TRAQS access has been created for you.\n" +
-      "Click the link below to activate your Okta account:\n\nActivate Okta Account\n\n" +
+      `Click the link below to activate your Okta account:\n\n${activate}\n\n` +
       `This link expires in ${POLICY.activationLinkDays} days.\n\n` +
       `Your Username (email address) is ${john.login}\n\n${EMAIL_FOOTER}`,
     link: `/activate/${activationToken}`,
+    linkText: activate,
     sentAt: now,
   });
 
@@ -69,6 +71,7 @@ export async function seedState(now: number): Promise<MockState> {
       traqsUsernames: [
         { username: "JDOE01", active: true },
         { username: "JDOE02", active: false },
+        { username: "JDOE03", active: true },
       ],
       apiFacilities: ALL_FACILITIES,
     }),

@@ -116,14 +116,21 @@ export type StepUp = {
   change: AccountChange | null;
   stage: VerificationStage;
   challenge: ChallengeRecord | null;
-  /** When a method was last verified: Settings stays open 15 minutes after. */
+  /**
+   * When a step-up last succeeded (a method; or the password, to open Settings): Settings stays
+   * open 15 minutes after.
+   */
   factorAt: number | null;
   /**
    * A completed "change" (password and method) or "token" (a method) verification, used up by the
    * action it was made for only: a Get Token verification never allows a password reset, nor one
    * made to remove a method another change.
    */
-  grant: { purpose: "change" | "token" | "show-token"; change: AccountChange | null; at: number } | null;
+  grant: {
+    purpose: "change" | "token" | "show-token";
+    change: AccountChange | null;
+    at: number;
+  } | null;
 };
 
 export type PendingEnrollments = {
@@ -187,6 +194,8 @@ export type OutboxRecord = {
   text: string;
   code?: string;
   link?: string;
+  /** An email's call to action: the line of `text` that is the link, as in the guide's emails. */
+  linkText?: string;
   sentAt: number;
   /** Security notifications: the token of their "Report Suspicious Activity" link. */
   reportToken?: string;
@@ -248,4 +257,4 @@ export type MockState = {
   activity: ActivityRecord[];
 };
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;

@@ -16,7 +16,7 @@ import { recordActivity } from "../db/activity";
 import { endOtherSessions, rotateSession, userById } from "../db/sessions";
 import type { ActivityRecord, MockState, Session, StepUp, User } from "../db/state";
 import type { MockDb } from "../db/store";
-import { describeClient } from "../rules/client-info";
+import { describeClient, userAgentOf } from "../rules/client-info";
 import { removeMethod } from "../rules/method-removal";
 import { notifySecurityChange, takeReportLink } from "../rules/notifications";
 import { MINUTE, POLICY } from "../rules/policy";
@@ -158,24 +158,37 @@ const stepUp: VerificationFlow = {
     if (!session.stepUp) throw new HandlerError(409, "WRONG_STEP", "Start the verification again.");
     return { session, tx: session.stepUp, user, login: user.login };
   },
-  passwordVerified(_ctx, { session }) {
-    if (session.stepUp) session.stepUp.stage = "FACTOR";
-  },
-  completed(ctx, { session, user }, lastUsed) {
+  passwordVerified(ctx, { session }) {
     const tx = session.stepUp as StepUp;
-    tx.stage = "SUCCESS";
-    tx.factorAt = ctx.now;
-    if (tx.purpose !== "view") tx.grant = { purpose: tx.purpose, change: tx.change, at: ctx.now };
+    // Before a change the password comes first, then a method; to open Settings it is enough.
+    if (tx.stage === "PASSWORD") tx.stage = "FACTOR";
+    else completeStepUp(ctx, session);
+  },
+  acceptsPasswordAlone: ({ session }) => opensSettingsWithPassword(session.stepUp),
+  completed(ctx, { session, user }, lastUsed) {
     user.lastUsed = lastUsed;
-    rotateSession(session);
+    completeStepUp(ctx, session);
   },
   view: (ctx, session) => stepUpView(ctx, session),
 };
 
+/** Opening Settings takes one method or the password (guide Section 2); the rest, a method. */
+function opensSettingsWithPassword(tx: StepUp | null | undefined): boolean {
+  return tx?.purpose === "view" && tx.stage === "FACTOR";
+}
+
+function completeStepUp(ctx: SessionContext, session: Session) {
+  const tx = session.stepUp as StepUp;
+  tx.stage = "SUCCESS";
+  tx.factorAt = ctx.now;
+  if (tx.purpose !== "view") tx.grant = { purpose: tx.purpose, change: tx.change, at: ctx.now };
+  rotateSession(session);
+}
+
 function stepUpView(ctx: SessionContext, session: Session | null) {
   const user = session ? userById(ctx.state, session.userId) : null;
   const tx = session?.stepUp;
-  return toVerificationState(
+  const state = toVerificationState(
     ctx.state,
     {
       status: tx?.stage ?? "IDENTIFY",
@@ -185,6 +198,7 @@ function stepUpView(ctx: SessionContext, session: Session | null) {
     },
     ctx.now,
   );
+  return opensSettingsWithPassword(tx) ? { ...state, passwordAccepted: true } : state;
 }
 
 export function accountHandlers(db: MockDb) {
@@ -352,10 +366,8 @@ export function accountHandlers(db: MockDb) {
               "REPORT_LINK_EXPIRED",
               `This report link has expired: it was valid for ${POLICY.reportLinkDays} days.`,
             );
-          if (link.result === "recorded") {
-            const userAgent = request.headers.get("user-agent") ?? "unknown";
-            reportActivity(state, link.userId, now, userAgent, link.subject);
-          }
+          if (link.result === "recorded")
+            reportActivity(state, link.userId, now, userAgentOf(request), link.subject);
           const answer: ReportResult = {
             status: link.result === "recorded" ? "RECORDED" : "ALREADY_REPORTED",
           };

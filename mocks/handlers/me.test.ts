@@ -33,13 +33,14 @@ describe("GET /api/me", () => {
 });
 
 describe("TRAQS usernames", () => {
-  it("lets Jane, who has two, choose only her active one", async () => {
+  it("lets Jane choose only her active usernames, and switch between them", async () => {
     await signIn(backend, browser, JANE);
     const before = meOf(await me());
     expect(before).toMatchObject({ login: JANE.login, firstName: "Jane", traqsUsername: null });
     expect(before.traqsUsernames).toEqual([
       { username: "JDOE01", active: true },
       { username: "JDOE02", active: false },
+      { username: "JDOE03", active: true },
     ]);
 
     apiError(await chooseUsername("JDOE02"), 409, "USERNAME_INACTIVE");
@@ -48,6 +49,9 @@ describe("TRAQS usernames", () => {
 
     expect(meOf(await chooseUsername("JDOE01")).traqsUsername).toBe("JDOE01");
     expect(meOf(await me()).traqsUsername).toBe("JDOE01");
+    expect(meOf(await chooseUsername("JDOE03")).traqsUsername).toBe("JDOE03");
+    apiError(await chooseUsername("JDOE02"), 409, "USERNAME_INACTIVE");
+    expect(meOf(await me()).traqsUsername).toBe("JDOE03");
   });
 
   it("gives Sam, who has one, that one at sign-in", async () => {

@@ -4,6 +4,7 @@ import { recordActivity } from "../db/activity";
 import { findSession, removeSession } from "../db/sessions";
 import type { Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
+import { userAgentOf } from "../rules/client-info";
 import {
   HandlerError,
   json,
@@ -70,7 +71,7 @@ export function meHandlers(db: MockDb) {
                 userId: session.userId,
                 type: "sign_out",
                 at: now,
-                userAgent: request.headers.get("user-agent") ?? "unknown",
+                userAgent: userAgentOf(request),
               });
             }
           }

@@ -121,6 +121,7 @@ async function sendRecoveryEmail(ctx: SessionContext, session: Session, recovery
   const user = userById(ctx.state, session.userId);
   if (!user) return; // the same answer for an unknown login, but nothing is sent
   const unlock = recovery.kind === "unlock";
+  const linkText = unlock ? "Unlock Account" : "Reset Password";
   send(ctx.state, {
     channel: "email",
     to: user.email,
@@ -135,10 +136,11 @@ async function sendRecoveryEmail(ctx: SessionContext, session: Session, recovery
         : "A password reset request was made for your Okta account for FINRA TRAQS access. ") +
       "If you did not make this request, please report it: someone could be trying to access your account.\n\n" +
       `Click the link below to ${unlock ? "unlock the account" : "reset the password"} for your Username, ${user.login}\n\n` +
-      `${unlock ? "Unlock Account" : "Reset Password"}\n\nAlternatively you can enter this code: ${code}\n\n` +
+      `${linkText}\n\nAlternatively you can enter this code: ${code}\n\n` +
       `This link expires in ${unlock ? `${POLICY.unlockLinkMinutes} minutes` : `${POLICY.resetLinkHours} hours`}.\n\n${EMAIL_FOOTER}`,
     code,
     link: `/signin/recovery/link/${token}`,
+    linkText,
     sentAt: ctx.now,
   });
 }

@@ -1,6 +1,7 @@
 import { findSession, userById } from "../db/sessions";
 import type { MockState, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
+import { userAgentOf } from "../rules/client-info";
 import { HandlerError, json, respond, SESSION_COOKIE, sessionCookie } from "./http";
 
 export type SessionContext = {
@@ -26,7 +27,7 @@ export function withSession(
     db.transaction(async (state) => {
       const now = db.now(state);
       const session = findSession(state, cookies[SESSION_COOKIE], now);
-      const userAgent = request.headers.get("user-agent") ?? "unknown";
+      const userAgent = userAgentOf(request);
       const result = await handle({ state, session, now, userAgent });
       const headers: Record<string, string> = {};
       if (result.session?.id !== cookies[SESSION_COOKIE]) {

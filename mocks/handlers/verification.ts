@@ -96,6 +96,8 @@ export type VerificationFlow = {
   kind: "sign-in" | "step-up";
   load(ctx: SessionContext): Found;
   passwordVerified(ctx: SessionContext, found: Found & { user: User }): void;
+  /** Whether the password step is open beside the methods (a step-up that opens Settings). */
+  acceptsPasswordAlone?(found: Found): boolean;
   completed(
     ctx: SessionContext,
     found: Found & { user: User },
@@ -294,7 +296,7 @@ export function verificationHandlers(db: MockDb, flow: VerificationFlow) {
       route(`${flow.base}/password`),
       handle(async (ctx, found, request) => {
         const { password } = await readBody(request, PasswordRequest);
-        requireStage(found, "PASSWORD");
+        if (!flow.acceptsPasswordAlone?.(found)) requireStage(found, "PASSWORD");
         assertNotLocked(ctx.state, found.login, ctx.now);
         const { user } = found;
         const ok = await secretMatches(password, user?.password ?? (await NO_USER_PASSWORD));

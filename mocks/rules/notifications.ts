@@ -24,6 +24,7 @@ export function notifySecurityChange(
   const { user, type, what, subject, note } = change;
   recordActivity(state, { userId: user.id, type, at: now, userAgent, detail: what });
   const reportToken = randomId(24);
+  const linkText = "Report Suspicious Activity";
   send(state, {
     channel: "email",
     to: user.email,
@@ -35,8 +36,9 @@ export function notifySecurityChange(
       `Details\n${what}\n${new Date(now).toUTCString()}\n${describeClient(userAgent)}\n` +
       `Performed by: ${user.firstName} ${user.lastName}\n\nDon't recognize this activity?\n` +
       "Your account may have been compromised; we recommend reporting the suspicious activity to " +
-      `your organization.\nReport Suspicious Activity\n\n${EMAIL_FOOTER}`,
+      `your organization.\n${linkText}\n\n${EMAIL_FOOTER}`,
     link: `/report-suspicious-activity/${reportToken}`,
+    linkText,
     reportToken,
     sentAt: now,
   });

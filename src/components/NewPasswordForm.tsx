@@ -53,17 +53,22 @@ export function NewPasswordForm(props: {
   });
   const password = useWatch({ control: form.control, name: "password" });
   const brokenNow = brokenPasswordRules(password, owner);
-  const [refusedRules, setRefusedRules] = useState<PasswordRule[]>([]);
+  // A refusal is about the password it refused: once another is typed it no longer applies, and
+  // the screen shows what is wrong now (the rules' ticks, "The passwords do not match").
+  const [refused, setRefused] = useState<{ password: string; rules: PasswordRule[] } | null>(null);
+  const refusalApplies = refused?.password === password;
+  const refusedRules = refusalApplies ? refused.rules : [];
+  const policyRefusal = props.error instanceof ApiError && props.error.code === "PASSWORD_POLICY";
 
   const onSubmit = form.handleSubmit(async (values) => {
     const broken = brokenPasswordRules(values.password, owner);
-    setRefusedRules(broken);
+    setRefused({ password: values.password, rules: broken });
     if (broken.length > 0) return;
     try {
       await props.submit(values.password);
     } catch (error) {
       if (error instanceof ApiError && error.code === "PASSWORD_POLICY") {
-        setRefusedRules((error.rules ?? []) as PasswordRule[]);
+        setRefused({ password: values.password, rules: (error.rules ?? []) as PasswordRule[] });
       }
     }
   });
@@ -104,7 +109,7 @@ export function NewPasswordForm(props: {
             })}
           </Alert>
         ) : (
-          <ErrorAlert error={props.error} />
+          <ErrorAlert error={policyRefusal && !refusalApplies ? null : props.error} />
         )}
         <TextField
           label={t("enroll.password.enter")}

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { SelectTraqsUsernameRequest, type Me } from "@/api/contracts/me";
@@ -8,18 +8,37 @@ import { ErrorAlert } from "./ErrorAlert";
 
 /**
  * The list of the user's TRAQS usernames and Select (guide Section 3, steps 6 and 8). InActive
- * usernames are marked and cannot be chosen.
+ * usernames are marked and cannot be chosen; so is the one in use, when switching. The list starts
+ * on the first username that can be chosen. `actions` (the switch's Cancel) sits beside Select.
  */
-export function TraqsUsernameForm({ me, onSelected }: { me: Me; onSelected: () => void }) {
+export function TraqsUsernameForm({
+  me,
+  onSelected,
+  actions,
+}: {
+  me: Me;
+  onSelected: () => void;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const select = useSelectTraqsUsername();
-  const firstActive = me.traqsUsernames.find((u) => u.active && u.username !== me.traqsUsername);
+  const choosable = (u: Me["traqsUsernames"][number]) =>
+    u.active && u.username !== me.traqsUsername;
+  const firstChoice = me.traqsUsernames.find(choosable);
   const form = useForm<SelectTraqsUsernameRequest>({
     resolver: zodResolver(SelectTraqsUsernameRequest),
-    defaultValues: { username: firstActive?.username ?? "" },
+    defaultValues: { username: firstChoice?.username ?? "" },
   });
   const error = form.formState.errors.username?.message;
 
+  if (!firstChoice) {
+    return (
+      <>
+        <p role="status">{t("traqs.noOtherUsername")}</p>
+        <div className="dialog-actions">{actions}</div>
+      </>
+    );
+  }
   return (
     <form
       noValidate
@@ -33,9 +52,13 @@ export function TraqsUsernameForm({ me, onSelected }: { me: Me; onSelected: () =
           aria-invalid={error ? true : undefined}
           {...form.register("username")}
         >
-          {me.traqsUsernames.map(({ username, active }) => (
-            <option key={username} value={username} disabled={!active}>
-              {active ? username : t("traqs.inactiveOption", { username })}
+          {me.traqsUsernames.map((u) => (
+            <option key={u.username} value={u.username} disabled={!choosable(u)}>
+              {!u.active
+                ? t("traqs.inactiveOption", { username: u.username })
+                : u.username === me.traqsUsername
+                  ? t("traqs.currentOption", { username: u.username })
+                  : u.username}
             </option>
           ))}
         </select>
@@ -44,9 +67,16 @@ export function TraqsUsernameForm({ me, onSelected }: { me: Me; onSelected: () =
       {me.traqsUsernames.some((u) => !u.active) ? (
         <p className="field-hint">{t("traqs.inactiveNote")}</p>
       ) : null}
-      <button type="submit" className="button primary" disabled={select.isPending}>
-        {select.isPending ? t("common.working") : t("common.select")}
-      </button>
+      <div className={actions ? "dialog-actions" : undefined}>
+        <button
+          type="submit"
+          className={actions ? "button primary-inline" : "button primary"}
+          disabled={select.isPending}
+        >
+          {select.isPending ? t("common.working") : t("common.select")}
+        </button>
+        {actions}
+      </div>
     </form>
   );
 }
@@ -59,6 +89,7 @@ export function SwitchUsernameDialog({ me, onClose }: { me: Me; onClose: () => v
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
+  const close = () => dialog.current?.close();
   return (
     <dialog
       ref={dialog}
@@ -67,10 +98,16 @@ export function SwitchUsernameDialog({ me, onClose }: { me: Me; onClose: () => v
       onClose={onClose}
     >
       <h2 id="switch-username-title">{t("traqs.switchTitle")}</h2>
-      <TraqsUsernameForm me={me} onSelected={() => dialog.current?.close()} />
-      <button type="button" className="button" onClick={() => dialog.current?.close()}>
-        {t("common.cancel")}
-      </button>
+      <TraqsUsernameForm
+        me={me}
+        onSelected={close}
+        actions={
+          // Closes without checking the form: Cancel is not an answer to validate.
+          <button type="button" className="button" onClick={close}>
+            {t("common.cancel")}
+          </button>
+        }
+      />
     </dialog>
   );
 }

@@ -48,9 +48,17 @@ if (browserLanguage() !== "en") void setLanguage(browserLanguage());
 
 export default i18n;
 
-/** A date and time in the user's language, e.g. "11/21/2026, 3:24:14 PM". */
+/**
+ * Every date the app shows: in the user's language, with a four-digit year ("dateStyle: short"
+ * gives "11/21/26", which reads as a day or a century), e.g. "11/21/2026, 3:24:14 PM".
+ */
 export function formatDateTime(iso: string, language = i18n.language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "short", timeStyle: "medium" }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(language, {
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    second: "2-digit",
+  }).format(new Date(iso));
 }

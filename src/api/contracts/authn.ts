@@ -61,6 +61,11 @@ export const AuthnState = z.object({
   challenge: z.nullable(Challenge),
   /** Why this sign-in began: an unlock or a password reset that still needs the second factor. */
   notice: z.optional(z.enum(["unlocked", "passwordReset"])),
+  /**
+   * "Verify it's you" to open Settings: the password is one of the options (guide Section 2, How
+   * to Edit the User Profile, step 4). Never for a sign-in, a change or Get Token.
+   */
+  passwordAccepted: z.optional(z.boolean()),
 });
 export type AuthnState = z.infer<typeof AuthnState>;
 

@@ -14,6 +14,8 @@ export const OutboxMessage = z.object({
   text: z.string(),
   code: z.optional(z.string()),
   link: z.optional(z.string()),
+  /** The line of `text` that is the link: the email's call to action ("Activate Okta Account"). */
+  linkText: z.optional(z.string()),
   sentAt: Instant,
   /** Push only: the numbers the phone offers (one of them is on the sign-in screen). */
   push: z.optional(

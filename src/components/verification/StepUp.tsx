@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate } from "react-router";
 import { Loading } from "../Loading";
 import type { StepUpFor } from "@/api/contracts/account";
 import { AuthCard } from "../AuthCard";
@@ -11,15 +12,16 @@ import {
   verificationQueryOptions,
   VerificationContext,
 } from "./api";
-import { chosenOption, factorOptions, type FactorOption } from "./factor-options";
+import { chosenOption, factorOptions, optionKey } from "./factor-options";
 import { FactorStep, factorTitle } from "./FactorStep";
 import { MethodChooser } from "./MethodChooser";
 import { PasswordStep } from "./PasswordStep";
 
 /**
- * "Verify it's you with a security method" inside the session (guide Section 2): a method to open
- * Settings or to Get Token; the password and then a method before a reset or removal. The same
- * screens as sign-in.
+ * "Verify it's you with a security method" inside the session (guide Section 2): to open Settings,
+ * one chosen from the list of the user's methods and the password; to Get Token, a method (the
+ * last used first); before a reset or removal, the password and then a method. The same screens
+ * as sign-in.
  */
 export function StepUp(props: {
   purpose: StepUpFor;
@@ -31,6 +33,29 @@ export function StepUp(props: {
       <StepUpFlow {...props} />
     </VerificationContext.Provider>
   );
+}
+
+/**
+ * Which screen of the verification is shown: the list ("Select from the following options"), the
+ * password, or a method (its option key). Each choice is a history entry of this page, so the
+ * browser's Back returns to the list instead of leaving the page; `flow` ignores the entries of an
+ * earlier verification.
+ */
+type StepUpScreen = { flow: string; screen: string };
+const LIST = "list";
+const PASSWORD = "password";
+
+function useStepUpScreen(): [string | undefined, (screen: string) => void] {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [flow] = useState(() => Math.random().toString(36).slice(2));
+  const entry = (location.state as { stepUp?: StepUpScreen } | null)?.stepUp;
+  const show = (screen: string) =>
+    void navigate(
+      { pathname: location.pathname, search: location.search, hash: location.hash },
+      { state: { ...(location.state as object | null), stepUp: { flow, screen } } },
+    );
+  return [entry?.flow === flow ? entry.screen : undefined, show];
 }
 
 function StepUpFlow({
@@ -49,8 +74,7 @@ function StepUpFlow({
     ...verificationQueryOptions(STEP_UP_VERIFICATION),
     enabled: start.isSuccess,
   });
-  const [choosing, setChoosing] = useState(false);
-  const [chosen, setChosen] = useState<FactorOption | null>(null);
+  const [shown, show] = useStepUpScreen();
 
   useEffect(() => {
     if (started.current) return;
@@ -73,6 +97,11 @@ function StepUpFlow({
       {t("common.cancel")}
     </button>
   ) : null;
+  const somethingElse = (
+    <button type="button" className="link-button" onClick={() => show(LIST)}>
+      {t("signIn.verify.somethingElse")}
+    </button>
+  );
 
   if (start.isError || state.isError) {
     return (
@@ -94,17 +123,38 @@ function StepUpFlow({
       </AuthCard>
     );
   }
+  const passwordAccepted = current.passwordAccepted === true;
+  if (passwordAccepted && shown === PASSWORD) {
+    return (
+      <AuthCard
+        title={t("signIn.password.title")}
+        username={current.username}
+        footer={
+          <>
+            {somethingElse}
+            {cancel}
+          </>
+        }
+      >
+        <PasswordStep username={current.username} onVerified={() => undefined} />
+      </AuthCard>
+    );
+  }
   const options = factorOptions(t, current.factors);
-  const option = chosen ?? chosenOption(options, current, null, null);
-  if (choosing || !option) {
+  // Opening Settings starts on the list, as the guide shows it; otherwise the last used method.
+  const option =
+    shown === undefined
+      ? passwordAccepted
+        ? undefined
+        : chosenOption(options, current, null, null)
+      : options.find((o) => optionKey(o) === shown);
+  if (!option) {
     return (
       <AuthCard title={t("account.verify.title")} username={current.username} footer={cancel}>
         <MethodChooser
           state={current}
-          onChoose={(next) => {
-            setChosen(next);
-            setChoosing(false);
-          }}
+          onChoose={(next) => show(optionKey(next))}
+          onChoosePassword={passwordAccepted ? () => show(PASSWORD) : undefined}
         />
       </AuthCard>
     );
@@ -115,9 +165,7 @@ function StepUpFlow({
       username={current.username}
       footer={
         <>
-          <button type="button" className="link-button" onClick={() => setChoosing(true)}>
-            {t("signIn.verify.somethingElse")}
-          </button>
+          {somethingElse}
           {cancel}
         </>
       }

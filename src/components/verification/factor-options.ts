@@ -9,6 +9,9 @@ export type FactorOption = {
   subtitle: string | null;
 };
 
+/** Tells the options apart: Okta Verify's code and push share a method. */
+export const optionKey = ({ factor, mode }: FactorOption) => `${factor.id}-${mode}`;
+
 export function factorOptions(t: TFunction, factors: Factor[]): FactorOption[] {
   return factors.flatMap((factor): FactorOption[] => {
     switch (factor.type) {

@@ -107,17 +107,10 @@ function OutboxItem({ message }: { message: OutboxMessage }) {
           {message.subject ? `: ${message.subject}` : ""}
         </h3>
         <p className="outbox-meta">{formatDateTime(message.sentAt)}</p>
-        <pre className="outbox-text">{message.text}</pre>
+        <EmailText message={message} />
         {message.code ? (
           <p>
             {t("devInbox.code")} <strong className="outbox-code">{message.code}</strong>
-          </p>
-        ) : null}
-        {message.link ? (
-          <p>
-            <a href={message.link} rel="noreferrer">
-              {t("devInbox.openLink")}
-            </a>
           </p>
         ) : null}
         {message.push ? (
@@ -152,5 +145,22 @@ function OutboxItem({ message }: { message: OutboxMessage }) {
         ) : null}
       </article>
     </li>
+  );
+}
+
+/** A message's text; in an email, its call to action ("Activate Okta Account") is the link. */
+function EmailText({ message }: { message: OutboxMessage }) {
+  const { text, link, linkText } = message;
+  const line = linkText ? `\n${linkText}\n` : null;
+  const at = line ? text.indexOf(line) + 1 : 0;
+  if (!link || !linkText || at === 0) return <pre className="outbox-text">{text}</pre>;
+  return (
+    <pre className="outbox-text">
+      {text.slice(0, at)}
+      <a href={link} rel="noreferrer">
+        {linkText}
+      </a>
+      {text.slice(at + linkText.length)}
+    </pre>
   );
 }

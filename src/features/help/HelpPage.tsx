@@ -11,15 +11,15 @@ export function HelpPage() {
       title={t("help.title")}
       footer={<Link to={paths.signIn}>{t("signIn.backToSignIn")}</Link>}
     >
-      <section aria-labelledby="unlock-account">
+      <section className="help-section" aria-labelledby="unlock-account">
         <h2 id="unlock-account">{t("help.unlockTitle")}</h2>
         <p>{t("help.unlockText")}</p>
       </section>
-      <section aria-labelledby="forgot-password">
+      <section className="help-section" aria-labelledby="forgot-password">
         <h2 id="forgot-password">{t("help.forgotTitle")}</h2>
         <p>{t("help.forgotText")}</p>
       </section>
-      <section aria-labelledby="need-help">
+      <section className="help-section" aria-labelledby="need-help">
         <h2 id="need-help">{t("help.needHelpTitle")}</h2>
         <p>{t("help.needHelpText")}</p>
       </section>

@@ -85,7 +85,15 @@ function Settings({ me }: { me: Me }) {
 
   const needsStepUp =
     account.error instanceof ApiError && account.error.code === "STEP_UP_REQUIRED";
-  if (needsStepUp) return <StepUp purpose="view" onVerified={() => void account.refetch()} />;
+  if (needsStepUp)
+    return (
+      <StepUp
+        purpose="view"
+        onVerified={() => void account.refetch()}
+        // Not verifying is not opening Settings: back to My Apps, where the user menu is.
+        onCancel={() => void navigate(paths.home)}
+      />
+    );
   if (change?.stage === "verify") {
     return (
       <StepUp purpose={change.target} onVerified={verified} onCancel={() => setChange(null)} />
@@ -377,7 +385,7 @@ function SecurityMethods({
     return list.map((r) => (
       <li key={r.key} className={`method-row${r.detail ? " method-sub" : ""}`}>
         <span className="method-name">
-          {r.detail ? <span>{r.detail}</span> : <strong>{r.name}</strong>}
+          {r.detail ? <span className="nowrap">{r.detail}</span> : <strong>{r.name}</strong>}
         </span>
         <button type="button" className="button" aria-label={label(r)} onClick={r.onAction}>
           {t(`account.actions.${r.action}`)}

@@ -54,63 +54,73 @@ function DownloadForm({ catalog }: { catalog: ApiCatalog }) {
 
   return (
     <form className="panel download-form" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor="api-action">{t("api.manual.action")}</label>
-        <select
-          id="api-action"
-          value={action}
-          onChange={(e) => setAction(e.target.value as DownloadAction)}
-        >
-          <option value="download">{t("api.manual.download")}</option>
-          <option value="delta">{t("api.manual.delta")}</option>
-        </select>
-        <p className="field-hint">
-          {t(action === "download" ? "api.manual.downloadHint" : "api.manual.deltaHint")}
-        </p>
+      {/* The guide's one row, "Action: Facility: File: Day:", with its notes below. */}
+      <div className="download-fields">
+        <div className="field">
+          <label htmlFor="api-action">{t("api.manual.action")}</label>
+          <select
+            id="api-action"
+            value={action}
+            aria-describedby="api-action-hint"
+            onChange={(e) => setAction(e.target.value as DownloadAction)}
+          >
+            <option value="download">{t("api.manual.download")}</option>
+            <option value="delta">{t("api.manual.delta")}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="api-facility">{t("api.manual.facility")}</label>
+          <select
+            id="api-facility"
+            value={facilityId}
+            aria-describedby="api-facility-hint"
+            onChange={(e) => {
+              setFacilityId(e.target.value);
+              setFileId(
+                catalog.facilities.find((f) => f.id === e.target.value)?.files[0]?.id ?? "",
+              );
+            }}
+          >
+            {catalog.facilities.map((f) => (
+              <option key={f.id} value={f.id} disabled={!f.entitled}>
+                {f.entitled ? f.name : t("api.manual.notAuthorized", { facility: f.name })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="api-file">{t("api.manual.file")}</label>
+          <select id="api-file" value={fileId} onChange={(e) => setFileId(e.target.value)}>
+            {facility?.files.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="api-day">{t("api.manual.day")}</label>
+          {/* Not available: no date shown, so the field does not look like one that is used. */}
+          <input
+            id="api-day"
+            type="date"
+            value={dayApplies ? day : ""}
+            max={catalog.today}
+            disabled={!dayApplies}
+            aria-describedby="api-day-hint"
+            onChange={(e) => setDay(e.target.value)}
+          />
+        </div>
       </div>
-      <div className="field">
-        <label htmlFor="api-facility">{t("api.manual.facility")}</label>
-        <select
-          id="api-facility"
-          value={facilityId}
-          onChange={(e) => {
-            setFacilityId(e.target.value);
-            setFileId(catalog.facilities.find((f) => f.id === e.target.value)?.files[0]?.id ?? "");
-          }}
-        >
-          {catalog.facilities.map((f) => (
-            <option key={f.id} value={f.id} disabled={!f.entitled}>
-              {f.entitled ? f.name : t("api.manual.notAuthorized", { facility: f.name })}
-            </option>
-          ))}
-        </select>
-        <p className="field-hint">{t("api.manual.facilityNote")}</p>
-      </div>
-      <div className="field">
-        <label htmlFor="api-file">{t("api.manual.file")}</label>
-        <select id="api-file" value={fileId} onChange={(e) => setFileId(e.target.value)}>
-          {facility?.files.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="api-day">{t("api.manual.day")}</label>
-        <input
-          id="api-day"
-          type="date"
-          value={day}
-          max={catalog.today}
-          disabled={!dayApplies}
-          aria-describedby="api-day-hint"
-          onChange={(e) => setDay(e.target.value)}
-        />
-        <p className="field-hint" id="api-day-hint">
-          {t("api.manual.dayNote")}
-        </p>
-      </div>
+      <p className="field-hint" id="api-action-hint">
+        {t(action === "download" ? "api.manual.downloadHint" : "api.manual.deltaHint")}
+      </p>
+      <p className="field-hint" id="api-facility-hint">
+        {t("api.manual.facilityNote")}
+      </p>
+      <p className="field-hint" id="api-day-hint">
+        {t("api.manual.dayNote")}
+      </p>
       <button type="submit" className="button" disabled={download.isPending || !file}>
         {t("api.manual.submit")}
       </button>

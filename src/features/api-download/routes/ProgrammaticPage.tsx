@@ -30,6 +30,7 @@ export function ProgrammaticPage() {
   // Copy Token ask "Verify it's you" first.
   const [unmasking, setUnmasking] = useState<"show" | "copy" | null>(null);
   const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const [confirmReplace, setConfirmReplace] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const copy = useCallback(
@@ -98,7 +99,8 @@ export function ProgrammaticPage() {
                   type="button"
                   className="button"
                   disabled={getToken.isPending}
-                  onClick={() => setVerifying(true)}
+                  // A current token is replaced, and the scripts using it stop: ask first.
+                  onClick={() => (current?.isActive ? setConfirmReplace(true) : setVerifying(true))}
                 >
                   {getToken.isPending ? t("common.working") : t("api.programmatic.getToken")}
                 </button>
@@ -152,6 +154,17 @@ export function ProgrammaticPage() {
               token={current?.isActive && shown ? current.token : null}
               apiBase={env.apiBaseUrl || window.location.origin}
             />
+            {confirmReplace ? (
+              <ConfirmDialog
+                title={t("api.programmatic.getToken")}
+                question={t("api.programmatic.confirmReplace")}
+                onYes={() => {
+                  setConfirmReplace(false);
+                  setVerifying(true);
+                }}
+                onNo={() => setConfirmReplace(false)}
+              />
+            ) : null}
             {confirmRevoke ? (
               <ConfirmDialog
                 title={t("api.programmatic.revokeToken")}

@@ -5,6 +5,7 @@ import { Alert } from "@/components/Alert";
 import { AuthCard } from "@/components/AuthCard";
 import { BackToSignIn } from "@/components/BackToSignIn";
 import { ErrorAlert } from "@/components/ErrorAlert";
+import { MethodIcon } from "@/components/MethodIcon";
 import { paths } from "@/config/paths";
 import { useFinishEnrollment } from "../api/enrollment";
 import { EnrollmentGate } from "../components/EnrollmentGate";
@@ -24,7 +25,11 @@ export function SetUpMethodsPage() {
   return <EnrollmentGate>{(state) => <MethodList state={state} />}</EnrollmentGate>;
 }
 
-/** Sorts the methods into what must still be set up, what may be, and what already is. */
+/**
+ * Sorts the methods into what must still be set up and what may be. As in the guide's activation,
+ * the password and the security question come first (steps 4 to 7), then the choice of access
+ * methods (step 8).
+ */
 function plan(state: EnrollmentState) {
   const has = (type: string) => state.methods.some((m) => m.type === type);
   const hasAccess = state.methods.length > 0;
@@ -32,6 +37,7 @@ function plan(state: EnrollmentState) {
   const optional: MethodKind[] = [];
   if (!state.passwordSet) required.push("password");
   if (!state.securityQuestionSet) required.push("securityQuestion");
+  if (required.length > 0) return { required, optional };
   // Until one access method is set up, each of them is a way to meet the rule.
   (hasAccess ? optional : required).push(
     ...(has("google_authenticator") ? [] : (["googleAuthenticator"] as const)),
@@ -49,13 +55,13 @@ function MethodList({ state }: { state: EnrollmentState }) {
   const justSetUp = (location.state as { setUp?: string } | null)?.setUp;
   const { required, optional } = plan(state);
   const done = [
-    ...(state.passwordSet ? [{ key: "password", name: t("methods.password"), detail: null }] : []),
+    ...(state.passwordSet ? [{ key: "password", kind: "password" as const, detail: null }] : []),
     ...(state.securityQuestionSet
-      ? [{ key: "question", name: t("methods.securityQuestion"), detail: null }]
+      ? [{ key: "question", kind: "securityQuestion" as const, detail: null }]
       : []),
     ...state.methods.map((m) => ({
       key: m.id,
-      name: t(`methods.${methodKind(m.type)}`),
+      kind: methodKind(m.type),
       detail: m.maskedPhone ?? m.deviceName ?? null,
     })),
   ];
@@ -78,14 +84,15 @@ function MethodList({ state }: { state: EnrollmentState }) {
             {t("enroll.done")}
           </h2>
           <ul className="method-list">
-            {done.map(({ key, name, detail }) => (
+            {done.map(({ key, kind, detail }) => (
               <li key={key} className="method-row">
+                <MethodIcon kind={kind} />
                 <span className="method-name">
                   <strong>
                     <span aria-hidden="true">✓ </span>
-                    {name}
+                    {t(`methods.${kind}`)}
                   </strong>
-                  {detail ? <span className="method-detail">{detail}</span> : null}
+                  {detail ? <span className="method-detail nowrap">{detail}</span> : null}
                 </span>
               </li>
             ))}
@@ -133,6 +140,7 @@ function MethodSection({
           const name = t(`methods.${kind}`);
           return (
             <li key={kind} className="method-row">
+              <MethodIcon kind={kind} />
               <span className="method-name">
                 <strong>{name}</strong>
                 <span className="method-detail">{t(`enroll.describe.${kind}`)}</span>

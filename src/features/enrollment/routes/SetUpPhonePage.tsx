@@ -145,7 +145,8 @@ function EnterPhoneCode({ state }: { state: EnrollmentState }) {
       {phone ? (
         <>
           <p className="notice" role="status">
-            {t(voice ? "phone.sentVoice" : "phone.sentSms")} ({phone.maskedPhone})
+            {t(voice ? "phone.sentVoice" : "phone.sentSms")} (
+            <span className="nowrap">{phone.maskedPhone}</span>)
             <br />
             <small>{t("phone.carrierCharges")}</small>
           </p>

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "@/api/client";
@@ -30,9 +30,14 @@ function SetUpSecurityQuestion({ state }: { state: EnrollmentState }) {
   const serverFieldError = (field: string) =>
     save.error instanceof ApiError ? save.error.fields?.[field] : undefined;
 
+  // The list starts on its first question, as the guide's screen shows it.
+  const firstQuestion = questions.data?.questions[0] ?? "";
+  useEffect(() => {
+    if (!own && !form.getValues("question")) form.setValue("question", firstQuestion);
+  }, [firstQuestion, form, own]);
   const choose = (createOwn: boolean) => {
     setOwn(createOwn);
-    form.setValue("question", "");
+    form.setValue("question", createOwn ? "" : firstQuestion);
   };
 
   return (
@@ -78,7 +83,6 @@ function SetUpSecurityQuestion({ state }: { state: EnrollmentState }) {
               aria-describedby={errors.question ? "security-question-error" : undefined}
               {...form.register("question")}
             >
-              <option value="">{t("enroll.question.placeholder")}</option>
               {questions.data?.questions.map((question) => (
                 <option key={question} value={question}>
                   {question}

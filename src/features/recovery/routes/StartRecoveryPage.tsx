@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router";
 import type { RecoveryKind } from "@/api/contracts/recovery";
 import { AuthCard } from "@/components/AuthCard";
 import { ErrorAlert } from "@/components/ErrorAlert";
+import { MethodIcon } from "@/components/MethodIcon";
 import { useUsernameField } from "@/components/UsernameField";
 import { paths } from "@/config/paths";
 import { useStartRecovery } from "../api";
@@ -40,9 +41,12 @@ function StartRecovery({ kind }: { kind: RecoveryKind }) {
         {username.field}
         {unlock ? (
           <fieldset className="radio-group">
-            <legend>{t("recovery.how")}</legend>
+            {/* The guide's screen has no heading over the one option: the group is named for
+                screen readers only. */}
+            <legend className="visually-hidden">{t("recovery.how")}</legend>
             <label>
               <input type="radio" name="recovery-channel" defaultChecked />
+              <MethodIcon kind="email" />
               {t("recovery.email")}
             </label>
           </fieldset>
