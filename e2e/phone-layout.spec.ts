@@ -134,7 +134,12 @@ test("My Apps, Settings, Preferences, Recent Activity, TRAQS, Manual and Program
   await checkScreen(page, "traqs", "FINRA TRAQS");
   await page.getByRole("menuitem", { name: "API" }).click();
   await checkScreen(page, "traqs-api-menu", "FINRA TRAQS");
-  await page.getByRole("menuitem", { name: "Manual" }).click();
+  // A click elsewhere (an empty part of the page, below the menu) closes the menu.
+  const download = page.getByRole("group", { name: "Download" });
+  await page.mouse.click(PHONE.width - 10, PHONE.height - 10);
+  await expect(download).toBeHidden();
+  await page.getByRole("menuitem", { name: "API" }).click();
+  await download.getByRole("menuitem", { name: "Manual" }).click();
   await checkScreen(page, "manual", "API / Download / Manual");
   await page.getByRole("menuitem", { name: "API" }).click();
   await page.getByRole("menuitem", { name: "Programmatic" }).click();

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { paths } from "@/config/paths";
@@ -21,6 +21,17 @@ export function TraqsMainMenu() {
   const [barIndex, setBarIndex] = useState(0);
   const barItems = useRef<(HTMLElement | null)[]>([]);
   const menuItems = useRef<(HTMLAnchorElement | null)[]>([]);
+  const nav = useRef<HTMLElement>(null);
+
+  // A click anywhere else closes the menu (a click does not always move focus, as in Safari).
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!nav.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [open]);
 
   const API = 1;
   const pages = [
@@ -94,7 +105,7 @@ export function TraqsMainMenu() {
   };
 
   return (
-    <nav className="main-menu" aria-label={t("traqs.mainMenu")} onBlur={onBlur}>
+    <nav ref={nav} className="main-menu" aria-label={t("traqs.mainMenu")} onBlur={onBlur}>
       <ul role="menubar" className="menubar" aria-label={t("traqs.mainMenu")}>
         <li role="none">
           <Link
