@@ -14,11 +14,12 @@ import {
 
 /**
  * Every main page on a phone (390 × 844): nothing scrolls sideways, no target is smaller than
- * 24 × 24 px (WCAG 2.2 2.5.8), axe finds nothing. Each page is also checked at 1280 × 800 for
- * sideways scrolling, and photographed at both sizes into reports/screenshots/ (not compared:
- * kept for a reviewer).
+ * 24 × 24 px (WCAG 2.2 2.5.8), axe finds nothing. Each page is also checked for sideways
+ * scrolling on a tablet (768 × 1024) and a desktop (1280 × 800), and photographed on the phone and
+ * the desktop into reports/screenshots/ (not compared: kept for a reviewer).
  */
 const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 768, height: 1024 };
 const DESKTOP = { width: 1280, height: 800 };
 test.use({ viewport: PHONE, permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -74,6 +75,8 @@ async function checkScreen(page: Page, name: string, heading: string | RegExp) {
   expect(await smallTargets(page), `${name}: targets under 24 × 24 px`).toEqual([]);
   await expectAccessible(page);
   await page.screenshot({ path: `reports/screenshots/${name}-390.png`, fullPage: true });
+  await page.setViewportSize(TABLET);
+  expect(await sidewaysOverflow(page), `${name} scrolls sideways at 768 px`).toEqual([]);
   await page.setViewportSize(DESKTOP);
   expect(await sidewaysOverflow(page), `${name} scrolls sideways at 1280 px`).toEqual([]);
   await page.screenshot({ path: `reports/screenshots/${name}-1280.png`, fullPage: true });
