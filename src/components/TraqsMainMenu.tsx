@@ -3,6 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { paths } from "@/config/paths";
 
+/** The bar's items, in order: Home, then API (the one with a menu). */
+const HOME = 0;
+const API = 1;
+
 /**
  * The TRAQS Main Menu (guide Sections 4 and 5: "Click API from the Main Menu", then "Click Manual
  * (or Programmatic) from the Download Menu"), as a WAI-ARIA navigation menu bar: Home and API in
@@ -17,8 +21,8 @@ export function TraqsMainMenu() {
   const menuId = useId();
   const labelId = useId();
   const [open, setOpen] = useState(false);
-  /** The bar's item in the Tab order (roving tabindex): 0 Home, 1 API. */
-  const [barIndex, setBarIndex] = useState(0);
+  /** The bar's item in the Tab order (roving tabindex). */
+  const [barIndex, setBarIndex] = useState(HOME);
   const barItems = useRef<(HTMLElement | null)[]>([]);
   const menuItems = useRef<(HTMLAnchorElement | null)[]>([]);
   const nav = useRef<HTMLElement>(null);
@@ -33,7 +37,6 @@ export function TraqsMainMenu() {
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [open]);
 
-  const API = 1;
   const pages = [
     { to: paths.apiManual, label: t("traqs.manual") },
     { to: paths.apiProgrammatic, label: t("traqs.programmatic") },
@@ -60,7 +63,7 @@ export function TraqsMainMenu() {
     const keys: Record<string, () => void> = {
       ArrowRight: () => (closeMenu(), focusBar(index + 1)),
       ArrowLeft: () => (closeMenu(), focusBar(index - 1)),
-      Home: () => focusBar(0),
+      Home: () => focusBar(HOME),
       End: () => focusBar(barItems.current.length - 1),
       ...(opens
         ? {
@@ -110,15 +113,15 @@ export function TraqsMainMenu() {
         <li role="none">
           <Link
             ref={(element) => {
-              barItems.current[0] = element;
+              barItems.current[HOME] = element;
             }}
             role="menuitem"
             className="menubar-item"
             to={paths.traqs}
-            tabIndex={barIndex === 0 ? 0 : -1}
+            tabIndex={barIndex === HOME ? 0 : -1}
             aria-current={pathname === paths.traqs ? "page" : undefined}
             onKeyDown={onBarKeyDown}
-            onFocus={() => setBarIndex(0)}
+            onFocus={() => setBarIndex(HOME)}
           >
             {t("traqs.home")}
           </Link>
