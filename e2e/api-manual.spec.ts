@@ -8,6 +8,7 @@ import {
   signInWithAuthenticator,
   test,
   type MockBackend,
+  openFromMainMenu,
 } from "./fixtures";
 
 async function openManual(
@@ -21,10 +22,7 @@ async function openManual(
     await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
     await page.getByRole("button", { name: "Select" }).click();
   }
-  await page
-    .getByRole("navigation", { name: "Main Menu" })
-    .getByRole("link", { name: "Manual" })
-    .click();
+  await openFromMainMenu(page, "Manual");
   await expect(page.getByRole("heading", { name: "API / Download / Manual" })).toBeVisible();
 }
 
@@ -90,10 +88,7 @@ test("Facilities the user is not entitled to say so; Sam has no API access at al
   await openManual(page, mock, SAM);
   await expect(page.getByText("Your TRAQS username is not authorized for API.")).toBeVisible();
   await expectAccessible(page);
-  await page
-    .getByRole("navigation", { name: "Main Menu" })
-    .getByRole("link", { name: "Programmatic" })
-    .click();
+  await openFromMainMenu(page, "Programmatic");
   await expect(page.getByText("Your TRAQS username is not authorized for API.")).toBeVisible();
   const status = await page.evaluate(
     async () =>

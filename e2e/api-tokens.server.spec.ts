@@ -9,6 +9,7 @@ import {
   verifyWithJanesCode,
   MOCK_SERVER,
   startEachTestFromTheSeed,
+  openFromMainMenu,
 } from "./fixtures";
 
 // The script's side runs against the local mock server, as a real script would.
@@ -17,10 +18,7 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 async function openProgrammatic(page: Page, mock: MockBackend) {
   await signInAsJdoe01(page, mock);
-  await page
-    .getByRole("navigation", { name: "Main Menu" })
-    .getByRole("link", { name: "Programmatic" })
-    .click();
+  await openFromMainMenu(page, "Programmatic");
   await expect(page.getByRole("heading", { name: "API / Download / Programmatic" })).toBeVisible();
 }
 

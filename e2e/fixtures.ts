@@ -220,6 +220,20 @@ export async function signInAsJdoe01(page: Page, mock: MockBackend) {
   await expect(page.getByText("You are now using the credentials of JDOE01.")).toBeVisible();
 }
 
+/**
+ * "Click API from the Main Menu", then "Click Manual (or Programmatic) from the Download Menu"
+ * (guide Sections 4 and 5). `names` are the menu's words in another language.
+ */
+export async function openFromMainMenu(
+  page: Page,
+  item: string,
+  names = { mainMenu: "Main Menu", api: "API" },
+) {
+  const menubar = page.getByRole("menubar", { name: names.mainMenu });
+  await menubar.getByRole("menuitem", { name: names.api }).click();
+  await menubar.getByRole("menuitem", { name: item }).click();
+}
+
 export const test = base.extend<{ mock: MockBackend; cspViolations: string[] }>({
   mock: async ({ page }, use, testInfo) => {
     await use(new MockBackend(page, testInfo.project.name !== "mock-server"));

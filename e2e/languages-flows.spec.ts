@@ -1,5 +1,13 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, JANE, JOHN, test, type MockBackend } from "./fixtures";
+import {
+  expect,
+  expectAccessible,
+  JANE,
+  JOHN,
+  openFromMainMenu,
+  test,
+  type MockBackend,
+} from "./fixtures";
 import { LANGUAGES, translator, type Strings, type Translate } from "./translated";
 
 /**
@@ -442,10 +450,10 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await expect(switchDialog).toBeHidden();
 
       // Programmatic: Get Token (verify it's you), then Revoke Token's confirm, answered No.
-      await page
-        .getByRole("navigation", { name: t("traqs.mainMenu") })
-        .getByRole("link", { name: t("traqs.programmatic") })
-        .click();
+      await openFromMainMenu(page, t("traqs.programmatic"), {
+        mainMenu: t("traqs.mainMenu"),
+        api: t("traqs.api"),
+      });
       await expect(page.getByText(t("api.programmatic.noCurrent"))).toBeVisible();
       await page.getByRole("button", { name: t("api.programmatic.getToken") }).click();
       await expect(page.getByLabel(t("common.enterCode"))).toBeVisible();

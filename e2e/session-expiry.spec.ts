@@ -1,14 +1,11 @@
-import { expect, expectAccessible, JANE, signInAsJdoe01, test } from "./fixtures";
+import { expect, expectAccessible, JANE, signInAsJdoe01, test, openFromMainMenu } from "./fixtures";
 
 test("A session that ends mid-task sends the user to sign in, then back to the same page", async ({
   page,
   mock,
 }) => {
   await signInAsJdoe01(page, mock);
-  await page
-    .getByRole("navigation", { name: "Main Menu" })
-    .getByRole("link", { name: "Manual" })
-    .click();
+  await openFromMainMenu(page, "Manual");
   await expect(page.getByRole("heading", { name: "API / Download / Manual" })).toBeVisible();
 
   await mock.advanceClock(121 * 60); // idle longer than the session lasts

@@ -47,15 +47,19 @@ describe("pageFiles", () => {
     moduleIds: string[],
     imports: string[] = [],
     isEntry = false,
+    css: string[] = [],
   ) => ({
     type: "chunk" as const,
     fileName,
     moduleIds,
     imports,
     isEntry,
+    viteMetadata: { importedCss: new Set(css) },
   });
   const bundle = {
-    "assets/index.js": chunk("assets/index.js", ["/src/main.tsx"], ["assets/react.js"], true),
+    "assets/index.js": chunk("assets/index.js", ["/src/main.tsx"], ["assets/react.js"], true, [
+      "assets/index.css",
+    ]),
     "assets/react.js": chunk("assets/react.js", ["/node_modules/react/index.js"]),
     "assets/Settings.js": chunk(
       "assets/Settings.js",
@@ -66,6 +70,8 @@ describe("pageFiles", () => {
       "assets/shared.js",
       ["/src/components/Form.tsx"],
       ["assets/forms.js"],
+      false,
+      ["assets/shared.css", "assets/index.css"],
     ),
     "assets/forms.js": chunk("assets/forms.js", ["/node_modules/react-hook-form/index.js"]),
     "assets/areas.js": chunk("assets/areas.js", ["/src/i18n/areas.json"]),
@@ -73,12 +79,13 @@ describe("pageFiles", () => {
     "index.html": { type: "asset" as const, fileName: "index.html", source: "" },
   };
 
-  it("is the page's chunk, what it imports, and the strings, without what the first page loads", () => {
+  it("is the page's chunk, what it imports, the strings and their stylesheets, without what the first page loads", () => {
     expect(pageFiles(bundle, "/src/Settings.tsx", ["/src/i18n/areas.json"])).toEqual([
       "assets/Settings.js",
       "assets/shared.js",
       "assets/forms.js",
       "assets/areas.js",
+      "assets/shared.css",
     ]);
   });
 
@@ -88,12 +95,13 @@ describe("pageFiles", () => {
 });
 
 describe("withPreloads", () => {
-  it("adds a low-priority module preload per file at the end of the head", () => {
+  it("adds a low-priority module preload per script and links each stylesheet, at the end of the head", () => {
     const html = "<html>\n  <head>\n    <title>T</title>\n  </head>\n  <body></body>\n</html>";
-    expect(withPreloads(html, ["assets/a.js", "assets/b.js"])).toBe(
+    expect(withPreloads(html, ["assets/a.js", "assets/b.js", "assets/c.css"])).toBe(
       "<html>\n  <head>\n    <title>T</title>\n" +
         '    <link rel="modulepreload" crossorigin href="/assets/a.js" fetchpriority="low">\n' +
         '    <link rel="modulepreload" crossorigin href="/assets/b.js" fetchpriority="low">\n' +
+        '    <link rel="stylesheet" crossorigin href="/assets/c.css">\n' +
         "  </head>\n  <body></body>\n</html>",
     );
   });

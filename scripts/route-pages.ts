@@ -6,9 +6,10 @@ import { paths } from "../src/config/paths.ts";
 /**
  * Route pages (decision 011): for every route whose page loads lazily, the build writes an HTML
  * file of its own (`/enroll` → `enroll.html`), the app's `index.html` plus a `modulepreload` of
- * each file that page needs beyond the first one. The browser then fetches the page's code while
- * the first file downloads, instead of one round trip after it has run. The preloads ask for low
- * priority: the first file is needed first, the page's files take the bandwidth left over.
+ * each file that page needs beyond the first one (and a link to its stylesheets). The browser then
+ * fetches the page's code while the first file downloads, instead of one round trip after it has
+ * run. The preloads ask for low priority: the first file is needed first, the page's files take
+ * the bandwidth left over.
  * `vite preview` and static hosts serve `enroll.html` for `/enroll`; any other URL still gets
  * `index.html`.
  */
@@ -120,12 +121,17 @@ function routeFiles(folder: string): string[] {
   });
 }
 
-/** `index.html` with a low-priority `modulepreload` of each file, before `</head>`. */
+/**
+ * `index.html` with a low-priority `modulepreload` of each script, before `</head>`, and each
+ * stylesheet linked: small, it arrives with the first file, and the page shows styled at once
+ * (the app, finding it linked, does not load it again).
+ */
 export function withPreloads(indexHtml: string, files: readonly string[], base = "/"): string {
   const links = files
-    .map(
-      (file) =>
-        `    <link rel="modulepreload" crossorigin href="${base}${file}" fetchpriority="low">\n`,
+    .map((file) =>
+      file.endsWith(".css")
+        ? `    <link rel="stylesheet" crossorigin href="${base}${file}">\n`
+        : `    <link rel="modulepreload" crossorigin href="${base}${file}" fetchpriority="low">\n`,
     )
     .join("");
   return indexHtml.replace("  </head>", `${links}  </head>`);
@@ -137,6 +143,8 @@ type OutputChunk = {
   isEntry: boolean;
   imports: string[];
   moduleIds: readonly string[];
+  /** Set by Vite: the stylesheets the chunk's modules import. */
+  viteMetadata?: { importedCss: ReadonlySet<string> };
 };
 type Bundle = Record<
   string,
@@ -145,7 +153,8 @@ type Bundle = Record<
 
 /**
  * The files a page needs that the first page has not loaded: the chunk holding its module and what
- * that chunk imports, plus the chunks holding `alwaysWith` (modules every lazy page loads).
+ * that chunk imports, plus the chunks holding `alwaysWith` (modules every lazy page loads), then
+ * the stylesheets of those chunks.
  */
 export function pageFiles(bundle: Bundle, module: string, alwaysWith: readonly string[]): string[] {
   const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === "chunk");
@@ -168,7 +177,12 @@ export function pageFiles(bundle: Bundle, module: string, alwaysWith: readonly s
     const fileName = holding(id);
     if (fileName) withImports(fileName, files);
   }
-  return [...files].filter((file) => !firstPage.has(file));
+  const withCss = (chunks: Set<string>) => [
+    ...chunks,
+    ...[...chunks].flatMap((file) => [...(byName.get(file)?.viteMetadata?.importedCss ?? [])]),
+  ];
+  const loaded = new Set(withCss(firstPage));
+  return [...new Set(withCss(files))].filter((file) => !loaded.has(file));
 }
 
 /** The Vite plugin: writes one HTML file per lazy route (see the top of this file). */

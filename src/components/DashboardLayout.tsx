@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
 import type { Me } from "@/api/contracts/me";
@@ -6,13 +6,24 @@ import { paths } from "@/config/paths";
 import { EnvironmentBanner } from "./EnvironmentBanner";
 import { Logo } from "./Logo";
 import { UserMenu } from "./UserMenu";
+import "./layout.css";
 
 /**
  * The Okta dashboard frame (guide Section 2): the horizontal masthead with the logo and the user
- * menu, and the vertical one with My Apps and Notifications.
+ * menu, and the vertical one with My Apps and Notifications. On a phone the vertical one folds
+ * behind a Menu button, placed just before it so that focus moves from the button into it.
  */
 export function DashboardLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation();
+  const navId = useId();
+  const [navOpen, setNavOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Escape folds the navigation again and puts focus back on its button.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== "Escape" || !navOpen) return;
+    setNavOpen(false);
+    toggle.current?.focus();
+  };
   return (
     <>
       <EnvironmentBanner />
@@ -23,12 +34,29 @@ export function DashboardLayout({ me, children }: { me: Me; children: ReactNode 
         <UserMenu me={me} />
       </header>
       <div className="dashboard">
-        <nav className="side-nav" aria-label={t("home.navigation")}>
-          <NavLink to={paths.home} end>
-            {t("home.myApps")}
-          </NavLink>
-          <NavLink to={paths.notifications}>{t("home.notifications")}</NavLink>
-        </nav>
+        <div className="dashboard-nav" onKeyDown={onKeyDown}>
+          <button
+            ref={toggle}
+            type="button"
+            className="nav-toggle"
+            aria-expanded={navOpen}
+            aria-controls={navId}
+            onClick={() => setNavOpen((open) => !open)}
+          >
+            {t("home.menu")}
+          </button>
+          <nav
+            id={navId}
+            className="side-nav"
+            aria-label={t("home.navigation")}
+            data-open={navOpen || undefined}
+          >
+            <NavLink to={paths.home} end>
+              {t("home.myApps")}
+            </NavLink>
+            <NavLink to={paths.notifications}>{t("home.notifications")}</NavLink>
+          </nav>
+        </div>
         <main className="page">{children}</main>
       </div>
     </>

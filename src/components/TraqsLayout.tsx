@@ -1,13 +1,15 @@
 import { lazy, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, NavLink, useLocation } from "react-router";
+import { Link, Navigate, useLocation } from "react-router";
 import type { Me } from "@/api/contracts/me";
 import { paths, withFrom } from "@/config/paths";
 import { EnvironmentBanner } from "./EnvironmentBanner";
 import { LoadOnDemand } from "./LoadOnDemand";
 import { Logo } from "./Logo";
 import { RequireSession } from "./RequireSession";
+import { TraqsMainMenu } from "./TraqsMainMenu";
 import { UserMenu } from "./UserMenu";
+import "./layout.css";
 
 // The switch and its form library load only when the switch is opened: no TRAQS page needs them
 // before that.
@@ -17,7 +19,7 @@ const SwitchUsernameDialog = lazy(async () => ({
 }));
 
 /**
- * The TRAQS website's frame: the Main Menu (API / Download / Manual, Programmatic) and the TRAQS
+ * The TRAQS website's frame: the Main Menu (API, then Manual or Programmatic) and the TRAQS
  * username at the top right, which opens "Select a different username" (guide Section 3, step 8).
  * Without a chosen username, the user chooses one first.
  */
@@ -73,14 +75,7 @@ function TraqsFrame({ me, username, children }: { me: Me; username: string; chil
           <UserMenu me={me} />
         </div>
       </header>
-      <nav className="main-menu" aria-label={t("traqs.mainMenu")}>
-        <NavLink to={paths.traqs} end>
-          {t("traqs.home")}
-        </NavLink>
-        <span className="main-menu-group">{t("traqs.apiDownload")}</span>
-        <NavLink to={paths.apiManual}>{t("traqs.manual")}</NavLink>
-        <NavLink to={paths.apiProgrammatic}>{t("traqs.programmatic")}</NavLink>
-      </nav>
+      <TraqsMainMenu />
       <main className="page">{children}</main>
       {switching ? (
         <LoadOnDemand fallback={null}>

@@ -6,6 +6,7 @@ import type { OutboxMessage } from "@/api/contracts/dev";
 import { Alert } from "@/components/Alert";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { PageHeading } from "@/components/PageHeading";
+import "@/components/layout.css";
 import { paths } from "@/config/paths";
 import { formatDateTime } from "@/i18n";
 import {

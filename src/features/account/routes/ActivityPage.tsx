@@ -12,7 +12,10 @@ import { paths } from "@/config/paths";
 import { formatDateTime } from "@/i18n";
 import { activityQueryOptions, useReportActivity } from "../api/account";
 
-/** Recent Activity (user menu): sign-ins and security events, newest first, a page at a time. */
+/**
+ * Recent Activity (user menu): sign-ins and security events, newest first, a page at a time. On a
+ * phone each row stacks its cells, each named by its column (data-label).
+ */
 export function ActivityPage() {
   return <RequireSession>{(me) => <Activity me={me} />}</RequireSession>;
 }
@@ -54,13 +57,13 @@ function Activity({ me }: { me: Me }) {
             <tbody>
               {data.items.map((item) => (
                 <tr key={item.id}>
-                  <td>{formatDateTime(item.at)}</td>
-                  <td>
+                  <td data-label={t("activity.time")}>{formatDateTime(item.at)}</td>
+                  <td data-label={t("activity.event")}>
                     {t(`activity.types.${item.type}`)}
                     {item.detail ? <span className="method-detail"> ({item.detail})</span> : null}
                   </td>
-                  <td>{item.client}</td>
-                  <td>{t(`activity.results.${item.result}`)}</td>
+                  <td data-label={t("activity.client")}>{item.client}</td>
+                  <td data-label={t("activity.result")}>{t(`activity.results.${item.result}`)}</td>
                   <td>
                     {item.reported ? (
                       t("activity.alreadyReported")

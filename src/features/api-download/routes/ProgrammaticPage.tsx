@@ -188,7 +188,10 @@ export function ProgrammaticPage() {
   );
 }
 
-/** The guide's token tables: Refresh Token, IsActive, Requested Date, Expiration Date (+ Revoked). */
+/**
+ * The guide's token tables: Refresh Token, IsActive, Requested Date, Expiration Date (+ Revoked).
+ * On a phone each row stacks its cells, each named by its column (data-label).
+ */
 function TokenTable({
   tokens,
   prior,
@@ -227,19 +230,27 @@ function TokenTable({
         ) : (
           tokens.map((token) => (
             <tr key={token.id}>
-              <td>
+              <td data-label={t("api.programmatic.refreshToken")}>
                 <code>{revealed && token.token ? token.token : `••••••••${token.last4}`}</code>
               </td>
-              <td>{t(token.isActive ? "api.programmatic.true" : "api.programmatic.false")}</td>
-              <td>{date(token.requestedAt)}</td>
-              <td>{date(token.expiresAt)}</td>
-              {prior ? <td>{date(token.revokedAt)}</td> : <td>{token.daysLeft}</td>}
+              <td data-label={t("api.programmatic.isActive")}>
+                {t(token.isActive ? "api.programmatic.true" : "api.programmatic.false")}
+              </td>
+              <td data-label={t("api.programmatic.requested")}>{date(token.requestedAt)}</td>
+              <td data-label={t("api.programmatic.expiration")}>{date(token.expiresAt)}</td>
               {prior ? (
-                <td>
+                <td data-label={t("api.programmatic.revokedDate")}>{date(token.revokedAt)}</td>
+              ) : (
+                <td data-label={t("api.programmatic.daysLeft")}>{token.daysLeft}</td>
+              )}
+              {prior ? (
+                <td data-label={t("api.programmatic.ended")}>
                   {token.endedReason ? t(`api.programmatic.reasons.${token.endedReason}`) : ""}
                 </td>
               ) : null}
-              <td>{token.lastUsedAt ? date(token.lastUsedAt) : t("api.programmatic.never")}</td>
+              <td data-label={t("api.programmatic.lastUsed")}>
+                {token.lastUsedAt ? date(token.lastUsedAt) : t("api.programmatic.never")}
+              </td>
             </tr>
           ))
         )}
