@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/api/client";
 import { describeError } from "./describe-error";
-import i18n from "./index";
+import i18n, { loadAreaStrings } from "./index";
 
 const say = (
   code: "RATE_LIMITED" | "CLOCK_SKEW",
@@ -9,6 +9,9 @@ const say = (
 ) => describeError(i18n.t, new ApiError(code === "RATE_LIMITED" ? 429 : 401, code, "", extra));
 
 describe("waits in error messages", () => {
+  // A code's messages after the first screen come with the areas' strings, as pages load them.
+  beforeAll(loadAreaStrings);
+
   it("says a short wait in seconds, and an hour's cap in minutes", () => {
     expect(say("RATE_LIMITED", { retryAfterSeconds: 20 })).toBe(
       "Please wait 20 seconds before asking again.",

@@ -16,7 +16,8 @@ function browserLanguage(): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: core } },
+  // A copy: adding the areas' strings later merges into it, and must not change the module.
+  resources: { en: { translation: structuredClone(core) } },
   lng: "en",
   fallbackLng: "en",
   interpolation: { escapeValue: false },
