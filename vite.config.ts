@@ -2,7 +2,7 @@
 import { defineConfig, loadEnv, type Rolldown } from "vite";
 import react from "@vitejs/plugin-react";
 import { precompress } from "./scripts/precompress.ts";
-import { routePages } from "./scripts/route-pages.ts";
+import { routePages, routeTablePages } from "./scripts/route-pages.ts";
 
 // The paths the backend answers. With VITE_BACKEND=mock-server the dev server forwards them to the
 // local mock server, so the page and the API share one origin (and its cookies).
@@ -98,6 +98,8 @@ export default defineConfig(({ command, mode }) => {
   return {
     plugins: [
       react(),
+      // The router's pages, written from the route table (decision 015).
+      routeTablePages(),
       // Every lazy page loads the English strings of the areas beyond sign-in (lazyPage).
       routePages({ alwaysWith: ["src/i18n/locales/en/areas.json"] }),
       precompress(headers),
