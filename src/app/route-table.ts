@@ -11,7 +11,7 @@ import { traqsRoutes } from "../features/traqs/routes.ts";
 
 /**
  * Every page of the app, gathered from the features that own them (decision 015). Plain data: the
- * router (`pages.ts`), the early fetches (`lazyPage`) and the build's page files
+ * router (through `virtual:pages`), the early fetches (`lazyPage`) and the build's page files
  * (`scripts/route-pages.ts`) read this one table.
  */
 export const routeTable: readonly PageRoute[] = [
