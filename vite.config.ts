@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { defineConfig, loadEnv, type Plugin, type Rolldown } from "vite";
 import react from "@vitejs/plugin-react";
 import { precompress } from "./scripts/precompress.ts";
-import { routePages } from "./scripts/route-pages.ts";
+import { routePages, routeTablePages } from "./scripts/route-pages.ts";
 
 // The paths the backend answers. With VITE_BACKEND=mock-server the dev server forwards them to the
 // local mock server, so the page and the API share one origin (and its cookies).
@@ -120,6 +120,9 @@ export default defineConfig(({ command, mode }) => {
     plugins: [
       react(),
       withMock ? null : withoutMockWorker(),
+      // The router's pages, written from the route table (decision 015); the development inbox
+      // only with a mock (decision 013).
+      routeTablePages({ withDevTools: withMock }),
       // Every lazy page loads the English strings of the areas beyond sign-in (lazyPage).
       routePages({ alwaysWith: ["src/i18n/locales/en/areas.json"] }),
       precompress(headers),

@@ -94,6 +94,32 @@ test("Jane opens Settings after verifying, sees her information, and switches th
   await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
 });
 
+test("A change asks the server again only for what it changed: the user is not fetched again", async ({
+  page,
+  mock,
+}) => {
+  await signInAsJdoe01(page, mock);
+  await openSettings(page, mock);
+  const userRequests: string[] = [];
+  page.on("request", (sent) => {
+    if (new URL(sent.url()).pathname === "/api/me") userRequests.push(sent.method());
+  });
+
+  // Neither "Verify it's you" nor a removal changes who Jane is.
+  await page.getByRole("button", { name: "Remove +1 XXX-XXX-0143" }).click();
+  await confirmAndVerify(page, mock, "Are you sure you want to remove +1 XXX-XXX-0143 enrollment?");
+  await expect(
+    page.getByRole("status").filter({ hasText: "You have successfully removed +1 XXX-XXX-0143" }),
+  ).toBeVisible();
+  // A new display language is hers, and the change's answer already holds it.
+  await page.getByRole("button", { name: "Edit display language" }).click();
+  await page.getByLabel("Language", { exact: true }).selectOption("es");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { name: "Cuenta", level: 1 })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  expect(userRequests).toEqual([]);
+});
+
 test("Jane removes her phone (confirm, password, method, email) but cannot remove her last access method", async ({
   page,
   mock,

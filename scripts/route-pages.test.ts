@@ -1,32 +1,52 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findRoutePages, pageFiles, routePagesIn, withPreloads } from "./route-pages";
+import { endpoints } from "../src/api/endpoints";
+import type { PageRoute } from "../src/config/page-route";
+import { paths } from "../src/config/paths";
+import { routeTable } from "../src/app/route-table";
+import {
+  findRoutePages,
+  pageFiles,
+  pagesModule,
+  PAGES_MODULE,
+  routeTablePages,
+  routePages,
+  routePagesOf,
+  withPreloads,
+} from "./route-pages";
 
 const src = join(import.meta.dirname, "..", "src");
 
-describe("routePagesIn", () => {
-  it("pairs each route with the module its lazy page imports, leaving out eager pages and parameters", async () => {
-    const file = join(src, "features", "account", "routes.tsx");
-    const source = `
-      const SettingsPage = lazyPage(() => import("./routes/SettingsPage"), "SettingsPage", [endpoints.me]);
-      const HelpPage = lazyPage(() => import("@/features/help/HelpPage"), "HelpPage");
-      const ReportPage = lazyPage(() => import("./routes/ReportSuspiciousActivityPage"), "ReportPage");
-      export const routes = (
-        <>
-          <Route path={paths.settings} element={<SettingsPage />} />
-          <Route path={paths.help} element={<HelpPage />} />
-          <Route path={paths.signIn} element={<SignInPage />} />
-          <Route path={paths.reportSuspiciousActivity} element={<ReportPage />} />
-        </>
-      );`;
-    expect(await routePagesIn(file, source)).toEqual([
+describe("routePagesOf", () => {
+  it("pairs each route with the module its lazy page imports, leaving out eager pages and parameters", () => {
+    const table: PageRoute[] = [
+      {
+        path: paths.settings,
+        module: "/src/features/account/routes/SettingsPage.tsx",
+        page: "SettingsPage",
+        opensWith: [endpoints.me],
+      },
+      { path: paths.help, module: "/src/features/help/HelpPage.tsx", page: "HelpPage" },
+      {
+        path: paths.signIn,
+        module: "/src/features/sign-in/routes/SignInPage.tsx",
+        page: "SignInPage",
+        firstPage: true,
+      },
+      {
+        path: paths.reportSuspiciousActivity,
+        module: "/src/features/account/routes/ReportSuspiciousActivityPage.tsx",
+        page: "ReportPage",
+      },
+    ];
+    expect(routePagesOf(table)).toEqual([
       { path: "/settings", module: join(src, "features", "account", "routes", "SettingsPage.tsx") },
       { path: "/help", module: join(src, "features", "help", "HelpPage.tsx") },
     ]);
   });
 
-  it("finds the pages of the app's own routes, the benchmark's among them", async () => {
-    const found = new Map((await findRoutePages()).map((route) => [route.path, route.module]));
+  it("finds the pages of the app's own routes, the benchmark's among them", () => {
+    const found = new Map(findRoutePages().map((route) => [route.path, route.module]));
     expect(found.get("/enroll")).toBe(
       join(src, "features", "enrollment", "routes", "SetUpMethodsPage.tsx"),
     );
@@ -38,6 +58,36 @@ describe("routePagesIn", () => {
     );
     // The username screen is in the first file: it needs no page of its own.
     expect(found.has("/signin")).toBe(false);
+  });
+});
+
+describe("pagesModule", () => {
+  it("imports the first page with the first file and loads every other one lazily, with its early GETs", () => {
+    const source = pagesModule(routeTable);
+    const file = (module: string) => JSON.stringify(join(src, "..", module));
+    expect(source).toContain(
+      `import { SignInPage as page0 } from ${file("/src/features/sign-in/routes/SignInPage.tsx")};`,
+    );
+    expect(source).toContain("{ path: paths.signIn, Page: page0 },");
+    expect(source).toContain(
+      `{ path: paths.settings, Page: lazyPage(() => import(${file("/src/features/account/routes/SettingsPage.tsx")}), "SettingsPage", ["/api/me","/api/account"]) },`,
+    );
+    expect(source).toContain(
+      `{ path: paths.help, Page: lazyPage(() => import(${file("/src/features/help/HelpPage.tsx")}), "HelpPage") },`,
+    );
+  });
+
+  it("routes the development inbox only in a build with the development tools", async () => {
+    const source = async (withDevTools: boolean) => {
+      const plugin = routeTablePages({ withDevTools });
+      const load = plugin.load as (id: string) => string | undefined;
+      return load(`\0${PAGES_MODULE}`) ?? "";
+    };
+    expect(await source(true)).toContain("paths.devInbox");
+    const remote = await source(false);
+    expect(remote).not.toContain("paths.devInbox");
+    expect(remote).not.toContain("dev-inbox");
+    expect(remote).toContain("paths.settings");
   });
 });
 
@@ -103,6 +153,52 @@ describe("withPreloads", () => {
         '    <link rel="modulepreload" crossorigin href="/assets/b.js" fetchpriority="low">\n' +
         '    <link rel="stylesheet" crossorigin href="/assets/c.css">\n' +
         "  </head>\n  <body></body>\n</html>",
+    );
+  });
+});
+
+describe("routePages", () => {
+  it("writes a file for every page of the route table but the first one and those with parameters", () => {
+    const root = join(src, "..");
+    const modules = [...new Set(routeTable.map((route) => route.module))];
+    const bundle = Object.fromEntries([
+      ["index.html", { type: "asset", fileName: "index.html", source: "<head>\n  </head>" }],
+      [
+        "assets/index.js",
+        { type: "chunk", fileName: "assets/index.js", isEntry: true, imports: [], moduleIds: [] },
+      ],
+      ...modules.map((module, n) => [
+        `assets/${n}.js`,
+        {
+          type: "chunk",
+          fileName: `assets/${n}.js`,
+          isEntry: false,
+          imports: [],
+          moduleIds: [join(root, module)],
+        },
+      ]),
+    ]);
+    const written: string[] = [];
+    const context = {
+      emitFile: ({ fileName }: { fileName: string }) => written.push(fileName),
+      warn: (message: string) => expect.fail(message),
+    };
+    const { generateBundle } = routePages({ alwaysWith: [] }) as unknown as {
+      generateBundle: { handler: (this: typeof context, options: object, bundle: object) => void };
+    };
+    generateBundle.handler.call(context, {}, bundle);
+
+    const withoutFile: string[] = [
+      paths.signIn, // in the first file
+      paths.activate,
+      paths.reportSuspiciousActivity,
+      paths.recoveryLink,
+    ];
+    expect(written.sort()).toEqual(
+      routeTable
+        .filter((route) => !withoutFile.includes(route.path))
+        .map((route) => `${route.path.slice(1)}.html`)
+        .sort(),
     );
   });
 });

@@ -1,124 +1,89 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Plugin } from "vite";
+import { routeTable } from "../src/app/route-table.ts";
+import type { PageRoute } from "../src/config/page-route.ts";
 import { paths } from "../src/config/paths.ts";
 
 /**
- * Route pages (decision 011): for every route whose page loads lazily, the build writes an HTML
- * file of its own (`/enroll` → `enroll.html`), the app's `index.html` plus a `modulepreload` of
- * each file that page needs beyond the first one (and a link to its stylesheets). The browser then
- * fetches the page's code while the first file downloads, instead of one round trip after it has
- * run. The preloads ask for low priority: the first file is needed first, the page's files take
- * the bandwidth left over.
- * `vite preview` and static hosts serve `enroll.html` for `/enroll`; any other URL still gets
- * `index.html`.
+ * The route table (`src/app/route-table.ts`, decision 015) made into what the build needs:
+ *
+ * - The router's pages (`virtual:pages`): each page imported as if written by hand, lazily but for
+ *   the first one.
+ * - Route pages (decision 011): for every route whose page loads lazily, the build writes an HTML
+ *   file of its own (`/enroll` → `enroll.html`), the app's `index.html` plus a `modulepreload` of
+ *   each file that page needs beyond the first one. The browser then fetches the page's code while
+ *   the first file downloads, instead of one round trip after it has run. The preloads ask for low
+ *   priority: the first file is needed first, the page's files take the bandwidth left over.
+ *   `vite preview` and static hosts serve `enroll.html` for `/enroll`; any other URL still gets
+ *   `index.html`.
  */
 
 /** A route and the module of its lazily loaded page (absolute path). */
 export type RoutePage = { path: string; module: string };
 
-type RouteKey = keyof typeof paths;
+const ROOT = join(dirname(new URL(import.meta.url).pathname), "..");
 
 /**
- * The lazy pages a routes file declares, as written throughout `src`:
- * `const SomePage = lazyPage(() => import("./routes/SomePage"), "SomePage")` and
- * `<Route path={paths.some} element={<SomePage />} />`. Routes with parameters (`:token`) are left
- * out: their URL is not a file name.
+ * The routes of a route table that get a file of their own: every page but the first one (it is
+ * in the first file already) and those whose URL has a parameter (`:token`, not a file name).
  */
-export async function routePagesIn(file: string, source: string): Promise<RoutePage[]> {
-  // Loaded only when building: type checking, tests and the dev server never need the compiler.
-  const { default: ts } = await import("typescript");
-  const sourceFile = ts.createSourceFile(
-    file,
-    source,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TSX,
-  );
-  const lazyModules = new Map<string, string>();
-  const routes: { key: string; page: string }[] = [];
+export function routePagesOf(table: readonly PageRoute[]): RoutePage[] {
+  return table
+    .filter((route) => !route.firstPage && !route.path.includes(":"))
+    .map((route) => ({ path: route.path, module: join(ROOT, route.module) }));
+}
 
-  const visit = (node: import("typescript").Node) => {
-    if (
-      ts.isVariableDeclaration(node) &&
-      ts.isIdentifier(node.name) &&
-      node.initializer &&
-      ts.isCallExpression(node.initializer) &&
-      node.initializer.expression.getText() === "lazyPage"
-    ) {
-      const [load] = node.initializer.arguments;
-      const body = load && ts.isArrowFunction(load) ? load.body : undefined;
-      const specifier =
-        body &&
-        ts.isCallExpression(body) &&
-        body.expression.kind === ts.SyntaxKind.ImportKeyword &&
-        body.arguments[0] &&
-        ts.isStringLiteral(body.arguments[0])
-          ? body.arguments[0].text
-          : undefined;
-      if (specifier) lazyModules.set(node.name.text, resolveModule(file, specifier));
-    }
-    if (ts.isJsxSelfClosingElement(node) && node.tagName.getText() === "Route") {
-      const attribute = (name: string) =>
-        node.attributes.properties.find(
-          (property): property is import("typescript").JsxAttribute =>
-            ts.isJsxAttribute(property) && property.name.getText() === name,
-        )?.initializer;
-      const path = attribute("path");
-      const element = attribute("element");
-      const key =
-        path &&
-        ts.isJsxExpression(path) &&
-        path.expression &&
-        ts.isPropertyAccessExpression(path.expression)
-          ? path.expression.name.text
-          : undefined;
-      const page =
-        element &&
-        ts.isJsxExpression(element) &&
-        element.expression &&
-        ts.isJsxSelfClosingElement(element.expression)
-          ? element.expression.tagName.getText()
-          : undefined;
-      if (key && page) routes.push({ key, page });
-    }
-    ts.forEachChild(node, visit);
+/** The lazy pages of the app's route table. */
+export function findRoutePages(): RoutePage[] {
+  return routePagesOf(routeTable);
+}
+
+/** The module the router imports its pages from (`src/app/pages.d.ts`). */
+export const PAGES_MODULE = "virtual:pages";
+
+/**
+ * The source of `virtual:pages`: each route of the table with its page, the first page imported
+ * with the first file, every other one through `lazyPage` (its own chunk, its early GETs). Written
+ * out rather than looked up at run time, so that the first file holds no file names (the budget of
+ * decision 009), and a page file that does not exist fails the build.
+ */
+export function pagesModule(table: readonly PageRoute[]): string {
+  const file = (route: PageRoute) => JSON.stringify(join(ROOT, route.module));
+  const pathKey = (route: PageRoute) => {
+    const key = Object.entries(paths).find(([, path]) => path === route.path)?.[0];
+    if (!key) throw new Error(`${route.path} is not in src/config/paths.ts`);
+    return key;
   };
-  visit(sourceFile);
-
-  return routes.flatMap(({ key, page }) => {
-    const path = paths[key as RouteKey] as string | undefined;
-    const module = lazyModules.get(page);
-    return path && module && !path.includes(":") ? [{ path, module }] : [];
+  const imports = [
+    `import { lazyPage } from ${JSON.stringify(join(ROOT, "src/components/lazy-page.ts"))};`,
+    `import { paths } from ${JSON.stringify(join(ROOT, "src/config/paths.ts"))};`,
+  ];
+  const entries = table.map((route, n) => {
+    let page = `lazyPage(() => import(${file(route)}), ${JSON.stringify(route.page)}${
+      route.opensWith?.length ? `, ${JSON.stringify(route.opensWith)}` : ""
+    })`;
+    if (route.firstPage) {
+      imports.push(`import { ${route.page} as page${n} } from ${file(route)};`);
+      page = `page${n}`;
+    }
+    return `  { path: paths.${pathKey(route)}, Page: ${page} },`;
   });
+  return [...imports, "export const pages = [", ...entries, "];", ""].join("\n");
 }
 
-const SRC = join(dirname(new URL(import.meta.url).pathname), "..", "src");
-
-function resolveModule(file: string, specifier: string): string {
-  const base = specifier.startsWith("@/")
-    ? join(SRC, specifier.slice(2))
-    : join(dirname(file), specifier);
-  return [".tsx", ".ts"].map((extension) => base + extension).find(existsSync) ?? base;
-}
-
-/** The lazy pages of every routes file under `src`. */
-export async function findRoutePages(): Promise<RoutePage[]> {
-  const found = await Promise.all(
-    routeFiles(SRC).map((file) => routePagesIn(file, readFileSync(file, "utf8"))),
-  );
-  return found.flat();
-}
-
-/** Every source file under `folder` that declares routes. */
-function routeFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return routeFiles(path);
-    return /\.tsx$/.test(entry.name) && readFileSync(path, "utf8").includes("<Route ")
-      ? [path]
-      : [];
-  });
+/**
+ * The Vite plugin that writes `virtual:pages` from the route table, in every mode; without the
+ * development tools (a build for a real backend) their pages are not routed, so not built.
+ */
+export function routeTablePages({ withDevTools }: { withDevTools: boolean }): Plugin {
+  const id = `\0${PAGES_MODULE}`;
+  const table = withDevTools ? routeTable : routeTable.filter((route) => !route.devTools);
+  return {
+    name: "traqs:route-table-pages",
+    resolveId: (source) => (source === PAGES_MODULE ? id : undefined),
+    load: (resolved) => (resolved === id ? pagesModule(table) : undefined),
+  };
 }
 
 /**
@@ -187,7 +152,7 @@ export function pageFiles(bundle: Bundle, module: string, alwaysWith: readonly s
 
 /** The Vite plugin: writes one HTML file per lazy route (see the top of this file). */
 export function routePages({ alwaysWith }: { alwaysWith: readonly string[] }): Plugin {
-  let routes: RoutePage[] = [];
+  const routes = findRoutePages();
   let base = "/";
   return {
     name: "traqs:route-pages",
@@ -195,21 +160,18 @@ export function routePages({ alwaysWith }: { alwaysWith: readonly string[] }): P
     configResolved(config) {
       base = config.base;
     },
-    async buildStart() {
-      routes = await findRoutePages();
-    },
     generateBundle: {
       order: "post",
       handler(_options, bundle) {
         const index = bundle["index.html"];
         if (!index || index.type !== "asset") return;
         const indexHtml = String(index.source);
-        const always = alwaysWith.map((module) => join(SRC, "..", module));
+        const always = alwaysWith.map((module) => join(ROOT, module));
         for (const route of routes) {
           const files = pageFiles(bundle as unknown as Bundle, route.module, always);
           if (!files.length) {
             if (!existsSync(route.module))
-              this.warn(`No module found for ${relative(SRC, route.module)} (${route.path})`);
+              this.warn(`No module found for ${relative(ROOT, route.module)} (${route.path})`);
             continue;
           }
           this.emitFile({

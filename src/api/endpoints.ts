@@ -1,6 +1,7 @@
 /**
- * The GETs pages open with. Their queries and `lazyPage` (which sends them while the page's code
- * loads) both name them from here, so the early request is always the one the query takes.
+ * The GETs pages open with. Their queries and the route table (whose pages send them while their
+ * code loads) both name them from here, so the early request is always the one the query takes.
+ * Each is some page's `opensWith` (src/app/route-table.test.ts).
  */
 export const endpoints = {
   me: "/api/me",

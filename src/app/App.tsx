@@ -2,26 +2,14 @@ import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { setUnauthenticatedHandler } from "@/api/client";
+import { meQueryOptions } from "@/api/me";
 import { lazyPage } from "@/components/lazy-page";
 import { LoadOnDemand } from "@/components/LoadOnDemand";
+import { authnQueryOptions, stepUpQueryOptions } from "@/components/verification/api";
 import { paths, withFrom } from "@/config/paths";
-import { accountRoutes } from "@/features/account/routes";
-import { apiDownloadRoutes } from "@/features/api-download/routes";
-import { enrollmentRoutes } from "@/features/enrollment/routes";
-import { recoveryRoutes } from "@/features/recovery/routes";
-import { signInRoutes } from "@/features/sign-in/routes";
+import { pages } from "virtual:pages";
 import { createQueryClient } from "./query-client";
 
-// The first page (sign-in) is in the main bundle; every other area loads when it is opened.
-const HomePage = lazyPage(() => import("@/features/home/HomePage"), "HomePage");
-const NotificationsPage = lazyPage(() => import("@/features/home/HomePage"), "NotificationsPage");
-const TraqsPage = lazyPage(() => import("@/features/traqs/TraqsPage"), "TraqsPage");
-const SelectUsernamePage = lazyPage(
-  () => import("@/features/traqs/SelectUsernamePage"),
-  "SelectUsernamePage",
-);
-const HelpPage = lazyPage(() => import("@/features/help/HelpPage"), "HelpPage");
-const DevInboxPage = lazyPage(() => import("@/features/dev-inbox/DevInboxPage"), "DevInboxPage");
 const NotFoundPage = lazyPage(() => import("./NotFoundPage"), "NotFoundPage");
 
 /** When any request finds the session gone: sign in again, then come back to this page. */
@@ -35,7 +23,7 @@ function SessionExpiryRedirect() {
       // back here, and the page would wait forever for a session that has ended. What is on
       // screen starts again from nothing (a refusal can arrive after Sign In has opened: removing
       // its query mid-request would leave it loading forever); the rest is dropped.
-      for (const queryKey of [["me"], ["authn"], ["step-up"]]) {
+      for (const { queryKey } of [meQueryOptions(), authnQueryOptions(), stepUpQueryOptions()]) {
         void queryClient.resetQueries({ queryKey, type: "active" });
         queryClient.removeQueries({ queryKey, type: "inactive" });
       }
@@ -57,17 +45,9 @@ function Pages() {
     <LoadOnDemand resetKey={pathname}>
       <Routes>
         <Route path="/" element={<Navigate to={paths.traqs} replace />} />
-        {signInRoutes}
-        {enrollmentRoutes}
-        {recoveryRoutes}
-        {accountRoutes}
-        {apiDownloadRoutes}
-        <Route path={paths.home} element={<HomePage />} />
-        <Route path={paths.notifications} element={<NotificationsPage />} />
-        <Route path={paths.traqs} element={<TraqsPage />} />
-        <Route path={paths.traqsSelectUsername} element={<SelectUsernamePage />} />
-        <Route path={paths.help} element={<HelpPage />} />
-        {__WITH_MOCK__ ? <Route path={paths.devInbox} element={<DevInboxPage />} /> : null}
+        {pages.map(({ path, Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </LoadOnDemand>

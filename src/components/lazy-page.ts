@@ -4,8 +4,9 @@ import { loadAreaStrings } from "@/i18n";
 
 /**
  * A page loaded only when its route is opened (its own chunk), with the strings of its area. The
- * first time, the GETs it starts with (`data`) are sent while its code loads (decision 009).
- * A page no route uses is left out of the build, code and all (decision 013).
+ * first time, the GETs it opens with (`data`, the route table's `opensWith`) are sent while its
+ * code loads (decision 009). A page no route uses is left out of the build, code and all
+ * (decision 013).
  */
 /* #__NO_SIDE_EFFECTS__ */
 export function lazyPage<Module, Name extends keyof Module>(

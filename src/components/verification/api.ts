@@ -3,6 +3,7 @@ import { createContext, useContext } from "react";
 import { ApiError, apiRequest } from "@/api/client";
 import type { StartStepUpRequest, StepUpFor } from "@/api/contracts/account";
 import { AuthnState, type Factor } from "@/api/contracts/authn";
+import { meQueryOptions } from "@/api/me";
 
 /**
  * Which verification the shared screens drive: the sign-in (`/api/authn`) or "Verify it's you"
@@ -19,6 +20,9 @@ export const verificationQueryOptions = (api: VerificationApi) =>
     queryFn: ({ signal }) => apiRequest(api.base, AuthnState, { signal }),
     staleTime: Infinity,
   });
+
+/** The sign-in in progress, as the server holds it. */
+export const authnQueryOptions = () => verificationQueryOptions(SIGN_IN_VERIFICATION);
 
 /** What a screen that verifies with one method gets: the method, the state, and what follows. */
 export type MethodStepProps = {
@@ -44,7 +48,10 @@ export function useVerificationStep<Body>(step: string) {
       apiRequest(`${api.base}/${step}`, AuthnState, { method: "POST", body }),
     onSuccess: (state) => {
       queryClient.setQueryData(api.queryKey, state);
-      if (state.status === "SUCCESS") void queryClient.invalidateQueries({ queryKey: ["me"] });
+      // A finished sign-in starts a session: the signed-in user is someone new. "Verify it's you"
+      // changes nothing about the user.
+      if (state.status === "SUCCESS" && api === SIGN_IN_VERIFICATION)
+        void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
     },
     onError: (error) => {
       if (error instanceof ApiError && error.code === "WRONG_STEP") {
@@ -59,6 +66,9 @@ export const STEP_UP_VERIFICATION: VerificationApi = {
   queryKey: ["step-up"],
 };
 
+/** "Verify it's you" in progress, as the server holds it. */
+export const stepUpQueryOptions = () => verificationQueryOptions(STEP_UP_VERIFICATION);
+
 /**
  * Starts "Verify it's you": `view` and `token` ask for a method, a change the password first; the
  * verification then serves that one change only.
@@ -72,7 +82,7 @@ export function useStartStepUp() {
       return apiRequest("/api/step-up/start", AuthnState, { method: "POST", body });
     },
     // A finished verification must not count for the next one: forget it before starting.
-    onMutate: () => queryClient.removeQueries({ queryKey: STEP_UP_VERIFICATION.queryKey }),
-    onSuccess: (state) => queryClient.setQueryData(STEP_UP_VERIFICATION.queryKey, state),
+    onMutate: () => queryClient.removeQueries({ queryKey: stepUpQueryOptions().queryKey }),
+    onSuccess: (state) => queryClient.setQueryData(stepUpQueryOptions().queryKey, state),
   });
 }

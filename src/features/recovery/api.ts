@@ -6,6 +6,7 @@ import {
   type RecoveryAnswerRequest,
   type StartRecoveryRequest,
 } from "@/api/contracts/recovery";
+import { authnQueryOptions } from "@/components/verification/api";
 
 export const recoveryQueryOptions = () =>
   queryOptions({
@@ -26,7 +27,8 @@ function useRecoveryStep<Body>(path: string) {
     mutationFn: (body: Body) =>
       apiRequest(`/api/recovery/${path}`, RecoveryState, { method: "POST", body }),
     onSuccess: (state) => {
-      if (state.stage === "DONE") queryClient.removeQueries({ queryKey: ["authn"] });
+      if (state.stage === "DONE")
+        queryClient.removeQueries({ queryKey: authnQueryOptions().queryKey });
       queryClient.setQueryData(recoveryQueryOptions().queryKey, state);
     },
   });

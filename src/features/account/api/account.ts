@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { endpoints } from "@/api/endpoints";
 import { apiRequest } from "@/api/client";
 import {
@@ -14,7 +14,8 @@ import { meQueryOptions } from "@/api/me";
 const keys = {
   account: ["account"] as const,
   preferences: ["account", "preferences"] as const,
-  activity: (page: number) => ["account", "activity", page] as const,
+  activities: ["account", "activity"] as const,
+  activity: (page: number) => [...keys.activities, page] as const,
 };
 
 /** The Account page; a 403 STEP_UP_REQUIRED means "Verify it's you" first. */
@@ -38,39 +39,59 @@ export const activityQueryOptions = (page: number) =>
       apiRequest(`/api/account/activity?page=${page}`, ActivityPage, { signal }),
   });
 
-/** An account change: its answer is the new Account page; the signed-in user is fetched again. */
-function useAccountChange<Vars>(request: (vars: Vars) => Promise<AccountState>) {
+/**
+ * An account change: its answer is the new Account page, and `alsoChanged` updates the rest of
+ * what it changed (and only that: each refetch is one more request).
+ */
+function useAccountChange<Vars>(
+  request: (vars: Vars) => Promise<AccountState>,
+  alsoChanged: (queryClient: QueryClient, account: AccountState) => void,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
     onSuccess: (account) => {
       queryClient.setQueryData(keys.account, account);
-      void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
-      void queryClient.invalidateQueries({ queryKey: ["account", "activity"] });
+      alsoChanged(queryClient, account);
     },
   });
 }
 
+/** A change that Recent Activity lists (a method or the password). */
+const listedInActivity = (queryClient: QueryClient) =>
+  void queryClient.invalidateQueries({ queryKey: keys.activities });
+
+/** The display language is the signed-in user's too: the answer holds it, no refetch needed. */
 export const useSetLanguage = () =>
-  useAccountChange((language: Language) =>
-    apiRequest("/api/account/language", AccountState, { method: "PUT", body: { language } }),
+  useAccountChange(
+    (language: Language) =>
+      apiRequest("/api/account/language", AccountState, { method: "PUT", body: { language } }),
+    (queryClient, account) =>
+      queryClient.setQueryData(meQueryOptions().queryKey, (me) =>
+        me ? { ...me, language: account.language } : me,
+      ),
   );
 
 export const useRemoveMethod = () =>
-  useAccountChange((methodId: string) =>
-    apiRequest(`/api/account/methods/${encodeURIComponent(methodId)}`, AccountState, {
-      method: "DELETE",
-    }),
+  useAccountChange(
+    (methodId: string) =>
+      apiRequest(`/api/account/methods/${encodeURIComponent(methodId)}`, AccountState, {
+        method: "DELETE",
+      }),
+    listedInActivity,
   );
 
 export const useRemoveSecurityQuestion = () =>
-  useAccountChange(() =>
-    apiRequest("/api/account/security-question", AccountState, { method: "DELETE" }),
+  useAccountChange(
+    () => apiRequest("/api/account/security-question", AccountState, { method: "DELETE" }),
+    listedInActivity,
   );
 
 export const useResetPassword = () =>
-  useAccountChange((body: ResetPasswordRequest) =>
-    apiRequest("/api/account/password", AccountState, { method: "POST", body }),
+  useAccountChange(
+    (body: ResetPasswordRequest) =>
+      apiRequest("/api/account/password", AccountState, { method: "POST", body }),
+    listedInActivity,
   );
 
 export function useSavePreferences() {
@@ -90,7 +111,7 @@ export function useReportActivity() {
         method: "POST",
         body: {},
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["account", "activity"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.activities }),
   });
 }
 

@@ -2,6 +2,8 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { endpoints } from "@/api/endpoints";
 import { apiRequest } from "@/api/client";
 import { AuthnState } from "@/api/contracts/authn";
+import { meQueryOptions } from "@/api/me";
+import { authnQueryOptions } from "@/components/verification/api";
 import {
   EnrollmentState,
   OktaVerifyEnrollment,
@@ -127,8 +129,8 @@ export function useFinishEnrollment() {
   return useMutation({
     mutationFn: () => apiRequest("/api/enroll/finish", AuthnState, { method: "POST", body: {} }),
     onSuccess: (authn) => {
-      queryClient.setQueryData(["authn"], authn);
-      void queryClient.invalidateQueries({ queryKey: ["me"] });
+      queryClient.setQueryData(authnQueryOptions().queryKey, authn);
+      void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
       queryClient.removeQueries({ queryKey: keys.state });
     },
   });

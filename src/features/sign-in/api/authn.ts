@@ -1,10 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/api/client";
 import { AuthnState, type IdentifyRequest } from "@/api/contracts/authn";
-import { SIGN_IN_VERIFICATION, verificationQueryOptions } from "@/components/verification/api";
-
-/** The sign-in in progress, as the server holds it. */
-export const authnQueryOptions = () => verificationQueryOptions(SIGN_IN_VERIFICATION);
+import { authnQueryOptions } from "@/components/verification/api";
 
 /** Sign In's first step: the username starts a new sign-in. */
 export function useIdentify() {

@@ -6,7 +6,7 @@ import { Navigate, useSearchParams } from "react-router";
 import type { AuthnState, AuthnStatus } from "@/api/contracts/authn";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { paths, safeReturnPath, withFrom } from "@/config/paths";
-import { authnQueryOptions } from "../api/authn";
+import { authnQueryOptions } from "@/components/verification/api";
 
 /** The screen for each state of the sign-in. */
 export function stepPath(status: AuthnStatus, from: string | null): string {
