@@ -1,4 +1,11 @@
-import { expect, expectAccessible, signInAsJdoe01, test, verifyWithJanesCode } from "./fixtures";
+import {
+  expect,
+  expectAccessible,
+  openFromMainMenu,
+  signInAsJdoe01,
+  test,
+  verifyWithJanesCode,
+} from "./fixtures";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -9,10 +16,7 @@ test("Show token after the token is masked verifies again, then shows the token 
   mock,
 }) => {
   await signInAsJdoe01(page, mock);
-  await page
-    .getByRole("navigation", { name: "Main Menu" })
-    .getByRole("link", { name: "Programmatic" })
-    .click();
+  await openFromMainMenu(page, "Programmatic");
   await page.getByRole("button", { name: "Get Token" }).click();
   await verifyWithJanesCode(page, mock);
   await expect(page.getByText("A new Refresh Token is now current.")).toBeVisible();
