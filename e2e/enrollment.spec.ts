@@ -237,11 +237,14 @@ test("Okta Verify and two phones are set up, John lands in TRAQS, then signs in 
   await page.getByRole("link", { name: "Verify with something else" }).click();
   await page.getByRole("button", { name: /^Select Get a push notification/ }).click();
   await page.getByRole("button", { name: "Send push" }).click();
-  const number = (await page.getByLabel(/^Number to tap: /).textContent())?.trim() ?? "";
+  const number = (await page.getByLabel(/^Number to enter: /).textContent())?.trim() ?? "";
   expect(number).toMatch(/^\d{2}$/);
   await expectAccessible(page);
   await phoneApp.reload();
-  await phoneApp.getByRole("button", { name: `Approve ${number}` }).click();
+  // Okta Verify asks for the number on the screen: it is typed, not picked from a list.
+  const push = phoneApp.getByRole("article").filter({ hasText: "Did you just try to sign in?" });
+  await push.getByLabel("Enter the number shown on the screen").fill(number);
+  await push.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();
 });
 

@@ -191,7 +191,6 @@ export type OutboxRecord = {
   /** Security notifications: the token of their "Report Suspicious Activity" link. */
   reportToken?: string;
   push?: {
-    numbers: number[];
     correctNumber: number | null;
     status: PushStatus;
     expiresAt: number;

@@ -188,9 +188,8 @@ async function sendChallenge(
   } else if (method.type === "okta_verify" && body.mode === "push") {
     if (body.sendPushAutomatically !== undefined)
       user.sendPushAutomatically = body.sendPushAutomatically;
+    // The user types the number from the screen into the app: no list to pick from (NIST §3.1.3).
     const correct = randomInt(10, 99);
-    const numbers = new Set([correct]);
-    while (numbers.size < 3) numbers.add(randomInt(10, 99));
     const expiresAt = ctx.now + POLICY.pushLifetimeMinutes * MINUTE;
     const push = send(ctx.state, {
       channel: "push",
@@ -198,10 +197,9 @@ async function sendChallenge(
       userId: user.id,
       subject:
         purpose === "sign-in" ? "Did you just try to sign in?" : "Are you verifying your identity?",
-      text: `FINRA TRAQS ${purpose} as ${user.login}. Tap the number shown on the screen.`,
+      text: `FINRA TRAQS ${purpose} as ${user.login}. Enter the number shown on the screen.`,
       sentAt: ctx.now,
       push: {
-        numbers: [...numbers].sort((a, b) => a - b),
         correctNumber: correct,
         status: "waiting",
         expiresAt,

@@ -34,7 +34,7 @@ export const Challenge = z.object({
   /** When "Send again" / "Call again" may be used. */
   resendAt: Instant,
   expiresAt: Instant,
-  /** Push only: the number the user must pick in Okta Verify. */
+  /** Push only: the number the user must type into Okta Verify. */
   pushNumber: z.optional(z.number()),
   pushStatus: z.optional(PushStatus),
 });
