@@ -54,6 +54,8 @@ export type User = {
   apiFacilities: string[];
   language: "en" | "es" | "fr" | null;
   preferences: { layout: "comfortable" | "compact"; messageSeconds: number };
+  /** The unused recovery codes, hashed; each is removed once used, a new set replaces them all. */
+  recoveryCodes?: { codes: SecretHash[]; createdAt: number };
   /** The invitation's "Activate Okta Account" link, for a user not yet activated. */
   activation?: { tokenHash: string; expiresAt: number; usedAt: number | null };
 };
@@ -212,7 +214,9 @@ export type ActivityType =
   | "password_reset"
   | "suspicious_activity_reported"
   | "account_unlocked"
-  | "password_recovered";
+  | "password_recovered"
+  | "recovery_codes_generated"
+  | "recovery_code_used";
 
 export type ActivityRecord = {
   id: string;

@@ -16,6 +16,7 @@ import type { ActivityRecord, MockState, Session, StepUp, User } from "../db/sta
 import type { MockDb } from "../db/store";
 import { describeClient } from "../rules/client-info";
 import { notifySecurityChange } from "../rules/notifications";
+import { recoveryCodesView } from "../rules/recovery-codes";
 import { MINUTE } from "../rules/policy";
 import { assertPasswordAllowed, storePassword } from "./enrollment";
 import { HandlerError, json, readBody, respond, route } from "./http";
@@ -104,6 +105,7 @@ function toAccountState(user: User, session: Session): AccountState {
     passwordChangedAt: user.passwordChangedAt === undefined ? null : iso(user.passwordChangedAt),
     securityQuestionSet: Boolean(user.securityQuestion),
     methods: user.methods.map(toFactor),
+    ...recoveryCodesView(user),
     verifiedUntil: iso((session.stepUp?.factorAt ?? 0) + SETTINGS_MINUTES * MINUTE),
   };
 }
@@ -157,7 +159,7 @@ const stepUp: VerificationFlow = {
     tx.stage = "SUCCESS";
     tx.factorAt = ctx.now;
     if (tx.purpose !== "view") tx.grant = { purpose: tx.purpose, change: tx.change, at: ctx.now };
-    user.lastUsed = lastUsed;
+    if (lastUsed) user.lastUsed = lastUsed;
     rotateSession(session);
   },
   view: (ctx, session) => stepUpView(ctx, session),

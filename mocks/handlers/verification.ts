@@ -2,6 +2,7 @@ import { http } from "msw";
 import {
   ChallengeRequest,
   PasswordRequest,
+  RecoveryCodeRequest,
   VerifyCodeRequest,
   type AuthnState,
   type Factor,
@@ -15,6 +16,11 @@ import { lockedUntil, recordFailure } from "../rules/lockout";
 import { maskPhone } from "../rules/phone";
 import { sendPhoneCode } from "../rules/phone-codes";
 import { MINUTE, POLICY } from "../rules/policy";
+import {
+  notifyRecoveryCodeUsed,
+  recoveryCodesView,
+  spendRecoveryCode,
+} from "../rules/recovery-codes";
 import { checkTotp } from "../rules/totp";
 import { HandlerError, readBody, route } from "./http";
 import { withSession, type SessionContext } from "./session-context";
@@ -75,6 +81,7 @@ export function toVerificationState(
             : {}),
         }
       : null,
+    ...(user ? recoveryCodesView(user) : {}),
   };
 }
 
@@ -95,11 +102,8 @@ export type VerificationFlow = {
   kind: "sign-in" | "step-up";
   load(ctx: SessionContext): Found;
   passwordVerified(ctx: SessionContext, found: Found & { user: User }): void;
-  completed(
-    ctx: SessionContext,
-    found: Found & { user: User },
-    lastUsed: NonNullable<User["lastUsed"]>,
-  ): void;
+  /** `lastUsed` is the method to offer first next time; a recovery code leaves it as it was. */
+  completed(ctx: SessionContext, found: Found & { user: User }, lastUsed: User["lastUsed"]): void;
   view(ctx: SessionContext, session: Session | null): AuthnState;
 };
 
@@ -319,6 +323,31 @@ export function verificationHandlers(db: MockDb, flow: VerificationFlow) {
         const method = await checkCode(ctx, withUserFound, methodId, code);
         found.tx.challenge = null;
         flow.completed(ctx, withUserFound, { methodId: method.id, mode: "code" });
+      }),
+    ),
+
+    /**
+     * "Recovery code": one of the user's unused codes completes the verification and is used up;
+     * a wrong one counts toward lockout like any other code.
+     */
+    http.post(
+      route(`${flow.base}/recovery-code`),
+      handle(async (ctx, found, request) => {
+        const { code } = await readBody(request, RecoveryCodeRequest);
+        requireStage(found, "FACTOR");
+        assertNotLocked(ctx.state, found.login, ctx.now);
+        const withUserFound = withUser(found);
+        if (!(await spendRecoveryCode(withUserFound.user, code))) {
+          failFactor(
+            ctx,
+            withUserFound,
+            "recovery_code",
+            new HandlerError(401, "INVALID_CODE", "That code is not right."),
+          );
+        }
+        notifyRecoveryCodeUsed(ctx, withUserFound.user);
+        found.tx.challenge = null;
+        flow.completed(ctx, withUserFound, undefined);
       }),
     ),
 

@@ -38,6 +38,7 @@ const SET_UP_PATH: Record<SetUpMethod, string> = {
   google_authenticator: paths.enrollGoogleAuthenticator,
   phone: paths.enrollPhone,
   security_question: paths.enrollSecurityQuestion,
+  recovery_codes: paths.enrollRecoveryCodes,
 };
 
 /** The Account page (guide Section 2): opened after "Verify it's you with a security method". */
