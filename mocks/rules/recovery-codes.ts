@@ -10,8 +10,6 @@ export const RECOVERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 /** 16 characters ≈ 79 bits: above the 64 bits NIST SP 800-63B asks of a look-up secret used as a factor. */
 export const RECOVERY_CODE_LENGTH = 16;
 export const RECOVERY_CODE_COUNT = 10;
-/** Settings warns when this many or fewer are left. */
-export const RECOVERY_CODES_LOW = 3;
 
 /** One code, from the secure random source, shown in groups of four: XXXX-XXXX-XXXX-XXXX. */
 function newRecoveryCode(): string {

@@ -31,6 +31,9 @@ export type StartStepUpRequest = z.infer<typeof StartStepUpRequest>;
 /** What "Verify it's you" is for, as a screen asks: open Settings, Get Token, or one change. */
 export type StepUpFor = "view" | "token" | AccountChange;
 
+/** Settings warns when this many recovery codes or fewer are left. */
+export const RECOVERY_CODES_LOW = 3;
+
 /** The Account page (guide Section 2): personal information, language, security methods. */
 export const AccountState = z.object({
   firstName: z.string(),

@@ -2,13 +2,18 @@ import { useTranslation } from "react-i18next";
 import type { AuthnState } from "@/api/contracts/authn";
 import { factorOptions, type FactorOption } from "./factor-options";
 
-/** "Select from the following options": only the methods this user has set up. */
+/**
+ * "Select from the following options": only the methods this user has set up, then "Recovery
+ * code" while any is left.
+ */
 export function MethodChooser({
   state,
   onChoose,
+  onRecoveryCode,
 }: {
   state: AuthnState;
   onChoose: (option: FactorOption) => void;
+  onRecoveryCode: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -35,6 +40,21 @@ export function MethodChooser({
             </li>
           );
         })}
+        {(state.recoveryCodesLeft ?? 0) > 0 ? (
+          <li className="method-row">
+            <span className="method-name">
+              <strong>{t("recoveryCodes.option")}</strong>
+            </span>
+            <button
+              type="button"
+              className="button"
+              aria-label={t("signIn.select.selectMethod", { name: t("recoveryCodes.option") })}
+              onClick={onRecoveryCode}
+            >
+              {t("common.select")}
+            </button>
+          </li>
+        ) : null}
       </ul>
     </>
   );

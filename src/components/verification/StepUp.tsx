@@ -15,6 +15,7 @@ import { chosenOption, factorOptions, type FactorOption } from "./factor-options
 import { FactorStep, factorTitle } from "./FactorStep";
 import { MethodChooser } from "./MethodChooser";
 import { PasswordStep } from "./PasswordStep";
+import { RECOVERY_CODE, RecoveryCodeStep } from "./RecoveryCodeStep";
 
 /**
  * "Verify it's you with a security method" inside the session (guide Section 2): a method to open
@@ -50,7 +51,7 @@ function StepUpFlow({
     enabled: start.isSuccess,
   });
   const [choosing, setChoosing] = useState(false);
-  const [chosen, setChosen] = useState<FactorOption | null>(null);
+  const [chosen, setChosen] = useState<FactorOption | typeof RECOVERY_CODE | null>(null);
 
   useEffect(() => {
     if (started.current) return;
@@ -105,13 +106,17 @@ function StepUpFlow({
             setChosen(next);
             setChoosing(false);
           }}
+          onRecoveryCode={() => {
+            setChosen(RECOVERY_CODE);
+            setChoosing(false);
+          }}
         />
       </AuthCard>
     );
   }
   return (
     <AuthCard
-      title={factorTitle(t, option)}
+      title={option === RECOVERY_CODE ? t("recoveryCodes.verifyTitle") : factorTitle(t, option)}
       username={current.username}
       footer={
         <>
@@ -122,7 +127,11 @@ function StepUpFlow({
         </>
       }
     >
-      <FactorStep state={current} option={option} onVerified={() => undefined} />
+      {option === RECOVERY_CODE ? (
+        <RecoveryCodeStep onVerified={() => undefined} />
+      ) : (
+        <FactorStep state={current} option={option} onVerified={() => undefined} />
+      )}
     </AuthCard>
   );
 }

@@ -24,6 +24,7 @@ import {
 } from "../api/account";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { StepUp } from "@/components/verification/StepUp";
+import { RecoveryCodesRow, RecoveryCodesWarning } from "../components/RecoveryCodes";
 import { TimedMessage } from "../components/TimedMessage";
 
 /**
@@ -370,7 +371,20 @@ function SecurityMethods({
       <h2 id="security-methods">{t("account.securityMethods")}</h2>
       <p>{t("account.securityMethodsIntro")}</p>
       {lastWarning ? <Alert tone="error">{t("account.lastMethod")}</Alert> : null}
-      <ul className="method-list">{row(rows)}</ul>
+      <RecoveryCodesWarning left={account.recoveryCodesLeft} />
+      <ul className="method-list">
+        {row(rows)}
+        <RecoveryCodesRow
+          left={account.recoveryCodesLeft}
+          onSetUp={() =>
+            onChange({
+              target: { kind: "setUp", method: "recovery_codes" },
+              name: t("methods.recoveryCodes"),
+              stage: "verify",
+            })
+          }
+        />
+      </ul>
     </section>
   );
 
