@@ -242,10 +242,21 @@ test("Okta Verify and two phones are set up, John lands in TRAQS, then signs in 
   expect(number).toMatch(/^\d{2}$/);
   await expectAccessible(page);
   await phoneApp.reload();
-  // Okta Verify asks for the number on the screen: it is typed, not picked from a list.
+  // Okta Verify asks for the number on the screen: it is typed, not picked from a list. A wrong
+  // number denies the push, and the sign-in screen says so.
   const push = phoneApp.getByRole("article").filter({ hasText: "Did you just try to sign in?" });
-  await push.getByLabel("Enter the number shown on the screen").fill(number);
+  await expect(push.getByRole("button", { name: /\d/ })).toHaveCount(0);
+  const wrong = number === "99" ? "10" : String(Number(number) + 1);
+  await push.getByLabel("Enter the number shown on the screen").fill(wrong);
   await push.getByRole("button", { name: "Approve" }).click();
+  await expect(push.getByText("Answered with the wrong number.")).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("so the push was denied");
+  await page.getByRole("button", { name: "Send push again" }).click();
+  const again = (await page.getByLabel(/^Number to enter: /).textContent())?.trim() ?? "";
+  await phoneApp.reload();
+  const second = phoneApp.getByRole("article").filter({ hasText: "Waiting for an answer." });
+  await second.getByLabel("Enter the number shown on the screen").fill(again);
+  await second.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();
 });
 
