@@ -2,11 +2,11 @@ import { http } from "msw";
 import {
   ChallengeRequest,
   PasswordRequest,
-  RecoveryCodeRequest,
   VerifyCodeRequest,
   type AuthnState,
   type Factor,
 } from "../../src/api/contracts/authn";
+import { RecoveryCodeRequest } from "../../src/api/contracts/recovery-codes";
 import { recordActivity } from "../db/activity";
 import { send } from "../db/outbox";
 import type { AccessMethod, ChallengeRecord, MockState, Session, User } from "../db/state";

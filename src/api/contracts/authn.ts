@@ -94,18 +94,3 @@ export const VerifyCodeRequest = z.object({
   code: OneTimeCode,
 });
 export type VerifyCodeRequest = z.input<typeof VerifyCodeRequest>;
-
-/**
- * A typed recovery code: dashes and spaces are dropped and letters upper-cased, so that it may be
- * typed as shown (XXXX-XXXX-XXXX-XXXX), without dashes, or in any case.
- */
-export const RecoveryCode = z.pipe(
-  z.string().check(z.maxLength(64, "validation.recoveryCode")),
-  z.pipe(
-    z.transform((value: string) => value.replace(/[\s-]+/g, "").toUpperCase()),
-    z.string().check(required, z.regex(/^[A-Z0-9]{16}$/, "validation.recoveryCode")),
-  ),
-);
-
-export const RecoveryCodeRequest = z.object({ code: RecoveryCode });
-export type RecoveryCodeRequest = z.input<typeof RecoveryCodeRequest>;
