@@ -286,4 +286,10 @@ test("Jane sets up recovery codes from Settings, verifies it's her with one, is 
   expect(fresh.some((code) => codes.includes(code))).toBe(false);
   await expect(methods.getByText("10 codes left")).toBeVisible();
   await expect(page.getByText("Only 3 recovery codes are left.")).toHaveCount(0);
+
+  // Recent Activity shows each use with the count left, and the new set.
+  await openMenu(page, "Recent Activity");
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row").nth(1)).toContainText("Recovery codes generated");
+  await expect(table).toContainText("Recovery code used (A recovery code was used; 3 left)");
 });

@@ -23,7 +23,8 @@ function VerifyWithMethod({ state }: { state: AuthnState }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const from = useReturnPath();
-  const byRecoveryCode = params.get("method") === RECOVERY_CODE;
+  const byRecoveryCode =
+    params.get("method") === RECOVERY_CODE && (state.recoveryCodesLeft ?? 0) > 0;
   const option = chosenOption(
     factorOptions(t, state.factors),
     state,
