@@ -246,6 +246,7 @@ test("Okta Verify and two phones are set up, John lands in TRAQS, then signs in 
   // number denies the push, and the sign-in screen says so.
   const push = phoneApp.getByRole("article").filter({ hasText: "Did you just try to sign in?" });
   await expect(push.getByRole("button", { name: /\d/ })).toHaveCount(0);
+  await expectAccessible(phoneApp);
   const wrong = number === "99" ? "10" : String(Number(number) + 1);
   await push.getByLabel("Enter the number shown on the screen").fill(wrong);
   await push.getByRole("button", { name: "Approve" }).click();
