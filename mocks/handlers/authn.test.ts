@@ -399,6 +399,14 @@ describe("Okta Verify push", () => {
     apiError(await me(browser), 401, "UNAUTHENTICATED");
   });
 
+  it("sends no other push within 30 s, and one after (SECURITY 16)", async () => {
+    await startPush();
+    apiError(await challenge(browser, oktaVerify, "push"), 429, "RATE_LIMITED");
+    await backend.advance(30);
+    expect(authnState(await challenge(browser, oktaVerify, "push")).challenge?.kind).toBe("push");
+    expect((await backend.outbox()).filter((m) => m.channel === "push")).toHaveLength(2);
+  });
+
   it("reports a denied push", async () => {
     const { pushId } = await startPush();
     expect((await backend.decidePush(pushId, "deny")).status).toBe(200);
