@@ -9,6 +9,7 @@ import {
   type MockBackend,
   expectRecentPasswordRefused,
   scanWithOktaVerify,
+  spendRecoveryCode,
 } from "./fixtures";
 
 /** Each code works once: the next verification waits for the authenticator's next code. */
@@ -217,21 +218,6 @@ async function saveRecoveryCodes(page: Page): Promise<string[]> {
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
   return codes;
-}
-
-/** Uses a recovery code for "Verify it's you" through the API, as a script would (to spend a few). */
-async function spendRecoveryCode(page: Page, code: string) {
-  const status = await page.evaluate(async (code) => {
-    const post = (path: string, body: unknown) =>
-      fetch(path, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-    await post("/api/step-up/start", { purpose: "view" });
-    return (await post("/api/step-up/recovery-code", { code })).status;
-  }, code);
-  expect(status).toBe(200);
 }
 
 test("Jane sets up recovery codes from Settings, verifies it's her with one, is warned at 3 left, and regenerates them", async ({

@@ -9,6 +9,7 @@ import {
   scanWithOktaVerify,
   shownKey,
   signInToFactorStep,
+  spendRecoveryCode,
   test,
 } from "./fixtures";
 import { decodeQr } from "./qr";
@@ -268,7 +269,7 @@ async function shownRecoveryCodes(page: Page): Promise<string[]> {
   return (await items.allTextContents()).map((code) => code.trim());
 }
 
-test("John saves recovery codes at the end of activation (copy, download), then signs in with one", async ({
+test("John saves recovery codes at the end of activation (copy, download), signs in with one, and with the last is told to set up a method again", async ({
   page,
   mock,
   context,
@@ -340,6 +341,25 @@ test("John saves recovery codes at the end of activation (copy, download), then 
   const email = await mock.latest("email", JOHN.username);
   expect(email.subject).toBe("FINRA TRAQS - A recovery code was used");
   expect(email.text).toContain("A recovery code was used; 9 left");
+  // With the last code, he is told to set up a method again.
+  for (const code of codes.slice(5)) await spendRecoveryCode(page, code);
+  for (const code of codes.slice(0, 3)) await spendRecoveryCode(page, code);
+  await page.getByRole("button", { name: "John Smith" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await signInToFactorStep(page, JOHN);
+  await page.getByRole("link", { name: "Verify with something else" }).click();
+  await page.getByRole("button", { name: "Select Recovery code" }).click();
+  await page.getByLabel("Enter a recovery code").fill(codes[3] ?? "");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "That was your last one: set up a security method again in Settings",
+  );
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();
+  expect((await mock.latest("email", JOHN.username)).text).toContain(
+    "A recovery code was used; 0 left",
+  );
 });
 
 test("An expired activation link says so and what to do", async ({ page, mock }) => {
