@@ -9,6 +9,7 @@ import {
   type MockBackend,
   expectRecentPasswordRefused,
   scanWithOktaVerify,
+  spendRecoveryCode,
 } from "./fixtures";
 
 /** Each code works once: the next verification waits for the authenticator's next code. */
@@ -262,4 +263,76 @@ test("Jane sets up Okta Verify from Settings only after her password and a metho
   expect((await mock.latest("email", JANE.username)).subject).toBe(
     "FINRA TRAQS - Security method enrolled",
   );
+});
+
+/** The new recovery codes on screen, then "I have saved these codes" and Continue. */
+async function saveRecoveryCodes(page: Page): Promise<string[]> {
+  await expect(page.getByRole("heading", { name: "Recovery codes" })).toBeVisible();
+  const items = page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem");
+  await expect(items).toHaveCount(10);
+  const codes = (await items.allTextContents()).map((code) => code.trim());
+  await page.getByLabel("I have saved these codes").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+  return codes;
+}
+
+test("Jane sets up recovery codes from Settings, verifies it's her with one, is warned at 3 left, and regenerates them", async ({
+  page,
+  mock,
+}) => {
+  await signInAsJdoe01(page, mock);
+  await openSettings(page, mock);
+  const methods = page.getByRole("region", { name: "Security Methods" });
+  await expect(methods.getByText("Not set up")).toBeVisible();
+  // Set up needs the change verification: password and a method.
+  await methods.getByRole("button", { name: "Set up Recovery codes" }).click();
+  await verifyWithPasswordAndMethod(page, mock);
+  const codes = await saveRecoveryCodes(page);
+  await expect(methods.getByText("10 codes left")).toBeVisible();
+  expect((await mock.latest("email", JANE.username)).subject).toBe(
+    "FINRA TRAQS - Recovery codes generated",
+  );
+
+  // Settings closes after 15 minutes; "Verify it's you" then takes a recovery code too.
+  await mock.advanceClock(16 * 60);
+  await page.reload();
+  await expect(
+    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Verify with something else" }).click();
+  await page.getByRole("button", { name: "Select Recovery code" }).click();
+  await page.getByLabel("Enter a recovery code").fill(codes[0] ?? "");
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(
+    page.getByText("Recovery code accepted. You have 9 recovery codes left."),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+  await expect(methods.getByText("9 codes left")).toBeVisible();
+  await expect(page.getByText(/recovery codes? (is|are) left/)).toHaveCount(0);
+
+  // Six more used: with 3 left, Settings warns.
+  for (const code of codes.slice(1, 7)) await spendRecoveryCode(page, code);
+  await page.reload();
+  await expect(methods.getByText("3 codes left")).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Only 3 recovery codes are left." }),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  // Regenerate: a new set after the change verification; the old ones are void.
+  await methods.getByRole("button", { name: "Regenerate Recovery codes" }).click();
+  await verifyWithPasswordAndMethod(page, mock);
+  const fresh = await saveRecoveryCodes(page);
+  expect(fresh.some((code) => codes.includes(code))).toBe(false);
+  await expect(methods.getByText("10 codes left")).toBeVisible();
+  await expect(page.getByText("Only 3 recovery codes are left.")).toHaveCount(0);
+
+  // Recent Activity shows each use with the count left, and the new set.
+  await openMenu(page, "Recent Activity");
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row").nth(1)).toContainText("Recovery codes generated");
+  await expect(table).toContainText("Recovery code used (A recovery code was used; 3 left)");
 });

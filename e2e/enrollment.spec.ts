@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import {
   activateJohn,
@@ -8,6 +9,7 @@ import {
   scanWithOktaVerify,
   shownKey,
   signInToFactorStep,
+  spendRecoveryCode,
   test,
 } from "./fixtures";
 import { decodeQr } from "./qr";
@@ -248,7 +250,7 @@ test("Okta Verify and two phones are set up, John lands in TRAQS, then signs in 
   await page.getByRole("link", { name: "Verify with something else" }).click();
   await page.getByRole("button", { name: /^Select Get a push notification/ }).click();
   await page.getByRole("button", { name: "Send push" }).click();
-  await expect(page.getByLabel(/^Number to tap: /)).toBeVisible();
+  await expect(page.getByLabel(/^Number to enter: /)).toBeVisible();
   await expectAccessible(page);
 
   // Denied on the phone; "Send push again" within 30 s of the first push says how long to wait.
@@ -260,11 +262,131 @@ test("Okta Verify and two phones are set up, John lands in TRAQS, then signs in 
   await expectAccessible(page);
   await mock.advanceClock(30);
   await page.getByRole("button", { name: "Send push again" }).click();
-  const number = (await page.getByLabel(/^Number to tap: /).textContent())?.trim() ?? "";
+  const number = (await page.getByLabel(/^Number to enter: /).textContent())?.trim() ?? "";
   expect(number).toMatch(/^\d{2}$/);
   await phoneApp.reload();
-  await phoneApp.getByRole("button", { name: `Approve ${number}` }).click();
+  // Okta Verify asks for the number on the screen: it is typed, not picked from a list. A wrong
+  // number denies the push, and the sign-in screen says so.
+  // The newest push first: the one just sent.
+  const push = phoneApp
+    .getByRole("article")
+    .filter({ hasText: "Did you just try to sign in?" })
+    .first();
+  await expect(push.getByRole("button", { name: /\d/ })).toHaveCount(0);
+  await expectAccessible(phoneApp);
+  const wrong = number === "99" ? "10" : String(Number(number) + 1);
+  await push.getByLabel("Enter the number shown on the screen").fill(wrong);
+  await push.getByRole("button", { name: "Approve" }).click();
+  await expect(push.getByText("Answered with the wrong number.")).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("so the push was denied");
+  await mock.advanceClock(30); // one push per 30 s
+  await page.getByRole("button", { name: "Send push again" }).click();
+  const again = (await page.getByLabel(/^Number to enter: /).textContent())?.trim() ?? "";
+  await phoneApp.reload();
+  const second = phoneApp.getByRole("article").filter({ hasText: "Waiting for an answer." });
+  await second.getByLabel("Enter the number shown on the screen").fill(again);
+  await second.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();
+});
+
+/** The recovery codes on screen, each as shown (XXXX-XXXX-XXXX-XXXX). */
+async function shownRecoveryCodes(page: Page): Promise<string[]> {
+  const items = page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem");
+  await expect(items).toHaveCount(10);
+  return (await items.allTextContents()).map((code) => code.trim());
+}
+
+test("John saves recovery codes at the end of activation (copy, download), signs in with one, and with the last is told to set up a method again", async ({
+  page,
+  mock,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await activateJohn(page, mock);
+  await setUpPasswordAndQuestion(page);
+  // A backup to an access method: offered once the required methods are set up.
+  await expect(page.getByRole("link", { name: "Set up Recovery codes" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Set up Google Authenticator" }).click();
+  await page.getByRole("button", { name: "Can't scan?" }).click();
+  const key = await shownKey(page);
+  await page.getByRole("link", { name: "Next" }).click();
+  await page.getByLabel("Enter code").fill(await mock.totp(key));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Google Authenticator is set up." }),
+  ).toBeVisible();
+
+  await page.getByRole("link", { name: "Set up Recovery codes" }).click();
+  await expect(page.getByRole("heading", { name: "Recovery codes" })).toBeVisible();
+  const codes = await shownRecoveryCodes(page);
+  expect(new Set(codes).size).toBe(10);
+  for (const code of codes) expect(code).toMatch(/^([2-9A-HJKMNP-Z]{4}-){3}[2-9A-HJKMNP-Z]{4}$/);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Copy" }).click();
+  await expect(page.getByText("The codes were copied to the clipboard.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(codes.join("\n"));
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download (.txt)" }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe("traqs-recovery-codes.txt");
+  const text = readFileSync(await file.path(), "utf8");
+  expect(text.match(/\b([2-9A-Z]{4}-){3}[2-9A-Z]{4}\b/g)).toEqual(codes);
+  expect(text).toContain("FINRA TRAQS recovery codes for john.smith@yourfirm.org");
+
+  // Not without "I have saved these codes".
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("Confirm that you have saved these codes");
+  await page.getByLabel("I have saved these codes").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Set up security methods" })).toBeVisible();
+  await expect(section(page, "Set up").getByText("10 codes left")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Set up Recovery codes" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Set up later" }).click();
+  await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();
+
+  // Without his phone, John signs in with a code, typed as a person might (spaces, lower case).
+  await page.getByRole("button", { name: "John Smith" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await signInToFactorStep(page, JOHN);
+  await page.getByRole("link", { name: "Verify with something else" }).click();
+  await page.getByRole("button", { name: "Select Recovery code" }).click();
+  await expect(page.getByRole("heading", { name: "Verify with a recovery code" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Enter a recovery code").fill("2222-2222-2222-2222");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("alert")).toContainText("That code is not right");
+  const typed = (codes[4] ?? "").toLowerCase().replaceAll("-", " ");
+  await page.getByLabel("Enter a recovery code").fill(typed);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(
+    page.getByText("Recovery code accepted. You have 9 recovery codes left."),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();
+  const email = await mock.latest("email", JOHN.username);
+  expect(email.subject).toBe("FINRA TRAQS - A recovery code was used");
+  expect(email.text).toContain("A recovery code was used; 9 left");
+  // With the last code, he is told to set up a method again.
+  for (const code of codes.slice(5)) await spendRecoveryCode(page, code);
+  for (const code of codes.slice(0, 3)) await spendRecoveryCode(page, code);
+  await page.getByRole("button", { name: "John Smith" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await signInToFactorStep(page, JOHN);
+  await page.getByRole("link", { name: "Verify with something else" }).click();
+  await page.getByRole("button", { name: "Select Recovery code" }).click();
+  await page.getByLabel("Enter a recovery code").fill(codes[3] ?? "");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "That was your last one: set up a security method again in Settings",
+  );
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("You are now using the credentials of JSMITH01.")).toBeVisible();
+  expect((await mock.latest("email", JOHN.username)).text).toContain(
+    "A recovery code was used; 0 left",
+  );
 });
 
 test("An expired activation link says so and what to do", async ({ page, mock }) => {

@@ -234,6 +234,21 @@ export async function openFromMainMenu(
   await menubar.getByRole("menuitem", { name: item }).click();
 }
 
+/** Uses a recovery code for "Verify it's you" through the API, as a script would (to spend a few). */
+export async function spendRecoveryCode(page: Page, code: string) {
+  const status = await page.evaluate(async (code) => {
+    const post = (path: string, body: unknown) =>
+      fetch(path, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    await post("/api/step-up/start", { purpose: "view" });
+    return (await post("/api/step-up/recovery-code", { code })).status;
+  }, code);
+  expect(status).toBe(200);
+}
+
 export const test = base.extend<{ mock: MockBackend; cspViolations: string[] }>({
   mock: async ({ page }, use, testInfo) => {
     await use(new MockBackend(page, testInfo.project.name !== "mock-server"));

@@ -196,11 +196,31 @@ test("John enrolls every security method and removes one in Settings with the ke
   await page.keyboard.press("Enter");
   await expectSetUp(page, "Phone");
 
+  // Recovery codes too: the checkbox with Space, Continue with Enter.
+  await openWithEnter(
+    page,
+    optional.getByRole("link", { name: "Set up Recovery codes" }),
+    "Recovery codes",
+  );
+  const codes = page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem");
+  await expect(codes).toHaveCount(10);
+  await focusWith(page, page.getByRole("checkbox", { name: "I have saved these codes" }));
+  await page.keyboard.press("Space");
+  await focusWith(page, page.getByRole("button", { name: "Continue" }));
+  await page.keyboard.press("Enter");
+  await expectScreen(page, "Set up security methods");
+
   // Every method is set up: nothing is required, only "another" Okta Verify or Phone remains.
   await expect(page.getByRole("region", { name: "Set up required" })).toHaveCount(0);
   await expect(optional.getByRole("link")).toHaveText(["Set up another", "Set up another"]);
   const done = page.getByRole("region", { name: "Set up", exact: true });
-  for (const name of ["Password", "Security Question", "Google Authenticator", "Okta Verify"]) {
+  for (const name of [
+    "Password",
+    "Security Question",
+    "Google Authenticator",
+    "Okta Verify",
+    "Recovery codes",
+  ]) {
     await expect(done.getByText(name)).toBeVisible();
   }
   await expect(done.getByText(JOHNS_PHONE.masked)).toBeVisible();

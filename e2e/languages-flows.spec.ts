@@ -274,7 +274,23 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await expect(page.getByRole("button", { name: t("enroll.setUpLater") })).toBeVisible();
       await check("set up security methods: ready to finish", t("enroll.title"));
 
-      expect(checked).toHaveLength(5);
+      // Recovery codes, offered once the required methods are set up: not without "saved".
+      await setUpLink(page, t, "recoveryCodes").click();
+      const codes = page.getByRole("list", { name: t("recoveryCodes.listLabel") });
+      await expect(codes.getByRole("listitem")).toHaveCount(10);
+      await check("recovery codes", t("recoveryCodes.title"));
+      await page.getByRole("button", { name: t("recoveryCodes.continue") }).click();
+      await expectFieldError(
+        page.getByLabel(t("recoveryCodes.saved")),
+        t("recoveryCodes.confirmSaved"),
+      );
+      await check("recovery codes: not confirmed saved", t("recoveryCodes.title"));
+      await page.getByLabel(t("recoveryCodes.saved")).check();
+      await page.getByRole("button", { name: t("recoveryCodes.continue") }).click();
+      await expect(page.getByText(t("recoveryCodes.left_other", { count: 10 }))).toBeVisible();
+      await check("set up security methods: recovery codes saved", t("enroll.title"));
+
+      expect(checked).toHaveLength(8);
     });
 
     test(`enrollment: Okta Verify, phone and the finished state pass axe (${lang})`, async ({

@@ -54,6 +54,8 @@ export type User = {
   apiFacilities: string[];
   language: "en" | "es" | "fr" | null;
   preferences: { layout: "comfortable" | "compact"; messageSeconds: number };
+  /** The unused recovery codes, hashed; each is removed once used, a new set replaces them all. */
+  recoveryCodes?: { codes: SecretHash[]; createdAt: number };
   /** The invitation's "Activate Okta Account" link, for a user not yet activated. */
   activation?: { tokenHash: string; expiresAt: number; usedAt: number | null };
 };
@@ -204,7 +206,6 @@ export type OutboxRecord = {
   push?: {
     /** The Okta Verify method it was sent to: removing the method cancels it. */
     methodId: string;
-    numbers: number[];
     correctNumber: number | null;
     status: PushStatus;
     expiresAt: number;
@@ -226,7 +227,9 @@ export type ActivityType =
   | "password_reset"
   | "suspicious_activity_reported"
   | "account_unlocked"
-  | "password_recovered";
+  | "password_recovered"
+  | "recovery_codes_generated"
+  | "recovery_code_used";
 
 export type ActivityRecord = {
   id: string;

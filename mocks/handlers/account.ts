@@ -20,6 +20,7 @@ import { describeClient, userAgentOf } from "../rules/client-info";
 import { removeMethod } from "../rules/method-removal";
 import { notifySecurityChange, takeReportLink } from "../rules/notifications";
 import { MINUTE, POLICY } from "../rules/policy";
+import { recoveryCodesView } from "../rules/recovery-codes";
 import { assertPasswordAllowed, storePassword } from "./enrollment";
 import { HandlerError, json, readBody, respond, route } from "./http";
 import { profileOf } from "./me";
@@ -113,6 +114,7 @@ function toAccountState(user: User, session: Session): AccountState {
     passwordChangedAt: user.passwordChangedAt === undefined ? null : iso(user.passwordChangedAt),
     securityQuestionSet: Boolean(user.securityQuestion),
     methods: user.methods.map(toFactor),
+    ...recoveryCodesView(user),
     verifiedUntil: iso((session.stepUp?.factorAt ?? 0) + SETTINGS_MINUTES * MINUTE),
   };
 }
@@ -166,7 +168,7 @@ const stepUp: VerificationFlow = {
   },
   acceptsPasswordAlone: ({ session }) => opensSettingsWithPassword(session.stepUp),
   completed(ctx, { session, user }, lastUsed) {
-    user.lastUsed = lastUsed;
+    if (lastUsed) user.lastUsed = lastUsed;
     completeStepUp(ctx, session);
   },
   view: (ctx, session) => stepUpView(ctx, session),

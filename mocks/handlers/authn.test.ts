@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { Me } from "../../src/api/contracts/me";
+import { OutboxMessage } from "../../src/api/contracts/dev";
 import { newTotpSecret } from "../rules/totp";
 import { MockBackend } from "../testing/backend";
 import { apiError, authnState, type Browser } from "../testing/client";
@@ -357,16 +358,29 @@ describe("Okta Verify push", () => {
     const sent = authnState(await challenge(browser, oktaVerify, "push"));
     expect(sent.challenge).toMatchObject({ methodId: oktaVerify, kind: "push" });
     const pushNumber = sent.challenge?.pushNumber ?? -1;
+    expect(pushNumber).toBeGreaterThanOrEqual(10);
+    expect(pushNumber).toBeLessThanOrEqual(99);
     const message = await backend.latest("push", "Pixel 9");
-    const numbers = message.push?.numbers ?? [];
-    expect(numbers).toHaveLength(3);
-    expect(new Set(numbers).size).toBe(3);
-    expect(numbers).toContain(pushNumber);
     expect(message.push?.status).toBe("waiting");
-    return { pushNumber, numbers, pushId: message.id };
+    return { pushNumber, pushId: message.id };
   }
 
-  it("signs in once the phone approves with the number on the screen", async () => {
+  it("sends a push whose outbox record carries no list of numbers, nor the number (SECURITY 16)", async () => {
+    const { pushNumber, pushId } = await startPush();
+    const raw = (await backend.browser().get("/__dev/outbox")).json as Record<string, unknown>[];
+    const record = raw.find((m) => m.id === pushId);
+    expect(record?.push).toEqual({ status: "waiting", expiresAt: expect.any(String) });
+    expect(JSON.stringify(record)).not.toMatch(new RegExp(`\\b${pushNumber}\\b|numbers`));
+    expect(record?.text).toContain("Enter the number shown on the screen.");
+  });
+
+  it("refuses an approval with no number typed", async () => {
+    const { pushId } = await startPush();
+    apiError(await backend.decidePush(pushId, "approve"), 400, "VALIDATION");
+    expect(authnState(await poll(browser)).challenge?.pushStatus).toBe("waiting");
+  });
+
+  it("signs in once the number on the screen is typed in the app (SECURITY 16)", async () => {
     const { pushNumber, pushId } = await startPush();
     expect(authnState(await poll(browser)).challenge?.pushStatus).toBe("waiting");
 
@@ -377,12 +391,22 @@ describe("Okta Verify push", () => {
     expect((await me(browser)).status).toBe(200);
   });
 
-  it("refuses the sign-in when the phone picks another number", async () => {
-    const { pushNumber, numbers, pushId } = await startPush();
-    const wrong = numbers.find((n) => n !== pushNumber);
-    expect((await backend.decidePush(pushId, "approve", wrong)).status).toBe(200);
+  it("denies the push when another number is typed in the app (SECURITY 16)", async () => {
+    const { pushNumber, pushId } = await startPush();
+    const wrong = pushNumber === 99 ? 10 : pushNumber + 1;
+    const answered = await backend.decidePush(pushId, "approve", wrong);
+    expect(answered.status).toBe(200);
+    expect(OutboxMessage.parse(answered.json).push?.status).toBe("wrong_number");
     apiError(await poll(browser), 401, "PUSH_WRONG_NUMBER");
     apiError(await me(browser), 401, "UNAUTHENTICATED");
+  });
+
+  it("sends no other push within 30 s, and one after (SECURITY 16)", async () => {
+    await startPush();
+    apiError(await challenge(browser, oktaVerify, "push"), 429, "RATE_LIMITED");
+    await backend.advance(30);
+    expect(authnState(await challenge(browser, oktaVerify, "push")).challenge?.kind).toBe("push");
+    expect((await backend.outbox()).filter((m) => m.channel === "push")).toHaveLength(2);
   });
 
   it("reports a denied push", async () => {

@@ -19,7 +19,6 @@ function toMessage(record: OutboxRecord, now: number): OutboxMessage {
   const message: OutboxMessage = { ...rest, sentAt: new Date(record.sentAt).toISOString() };
   if (push) {
     message.push = {
-      numbers: push.numbers,
       status: push.status === "waiting" && now > push.expiresAt ? "expired" : push.status,
       expiresAt: new Date(push.expiresAt).toISOString(),
     };
@@ -73,7 +72,9 @@ export function devHandlers(db: MockDb) {
       ({ request, params }) =>
         respond(() =>
           db.transaction(async (state) => {
-            const { number } = await readBody(request, PushDecisionRequest);
+            const { number } = approve
+              ? await readBody(request, PushDecisionRequest)
+              : { number: undefined };
             const record = state.outbox.find((m) => m.id === params.id && m.push);
             const push = record?.push;
             if (!record || !push) throw new HandlerError(404, "NOT_FOUND", "No such push.");
@@ -86,8 +87,7 @@ export function devHandlers(db: MockDb) {
               );
             }
             if (!approve) push.status = "denied";
-            else if (number !== undefined && number !== push.correctNumber)
-              push.status = "wrong_number";
+            else if (number !== push.correctNumber) push.status = "wrong_number";
             else push.status = "approved";
             return json(toMessage(record, now));
           }),

@@ -27,6 +27,7 @@ import { constantTimeEqual, hashSecret, randomId, secretMatches, sha256 } from "
 import { isEnrollmentComplete } from "../rules/enrollment";
 import { recordFailure } from "../rules/lockout";
 import { notifySecurityChange } from "../rules/notifications";
+import { generateRecoveryCodes, recoveryCodesView } from "../rules/recovery-codes";
 import { maskPhone } from "../rules/phone";
 import { sendPhoneCode } from "../rules/phone-codes";
 import { recordSend, sendWaitSeconds } from "../rules/send-limits";
@@ -52,6 +53,7 @@ export function toEnrollmentState(user: User, session: Session): EnrollmentState
     methods: user.methods.map(toFactor),
     canFinish: isEnrollmentComplete(user),
     context: session.stage === "SUCCESS" ? "account" : "activation",
+    ...recoveryCodesView(user),
   };
 }
 
@@ -461,6 +463,27 @@ export function enrollmentHandlers(db: MockDb) {
           subject: "FINRA TRAQS - Security method enrolled",
         });
         return undefined;
+      }),
+    ),
+
+    /**
+     * Recovery codes: a new set, shown this once, replacing any older one. A backup to an access
+     * method, so at activation only once the required methods are set up; from Settings after the
+     * change verification made for it.
+     */
+    http.post(
+      route("/api/enroll/recovery-codes"),
+      step(db, "recovery_codes", async (ctx, { session, user }) => {
+        if (!isEnrollmentComplete(user)) {
+          throw new HandlerError(
+            409,
+            "ENROLLMENT_INCOMPLETE",
+            "Set up the required security methods first.",
+          );
+        }
+        const codes = await generateRecoveryCodes(ctx, user);
+        endSetUp(session, ctx.now, "recovery_codes");
+        return { codes };
       }),
     ),
 

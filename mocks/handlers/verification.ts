@@ -6,6 +6,7 @@ import {
   type AuthnState,
   type Factor,
 } from "../../src/api/contracts/authn";
+import { RecoveryCodeRequest } from "../../src/api/contracts/recovery-codes";
 import { recordActivity } from "../db/activity";
 import { send } from "../db/outbox";
 import type { AccessMethod, ChallengeRecord, MockState, Session, User } from "../db/state";
@@ -15,6 +16,11 @@ import { lockedUntil, recordFailure } from "../rules/lockout";
 import { maskPhone } from "../rules/phone";
 import { sendPhoneCode } from "../rules/phone-codes";
 import { MINUTE, POLICY } from "../rules/policy";
+import {
+  notifyRecoveryCodeUsed,
+  recoveryCodesView,
+  spendRecoveryCode,
+} from "../rules/recovery-codes";
 import { recordSend, sendWaitSeconds } from "../rules/send-limits";
 import { checkTotp, TOTP_PERIOD_SECONDS } from "../rules/totp";
 import { HandlerError, readBody, route } from "./http";
@@ -76,6 +82,7 @@ export function toVerificationState(
             : {}),
         }
       : null,
+    ...(user ? recoveryCodesView(user) : {}),
   };
 }
 
@@ -98,11 +105,8 @@ export type VerificationFlow = {
   passwordVerified(ctx: SessionContext, found: Found & { user: User }): void;
   /** Whether the password step is open beside the methods (a step-up that opens Settings). */
   acceptsPasswordAlone?(found: Found): boolean;
-  completed(
-    ctx: SessionContext,
-    found: Found & { user: User },
-    lastUsed: NonNullable<User["lastUsed"]>,
-  ): void;
+  /** `lastUsed` is the method to offer first next time; a recovery code leaves it as it was. */
+  completed(ctx: SessionContext, found: Found & { user: User }, lastUsed: User["lastUsed"]): void;
   view(ctx: SessionContext, session: Session | null): AuthnState;
 };
 
@@ -199,9 +203,8 @@ async function sendChallenge(
   } else {
     if (body.sendPushAutomatically !== undefined)
       user.sendPushAutomatically = body.sendPushAutomatically;
+    // The user types the number from the screen into the app: no list to pick from (NIST §3.1.3).
     const correct = randomInt(10, 99);
-    const numbers = new Set([correct]);
-    while (numbers.size < 3) numbers.add(randomInt(10, 99));
     const expiresAt = ctx.now + POLICY.pushLifetimeMinutes * MINUTE;
     const push = send(ctx.state, {
       channel: "push",
@@ -209,11 +212,10 @@ async function sendChallenge(
       userId: user.id,
       subject:
         purpose === "sign-in" ? "Did you just try to sign in?" : "Are you verifying your identity?",
-      text: `FINRA TRAQS ${purpose} as ${user.login}. Tap the number shown on the screen.`,
+      text: `FINRA TRAQS ${purpose} as ${user.login}. Enter the number shown on the screen.`,
       sentAt: ctx.now,
       push: {
         methodId: method.id,
-        numbers: [...numbers].sort((a, b) => a - b),
         correctNumber: correct,
         status: "waiting",
         expiresAt,
@@ -334,6 +336,31 @@ export function verificationHandlers(db: MockDb, flow: VerificationFlow) {
         const method = await checkCode(ctx, withUserFound, methodId, code);
         found.tx.challenge = null;
         flow.completed(ctx, withUserFound, { methodId: method.id, mode: "code" });
+      }),
+    ),
+
+    /**
+     * "Recovery code": one of the user's unused codes completes the verification and is used up;
+     * a wrong one counts toward lockout like any other code.
+     */
+    http.post(
+      route(`${flow.base}/recovery-code`),
+      handle(async (ctx, found, request) => {
+        const { code } = await readBody(request, RecoveryCodeRequest);
+        requireStage(found, "FACTOR");
+        assertNotLocked(ctx.state, found.login, ctx.now);
+        const withUserFound = withUser(found);
+        if (!(await spendRecoveryCode(withUserFound.user, code))) {
+          failFactor(
+            ctx,
+            withUserFound,
+            "recovery_code",
+            new HandlerError(401, "INVALID_CODE", "That code is not right."),
+          );
+        }
+        notifyRecoveryCodeUsed(ctx, withUserFound.user);
+        found.tx.challenge = null;
+        flow.completed(ctx, withUserFound, undefined);
       }),
     ),
 

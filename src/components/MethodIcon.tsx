@@ -1,6 +1,12 @@
 /** The kinds of security method (and the unlock email) that the guide's screens show an icon for. */
 export type MethodIconKind =
-  "password" | "securityQuestion" | "googleAuthenticator" | "oktaVerify" | "phone" | "email";
+  | "password"
+  | "securityQuestion"
+  | "googleAuthenticator"
+  | "oktaVerify"
+  | "phone"
+  | "email"
+  | "recoveryCodes";
 
 // Simple line drawings on a 24-unit grid; the method's name is always written beside the icon.
 const PATHS: Record<MethodIconKind, string> = {
@@ -18,6 +24,8 @@ const PATHS: Record<MethodIconKind, string> = {
   phone: "M8 2h8a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zM11 18h2",
   // An envelope.
   email: "M3 6h18v12H3zM3 6l9 7 9-7",
+  // A sheet with lines of codes.
+  recoveryCodes: "M6 3h12v18H6zM9 8h6M9 12h6M9 16h4",
 };
 
 /** The method's icon: decorative, hidden from assistive technology (the name is in the text). */

@@ -7,8 +7,11 @@ import { Language, TraqsUsername } from "./me";
 export const StepUpPurpose = z.enum(["view", "change", "token", "show-token"]);
 export type StepUpPurpose = z.infer<typeof StepUpPurpose>;
 
-/** What Settings can set up (Set up / Set up another): a method, or the security question. */
-export const SetUpMethod = z.enum([...FactorType.options, "security_question"]);
+/**
+ * What Settings can set up (Set up / Set up another): a method, the security question, or a new
+ * set of recovery codes (which voids the old one).
+ */
+export const SetUpMethod = z.enum([...FactorType.options, "security_question", "recovery_codes"]);
 export type SetUpMethod = z.infer<typeof SetUpMethod>;
 
 /** The one change a "change" verification is made for; the backend lets it serve no other. */
@@ -28,6 +31,9 @@ export type StartStepUpRequest = z.infer<typeof StartStepUpRequest>;
 /** What "Verify it's you" is for, as a screen asks: open Settings, Get Token, or one change. */
 export type StepUpFor = "view" | "token" | "show-token" | AccountChange;
 
+/** Settings warns when this many recovery codes or fewer are left. */
+export const RECOVERY_CODES_LOW = 3;
+
 /** The Account page (guide Section 2): personal information, language, security methods. */
 export const AccountState = z.object({
   firstName: z.string(),
@@ -39,6 +45,8 @@ export const AccountState = z.object({
   passwordChangedAt: z.nullable(Instant),
   securityQuestionSet: z.boolean(),
   methods: z.array(Factor),
+  /** Unused recovery codes left, when a set exists (Settings warns at 3 or fewer). */
+  recoveryCodesLeft: z.optional(z.number()),
   /** Until when Settings stays open without verifying again. */
   verifiedUntil: Instant,
 });

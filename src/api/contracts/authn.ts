@@ -42,7 +42,7 @@ export const Challenge = z.object({
   /** When "Send again" / "Call again" may be used. */
   resendAt: Instant,
   expiresAt: Instant,
-  /** Push only: the number the user must pick in Okta Verify. */
+  /** Push only: the number the user must type into Okta Verify. */
   pushNumber: z.optional(z.number()),
   pushStatus: z.optional(PushStatus),
 });
@@ -66,6 +66,8 @@ export const AuthnState = z.object({
    * to Edit the User Profile, step 4). Never for a sign-in, a change or Get Token.
    */
   passwordAccepted: z.optional(z.boolean()),
+  /** Once the user is known: how many unused recovery codes are left, when a set exists. */
+  recoveryCodesLeft: z.optional(z.number()),
 });
 export type AuthnState = z.infer<typeof AuthnState>;
 

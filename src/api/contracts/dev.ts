@@ -17,10 +17,8 @@ export const OutboxMessage = z.object({
   /** The line of `text` that is the link: the email's call to action ("Activate Okta Account"). */
   linkText: z.optional(z.string()),
   sentAt: Instant,
-  /** Push only: the numbers the phone offers (one of them is on the sign-in screen). */
-  push: z.optional(
-    z.object({ numbers: z.array(z.number()), status: PushStatus, expiresAt: Instant }),
-  ),
+  /** Push only: its state. The number to type is on the sign-in screen, never here. */
+  push: z.optional(z.object({ status: PushStatus, expiresAt: Instant })),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
 export const Outbox = z.array(OutboxMessage);
@@ -32,7 +30,8 @@ export const AdvanceClockRequest = z.object({
   advanceSeconds: z.number().check(z.int(), z.minimum(0), z.maximum(400 * 24 * 3600)),
 });
 
-export const PushDecisionRequest = z.object({ number: z.optional(z.number().check(z.int())) });
+/** Approve: the number the user typed into Okta Verify, as shown on the sign-in screen. */
+export const PushDecisionRequest = z.object({ number: z.number().check(z.int()) });
 
 export const Ok = z.object({ ok: z.literal(true) });
 

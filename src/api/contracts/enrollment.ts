@@ -17,6 +17,8 @@ export const EnrollmentState = z.object({
   canFinish: z.boolean(),
   /** Activation (first set-up) or Settings (a signed-in user adding a method). */
   context: z.enum(["activation", "account"]),
+  /** Unused recovery codes left, when a set exists. */
+  recoveryCodesLeft: z.optional(z.number()),
 });
 export type EnrollmentState = z.infer<typeof EnrollmentState>;
 
@@ -80,3 +82,7 @@ export type PhoneEnrollment = z.infer<typeof PhoneEnrollment>;
 
 export const EnrollCodeRequest = z.object({ code: OneTimeCode });
 export type EnrollCodeRequest = z.input<typeof EnrollCodeRequest>;
+
+/** A new set of recovery codes, shown this once: the backend keeps only their hashes. */
+export const RecoveryCodes = z.object({ codes: z.array(z.string()) });
+export type RecoveryCodes = z.infer<typeof RecoveryCodes>;

@@ -21,16 +21,19 @@ type Row = {
 
 /**
  * "Select from the following options": only the methods this user has set up, and the password
- * where the verification accepts it (opening Settings), before the phones as in the guide.
+ * where the verification accepts it (opening Settings), before the phones as in the guide; then
+ * "Recovery code" while any is left.
  */
 export function MethodChooser({
   state,
   onChoose,
   onChoosePassword,
+  onRecoveryCode,
 }: {
   state: AuthnState;
   onChoose: (option: FactorOption) => void;
-  onChoosePassword?: () => void;
+  onChoosePassword?: (() => void) | undefined;
+  onRecoveryCode: () => void;
 }) {
   const { t } = useTranslation();
   const options = factorOptions(t, state.factors);
@@ -50,6 +53,15 @@ export function MethodChooser({
       title: t("methods.password"),
       subtitle: null,
       select: onChoosePassword,
+    });
+  }
+  if ((state.recoveryCodesLeft ?? 0) > 0) {
+    rows.push({
+      key: "recovery-code",
+      icon: "recoveryCodes",
+      title: t("recoveryCodes.option"),
+      subtitle: null,
+      select: onRecoveryCode,
     });
   }
   return (

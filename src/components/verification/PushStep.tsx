@@ -9,8 +9,8 @@ import { useVerificationApi, useVerificationStep, type MethodStepProps } from ".
 const POLL_INTERVAL_MS = 2000;
 
 /**
- * Okta Verify push with number matching: the screen shows a number, the phone offers three, and
- * the user taps the one shown here (NIST SP 800-63B §3.1.3).
+ * Okta Verify push with number matching: the screen shows a number and the user types it into the
+ * app, which has no list to pick from (NIST SP 800-63B §3.1.3); a wrong number denies the push.
  */
 export function PushStep({ factor, state, onVerified }: MethodStepProps) {
   const { t } = useTranslation();

@@ -16,6 +16,7 @@ import { chosenOption, factorOptions, optionKey } from "./factor-options";
 import { FactorStep, factorTitle } from "./FactorStep";
 import { MethodChooser } from "./MethodChooser";
 import { PasswordStep } from "./PasswordStep";
+import { RECOVERY_CODE, RecoveryCodeStep } from "./RecoveryCodeStep";
 
 /**
  * "Verify it's you with a security method" inside the session (guide Section 2): to open Settings,
@@ -44,6 +45,7 @@ export function StepUp(props: {
 type StepUpScreen = { flow: string; screen: string };
 const LIST = "list";
 const PASSWORD = "password";
+const RECOVERY = "recovery-code";
 
 function useStepUpScreen(): [string | undefined, (screen: string) => void] {
   const location = useLocation();
@@ -143,11 +145,13 @@ function StepUpFlow({
   const options = factorOptions(t, current.factors);
   // Opening Settings starts on the list, as the guide shows it; otherwise the last used method.
   const option =
-    shown === undefined
-      ? passwordAccepted
-        ? undefined
-        : chosenOption(options, current, null, null)
-      : options.find((o) => optionKey(o) === shown);
+    shown === RECOVERY
+      ? RECOVERY_CODE
+      : shown === undefined
+        ? passwordAccepted
+          ? undefined
+          : chosenOption(options, current, null, null)
+        : options.find((o) => optionKey(o) === shown);
   if (!option) {
     return (
       <AuthCard title={t("account.verify.title")} username={current.username} footer={cancel}>
@@ -155,13 +159,14 @@ function StepUpFlow({
           state={current}
           onChoose={(next) => show(optionKey(next))}
           onChoosePassword={passwordAccepted ? () => show(PASSWORD) : undefined}
+          onRecoveryCode={() => show(RECOVERY)}
         />
       </AuthCard>
     );
   }
   return (
     <AuthCard
-      title={factorTitle(t, option)}
+      title={option === RECOVERY_CODE ? t("recoveryCodes.verifyTitle") : factorTitle(t, option)}
       username={current.username}
       footer={
         <>
@@ -170,7 +175,11 @@ function StepUpFlow({
         </>
       }
     >
-      <FactorStep state={current} option={option} onVerified={() => undefined} />
+      {option === RECOVERY_CODE ? (
+        <RecoveryCodeStep onVerified={() => undefined} />
+      ) : (
+        <FactorStep state={current} option={option} onVerified={() => undefined} />
+      )}
     </AuthCard>
   );
 }

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 import { ApiError, apiRequest } from "@/api/client";
 import type { StartStepUpRequest, StepUpFor } from "@/api/contracts/account";
@@ -38,20 +38,17 @@ export function useVerificationApi(): VerificationApi {
 /**
  * A step of the verification (`password`, `challenge`, `verify`, `poll`, or another path under the
  * base). Its answer is the new state, which replaces the cached one; the screens follow it. A step
- * the server no longer expects makes the state be fetched again.
+ * the server no longer expects makes the state be fetched again. With `hold`, the answer is left
+ * to the caller to apply (`useApplyVerificationState`), for a screen shown in between.
  */
-export function useVerificationStep<Body>(step: string) {
+export function useVerificationStep<Body>(step: string, { hold = false } = {}) {
   const api = useVerificationApi();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Body) =>
       apiRequest(`${api.base}/${step}`, AuthnState, { method: "POST", body }),
     onSuccess: (state) => {
-      queryClient.setQueryData(api.queryKey, state);
-      // A finished sign-in starts a session: the signed-in user is someone new. "Verify it's you"
-      // changes nothing about the user.
-      if (state.status === "SUCCESS" && api === SIGN_IN_VERIFICATION)
-        void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
+      if (!hold) applyVerificationState(queryClient, api, state);
     },
     onError: (error) => {
       if (error instanceof ApiError && error.code === "WRONG_STEP") {
@@ -59,6 +56,26 @@ export function useVerificationStep<Body>(step: string) {
       }
     },
   });
+}
+
+/** The new state of a verification replaces the cached one; the screens follow it. */
+function applyVerificationState(
+  queryClient: QueryClient,
+  api: VerificationApi,
+  state: AuthnState,
+): void {
+  queryClient.setQueryData(api.queryKey, state);
+  // A finished sign-in starts a session: the signed-in user is someone new. "Verify it's you"
+  // changes nothing about the user.
+  if (state.status === "SUCCESS" && api === SIGN_IN_VERIFICATION)
+    void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
+}
+
+/** Applies an answer that `useVerificationStep(step, { hold: true })` held back. */
+export function useApplyVerificationState(): (state: AuthnState) => void {
+  const api = useVerificationApi();
+  const queryClient = useQueryClient();
+  return (state) => applyVerificationState(queryClient, api, state);
 }
 
 export const STEP_UP_VERIFICATION: VerificationApi = {

@@ -118,28 +118,12 @@ function OutboxItem({ message }: { message: OutboxMessage }) {
           <div className="push-actions">
             <p>{t(`devInbox.pushStatus.${message.push.status}`)}</p>
             {message.push.status === "waiting" ? (
-              <>
-                <p>{t("devInbox.pushPrompt")}</p>
-                {message.push.numbers.map((number) => (
-                  <button
-                    key={number}
-                    type="button"
-                    className="button"
-                    disabled={decide.isPending}
-                    onClick={() => decide.mutate({ id: message.id, approve: true, number })}
-                  >
-                    {t("devInbox.approveNumber", { number })}
-                  </button>
-                ))}
-                <button
-                  type="button"
-                  className="button danger"
-                  disabled={decide.isPending}
-                  onClick={() => decide.mutate({ id: message.id, approve: false })}
-                >
-                  {t("devInbox.deny")}
-                </button>
-              </>
+              <PushAnswer
+                id={message.id}
+                pending={decide.isPending}
+                onApprove={(number) => decide.mutate({ id: message.id, approve: true, number })}
+                onDeny={() => decide.mutate({ id: message.id, approve: false })}
+              />
             ) : null}
             <ErrorAlert error={decide.error} />
           </div>
@@ -163,5 +147,52 @@ function EmailText({ message }: { message: OutboxMessage }) {
       </a>
       {text.slice(at + linkText.length)}
     </pre>
+  );
+}
+
+/**
+ * What Okta Verify asks: the number shown on the sign-in screen, typed (NIST SP 800-63B §3.1.3:
+ * a list to pick from is not enough). A wrong number answers the push as denied.
+ */
+function PushAnswer(props: {
+  id: string;
+  pending: boolean;
+  onApprove: (number: number) => void;
+  onDeny: () => void;
+}) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState("");
+  const fieldId = `push-number-${props.id}`;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onApprove(Number(typed.trim()));
+      }}
+    >
+      <label htmlFor={fieldId}>{t("devInbox.pushNumber")}</label>
+      <input
+        id={fieldId}
+        inputMode="numeric"
+        autoComplete="off"
+        required
+        pattern="[0-9]{1,3}"
+        maxLength={3}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+      />
+      <button type="submit" className="button" disabled={props.pending}>
+        {t("devInbox.approve")}
+      </button>
+      <button
+        type="button"
+        className="button danger"
+        disabled={props.pending}
+        onClick={props.onDeny}
+      >
+        {t("devInbox.deny")}
+      </button>
+    </form>
   );
 }

@@ -50,4 +50,9 @@ export const enrollmentRoutes = [
     module: "/src/features/enrollment/routes/SetUpPhonePage.tsx",
     page: "VerifyPhonePage",
   },
+  {
+    path: paths.enrollRecoveryCodes,
+    module: "/src/features/enrollment/routes/SetUpRecoveryCodesPage.tsx",
+    page: "SetUpRecoveryCodesPage",
+  },
 ] as const satisfies readonly PageRoute[];

@@ -24,6 +24,7 @@ import {
 } from "../api/account";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { StepUp } from "@/components/verification/StepUp";
+import { RecoveryCodesRow, RecoveryCodesWarning } from "../components/RecoveryCodes";
 import { TimedMessage } from "../components/TimedMessage";
 
 /**
@@ -38,6 +39,7 @@ const SET_UP_PATH: Record<SetUpMethod, string> = {
   google_authenticator: paths.enrollGoogleAuthenticator,
   phone: paths.enrollPhone,
   security_question: paths.enrollSecurityQuestion,
+  recovery_codes: paths.enrollRecoveryCodes,
 };
 
 /** The Account page (guide Section 2): opened after "Verify it's you with a security method". */
@@ -377,7 +379,20 @@ function SecurityMethods({
       <h2 id="security-methods">{t("account.securityMethods")}</h2>
       <p>{t("account.securityMethodsIntro")}</p>
       {lastWarning ? <Alert tone="error">{t("account.lastMethod")}</Alert> : null}
-      <ul className="method-list">{row(rows)}</ul>
+      <RecoveryCodesWarning left={account.recoveryCodesLeft} />
+      <ul className="method-list">
+        {row(rows)}
+        <RecoveryCodesRow
+          left={account.recoveryCodesLeft}
+          onSetUp={() =>
+            onChange({
+              target: { kind: "setUp", method: "recovery_codes" },
+              name: t("methods.recoveryCodes"),
+              stage: "verify",
+            })
+          }
+        />
+      </ul>
     </section>
   );
 

@@ -8,6 +8,7 @@ import {
   EnrollmentState,
   OktaVerifyEnrollment,
   PhoneEnrollment,
+  RecoveryCodes,
   SecurityQuestions,
   TotpEnrollment,
   type EnrollCodeRequest,
@@ -133,5 +134,18 @@ export function useFinishEnrollment() {
       void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
       queryClient.removeQueries({ queryKey: keys.state });
     },
+  });
+}
+
+/**
+ * A new set of recovery codes (replacing any older one). The codes live only in this mutation's
+ * result, in memory, for the one time they are shown.
+ */
+export function useGenerateRecoveryCodes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiRequest("/api/enroll/recovery-codes", RecoveryCodes, { method: "POST", body: {} }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.state, exact: true }),
   });
 }

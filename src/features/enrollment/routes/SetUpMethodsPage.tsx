@@ -10,7 +10,13 @@ import { paths } from "@/config/paths";
 import { useFinishEnrollment } from "../api/enrollment";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 
-type MethodKind = "password" | "securityQuestion" | "googleAuthenticator" | "oktaVerify" | "phone";
+type MethodKind =
+  | "password"
+  | "securityQuestion"
+  | "googleAuthenticator"
+  | "oktaVerify"
+  | "phone"
+  | "recoveryCodes";
 
 const SET_UP_PATH: Record<MethodKind, string> = {
   password: paths.enrollPassword,
@@ -18,6 +24,7 @@ const SET_UP_PATH: Record<MethodKind, string> = {
   googleAuthenticator: paths.enrollGoogleAuthenticator,
   oktaVerify: paths.enrollOktaVerify,
   phone: paths.enrollPhone,
+  recoveryCodes: paths.enrollRecoveryCodes,
 };
 
 /** "Set up security methods" (guide Section 1, steps 4, 6 and 8): what is set up and what is left. */
@@ -44,6 +51,8 @@ function plan(state: EnrollmentState) {
     "oktaVerify",
     "phone",
   );
+  // A backup to the access methods: offered once the required ones are set up, before finishing.
+  if (state.canFinish && state.recoveryCodesLeft === undefined) optional.push("recoveryCodes");
   return { required, optional };
 }
 
@@ -64,6 +73,15 @@ function MethodList({ state }: { state: EnrollmentState }) {
       kind: methodKind(m.type),
       detail: m.maskedPhone ?? m.deviceName ?? null,
     })),
+    ...(state.recoveryCodesLeft === undefined
+      ? []
+      : [
+          {
+            key: "recovery-codes",
+            kind: "recoveryCodes" as const,
+            detail: t("recoveryCodes.left", { count: state.recoveryCodesLeft }),
+          },
+        ]),
   ];
 
   return (
@@ -143,10 +161,18 @@ function MethodSection({
               <MethodIcon kind={kind} />
               <span className="method-name">
                 <strong>{name}</strong>
-                <span className="method-detail">{t(`enroll.describe.${kind}`)}</span>
                 <span className="method-detail">
                   {t(
-                    kind === "securityQuestion" ? "enroll.usedForRecovery" : "enroll.usedForAccess",
+                    kind === "recoveryCodes" ? "recoveryCodes.describe" : `enroll.describe.${kind}`,
+                  )}
+                </span>
+                <span className="method-detail">
+                  {t(
+                    kind === "securityQuestion"
+                      ? "enroll.usedForRecovery"
+                      : kind === "recoveryCodes"
+                        ? "recoveryCodes.usedAsBackup"
+                        : "enroll.usedForAccess",
                   )}
                 </span>
               </span>

@@ -3,6 +3,7 @@ import { useNavigate } from "react-router";
 import { AuthCard } from "@/components/AuthCard";
 import { BackToSignIn } from "@/components/BackToSignIn";
 import { MethodChooser } from "@/components/verification/MethodChooser";
+import { RECOVERY_CODE } from "@/components/verification/RecoveryCodeStep";
 import { paths } from "@/config/paths";
 import { AuthnGate, useReturnPath } from "../components/AuthnGate";
 
@@ -23,6 +24,11 @@ export function SelectMethodPage() {
             state={state}
             onChoose={({ factor, mode }) => {
               const query = new URLSearchParams({ method: factor.id, mode });
+              if (from) query.set("from", from);
+              void navigate(`${paths.signInVerify}?${query.toString()}`);
+            }}
+            onRecoveryCode={() => {
+              const query = new URLSearchParams({ method: RECOVERY_CODE });
               if (from) query.set("from", from);
               void navigate(`${paths.signInVerify}?${query.toString()}`);
             }}

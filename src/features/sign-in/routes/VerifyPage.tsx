@@ -6,6 +6,7 @@ import { AuthCard } from "@/components/AuthCard";
 import { BackToSignIn } from "@/components/BackToSignIn";
 import { chosenOption, factorOptions } from "@/components/verification/factor-options";
 import { FactorStep, factorTitle } from "@/components/verification/FactorStep";
+import { RECOVERY_CODE, RecoveryCodeStep } from "@/components/verification/RecoveryCodeStep";
 import { paths, withFrom } from "@/config/paths";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
 
@@ -22,6 +23,8 @@ function VerifyWithMethod({ state }: { state: AuthnState }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const from = useReturnPath();
+  const byRecoveryCode =
+    params.get("method") === RECOVERY_CODE && (state.recoveryCodesLeft ?? 0) > 0;
   const option = chosenOption(
     factorOptions(t, state.factors),
     state,
@@ -29,10 +32,11 @@ function VerifyWithMethod({ state }: { state: AuthnState }) {
     params.get("mode"),
   );
   if (!option) return null;
+  const onVerified = (next: AuthnState) => void navigate(stepPath(next.status, from));
 
   return (
     <AuthCard
-      title={factorTitle(t, option)}
+      title={byRecoveryCode ? t("recoveryCodes.verifyTitle") : factorTitle(t, option)}
       username={state.username}
       footer={
         <>
@@ -46,11 +50,11 @@ function VerifyWithMethod({ state }: { state: AuthnState }) {
       {state.notice === "passwordReset" ? (
         <Alert tone="success">{t("signIn.passwordResetNotice")}</Alert>
       ) : null}
-      <FactorStep
-        state={state}
-        option={option}
-        onVerified={(next) => void navigate(stepPath(next.status, from))}
-      />
+      {byRecoveryCode ? (
+        <RecoveryCodeStep onVerified={onVerified} />
+      ) : (
+        <FactorStep state={state} option={option} onVerified={onVerified} />
+      )}
     </AuthCard>
   );
 }
