@@ -297,10 +297,7 @@ test("Jane sets up recovery codes from Settings, verifies it's her with one, is 
   // Settings closes after 15 minutes; "Verify it's you" then takes a recovery code too.
   await mock.advanceClock(16 * 60);
   await page.reload();
-  await expect(
-    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
-  ).toBeVisible();
-  await page.getByRole("button", { name: "Verify with something else" }).click();
+  await expect(page.getByText("Select from the following options")).toBeVisible();
   await page.getByRole("button", { name: "Select Recovery code" }).click();
   await page.getByLabel("Enter a recovery code").fill(codes[0] ?? "");
   await page.getByRole("button", { name: "Verify", exact: true }).click();
