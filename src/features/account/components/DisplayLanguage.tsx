@@ -1,8 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AccountState } from "@/api/contracts/account";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { SetLanguageRequest, type AccountState } from "@/api/contracts/account";
 import { LANGUAGES, type Language } from "@/api/contracts/me";
 import { ErrorAlert } from "@/components/ErrorAlert";
+import { SelectField } from "@/components/SelectField";
 import { setLanguage } from "@/i18n";
 import { useSetLanguage } from "../api/account";
 
@@ -12,7 +15,10 @@ export function DisplayLanguage({ account }: { account: AccountState }) {
   const save = useSetLanguage();
   const [editing, setEditing] = useState(false);
   const current = (account.language ?? i18n.language) as Language;
-  const [choice, setChoice] = useState<Language>(current);
+  const form = useForm<{ language: Language }>({
+    resolver: zodResolver(SetLanguageRequest),
+    defaultValues: { language: current },
+  });
   const names = new Intl.DisplayNames([i18n.language], { type: "language" });
   const nameOf = (code: Language) =>
     new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
@@ -23,28 +29,27 @@ export function DisplayLanguage({ account }: { account: AccountState }) {
       {editing ? (
         <form
           className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate(choice, {
+          onSubmit={form.handleSubmit(({ language }) =>
+            save.mutate(language, {
               onSuccess: () => {
                 setEditing(false);
-                void setLanguage(choice);
+                void setLanguage(language);
               },
-            });
-          }}
+            }),
+          )}
         >
-          <label htmlFor="language">{t("account.language")}</label>
-          <select
-            id="language"
-            value={choice}
-            onChange={(e) => setChoice(e.target.value as Language)}
+          <SelectField
+            inline
+            label={t("account.language")}
+            error={form.formState.errors.language?.message}
+            {...form.register("language")}
           >
             {LANGUAGES.map((code) => (
               <option key={code} value={code} lang={code}>
                 {nameOf(code)}
               </option>
             ))}
-          </select>
+          </SelectField>
           <button type="submit" className="button" disabled={save.isPending}>
             {save.isPending ? t("common.working") : t("common.save")}
           </button>

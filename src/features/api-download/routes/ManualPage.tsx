@@ -5,6 +5,7 @@ import type { ApiCatalog, DownloadAction } from "@/api/contracts/api-download";
 import { Alert } from "@/components/Alert";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { PageHeading } from "@/components/PageHeading";
+import { SelectField } from "@/components/SelectField";
 import { TraqsLayout } from "@/components/TraqsLayout";
 import { catalogQueryOptions, useDownloadFile } from "../api";
 
@@ -56,48 +57,41 @@ function DownloadForm({ catalog }: { catalog: ApiCatalog }) {
     <form className="panel download-form" onSubmit={submit}>
       {/* The guide's one row, "Action: Facility: File: Day:", with its notes below. */}
       <div className="download-fields">
-        <div className="field">
-          <label htmlFor="api-action">{t("api.manual.action")}</label>
-          <select
-            id="api-action"
-            value={action}
-            aria-describedby="api-action-hint"
-            onChange={(e) => setAction(e.target.value as DownloadAction)}
-          >
-            <option value="download">{t("api.manual.download")}</option>
-            <option value="delta">{t("api.manual.delta")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="api-facility">{t("api.manual.facility")}</label>
-          <select
-            id="api-facility"
-            value={facilityId}
-            aria-describedby="api-facility-hint"
-            onChange={(e) => {
-              setFacilityId(e.target.value);
-              setFileId(
-                catalog.facilities.find((f) => f.id === e.target.value)?.files[0]?.id ?? "",
-              );
-            }}
-          >
-            {catalog.facilities.map((f) => (
-              <option key={f.id} value={f.id} disabled={!f.entitled}>
-                {f.entitled ? f.name : t("api.manual.notAuthorized", { facility: f.name })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="api-file">{t("api.manual.file")}</label>
-          <select id="api-file" value={fileId} onChange={(e) => setFileId(e.target.value)}>
-            {facility?.files.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t("api.manual.action")}
+          value={action}
+          describedBy="api-action-hint"
+          onChange={(e) => setAction(e.target.value as DownloadAction)}
+        >
+          <option value="download">{t("api.manual.download")}</option>
+          <option value="delta">{t("api.manual.delta")}</option>
+        </SelectField>
+        <SelectField
+          label={t("api.manual.facility")}
+          value={facilityId}
+          describedBy="api-facility-hint"
+          onChange={(e) => {
+            setFacilityId(e.target.value);
+            setFileId(catalog.facilities.find((f) => f.id === e.target.value)?.files[0]?.id ?? "");
+          }}
+        >
+          {catalog.facilities.map((f) => (
+            <option key={f.id} value={f.id} disabled={!f.entitled}>
+              {f.entitled ? f.name : t("api.manual.notAuthorized", { facility: f.name })}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("api.manual.file")}
+          value={fileId}
+          onChange={(e) => setFileId(e.target.value)}
+        >
+          {facility?.files.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </SelectField>
         <div className="field">
           <label htmlFor="api-day">{t("api.manual.day")}</label>
           {/* Not available: no date shown, so the field does not look like one that is used. */}

@@ -10,6 +10,8 @@ import { Alert } from "@/components/Alert";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { OneTimeCodeForm } from "@/components/OneTimeCodeForm";
 import { ResendLine } from "@/components/ResendLine";
+import { RadioGroupField } from "@/components/RadioGroupField";
+import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
 import { paths } from "@/config/paths";
 import {
@@ -62,41 +64,28 @@ function PhoneForm({ state }: { state: EnrollmentState }) {
       <Alert tone="info">{t("enroll.phone.riskNotice")}</Alert>
       <form noValidate onSubmit={submit}>
         <ErrorAlert error={send.error} />
-        <fieldset className="radio-group">
-          <legend className="visually-hidden">{t("enroll.phone.channel")}</legend>
-          <label>
-            <input
-              type="radio"
-              name="channel"
-              checked={!voice}
-              onChange={() => setChannel("sms")}
-            />
-            {t("enroll.phone.sms")}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="channel"
-              checked={voice}
-              onChange={() => setChannel("voice")}
-            />
-            {t("enroll.phone.voice")}
-          </label>
-        </fieldset>
-        <div className="field">
-          <label htmlFor="phone-country">{t("enroll.phone.country")}</label>
-          <select
-            id="phone-country"
-            value={country}
-            onChange={(e) => setCountry(e.target.value as CountryCode)}
-          >
-            {countries.map(({ code, label }) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RadioGroupField
+          legend={t("enroll.phone.channel")}
+          legendHidden
+          name="channel"
+          options={[
+            { value: "sms", label: t("enroll.phone.sms") },
+            { value: "voice", label: t("enroll.phone.voice") },
+          ]}
+          value={channel}
+          onChange={(event) => setChannel(event.target.value as PhoneChannel)}
+        />
+        <SelectField
+          label={t("enroll.phone.country")}
+          value={country}
+          onChange={(e) => setCountry(e.target.value as CountryCode)}
+        >
+          {countries.map(({ code, label }) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
         <TextField
           label={t("enroll.phone.number")}
           hint={`+${getCountryCallingCode(country)}`}
