@@ -3,11 +3,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { OutboxMessage } from "@/api/contracts/dev";
-import { Alert } from "@/components/Alert";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { PageHeading } from "@/components/PageHeading";
-import { SelectField } from "@/components/SelectField";
-import "@/components/layout.css";
+import { Alert } from "@/components/ui/Alert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { SelectField } from "@/components/ui/SelectField";
+import "@/components/layouts/layout.css";
 import { paths } from "@/config/paths";
 import { formatDateTime } from "@/i18n";
 import {

@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { SetLanguageRequest, type AccountState } from "@/api/contracts/account";
 import { LANGUAGES, type Language } from "@/api/contracts/me";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { SelectField } from "@/components/SelectField";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { SelectField } from "@/components/ui/SelectField";
 import { setLanguage } from "@/i18n";
 import { useSetLanguage } from "../api/account";
 

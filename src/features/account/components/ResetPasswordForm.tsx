@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NewPasswordForm } from "@/components/NewPasswordForm";
+import { NewPasswordForm } from "@/components/ui/NewPasswordForm";
 import type { useResetPassword } from "../api/account";
 
 /** Reset Password, once verified: the new password, and whether other devices are signed out. */

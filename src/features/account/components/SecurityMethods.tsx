@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccountChange, AccountState, SetUpMethod } from "@/api/contracts/account";
 import type { Factor } from "@/api/contracts/authn";
-import { Alert } from "@/components/Alert";
+import { Alert } from "@/components/ui/Alert";
 
 /** A change of a security method, named for its question and message. */
 export type MethodChange = { target: AccountChange; name: string };

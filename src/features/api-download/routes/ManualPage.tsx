@@ -2,11 +2,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiCatalog, DownloadAction } from "@/api/contracts/api-download";
-import { Alert } from "@/components/Alert";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { PageHeading } from "@/components/PageHeading";
-import { SelectField } from "@/components/SelectField";
-import { TraqsLayout } from "@/components/TraqsLayout";
+import { Alert } from "@/components/ui/Alert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { SelectField } from "@/components/ui/SelectField";
+import { TraqsLayout } from "@/components/layouts/TraqsLayout";
 import { catalogQueryOptions, useDownloadFile } from "../api";
 
 /** API / Download / Manual (guide Section 4): Action, Facility, File, Day, then Download. */

@@ -6,13 +6,13 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { PhoneChannel } from "@/api/contracts/authn";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
-import { Alert } from "@/components/Alert";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { OneTimeCodeForm } from "@/components/OneTimeCodeForm";
-import { ResendLine } from "@/components/ResendLine";
-import { RadioGroupField } from "@/components/RadioGroupField";
-import { SelectField } from "@/components/SelectField";
-import { TextField } from "@/components/TextField";
+import { Alert } from "@/components/ui/Alert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { OneTimeCodeForm } from "@/components/ui/OneTimeCodeForm";
+import { ResendLine } from "@/components/ui/ResendLine";
+import { RadioGroupField } from "@/components/ui/RadioGroupField";
+import { SelectField } from "@/components/ui/SelectField";
+import { TextField } from "@/components/ui/TextField";
 import { paths } from "@/config/paths";
 import {
   phoneEnrollmentQueryOptions,

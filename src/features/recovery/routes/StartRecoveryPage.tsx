@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { RecoveryKind } from "@/api/contracts/recovery";
-import { AuthCard } from "@/components/AuthCard";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { MethodIcon } from "@/components/MethodIcon";
-import { RadioGroupField } from "@/components/RadioGroupField";
-import { useUsernameField } from "@/components/UsernameField";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { MethodIcon } from "@/components/ui/MethodIcon";
+import { RadioGroupField } from "@/components/ui/RadioGroupField";
+import { useUsernameField } from "@/components/ui/UsernameField";
 import { paths } from "@/config/paths";
 import { useStartRecovery } from "../api";
 

@@ -4,8 +4,8 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { SelectTraqsUsernameRequest, type Me } from "@/api/contracts/me";
 import { useSelectTraqsUsername } from "@/api/me";
-import { ErrorAlert } from "./ErrorAlert";
-import { SelectField } from "./SelectField";
+import { ErrorAlert } from "../ui/ErrorAlert";
+import { SelectField } from "../ui/SelectField";
 
 /**
  * The list of the user's TRAQS usernames and Select (guide Section 3, steps 6 and 8). InActive
