@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { ChangeEvent } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { ApiCatalog, DownloadAction } from "@/api/contracts/api-download";
 import { Alert } from "@/components/ui/Alert";
@@ -8,6 +9,9 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { SelectField } from "@/components/ui/SelectField";
 import { TraqsLayout } from "@/components/layouts/TraqsLayout";
 import { catalogQueryOptions, useDownloadFile } from "../api";
+
+/** The download's fields; the request takes Day only where it applies. */
+type DownloadFields = { action: DownloadAction; facility: string; file: string; day: string };
 
 /** API / Download / Manual (guide Section 4): Action, Facility, File, Day, then Download. */
 export function ManualPage() {
@@ -38,20 +42,27 @@ function DownloadForm({ catalog }: { catalog: ApiCatalog }) {
   const { t } = useTranslation();
   const download = useDownloadFile();
   const firstEntitled = catalog.facilities.find((f) => f.entitled) ?? catalog.facilities[0];
-  const [action, setAction] = useState<DownloadAction>("download");
-  const [facilityId, setFacilityId] = useState(firstEntitled?.id ?? "");
+  const form = useForm<DownloadFields>({
+    defaultValues: {
+      action: "download",
+      facility: firstEntitled?.id ?? "",
+      file: firstEntitled?.files[0]?.id ?? "",
+      day: catalog.today,
+    },
+  });
+  const [action, facilityId, fileId] = useWatch({
+    control: form.control,
+    name: ["action", "facility", "file"],
+  });
   const facility = catalog.facilities.find((f) => f.id === facilityId);
-  const [fileId, setFileId] = useState(facility?.files[0]?.id ?? "");
   const file = facility?.files.find((f) => f.id === fileId);
-  const [day, setDay] = useState(catalog.today);
   // Guide: Day is for Daily List requests with Action "Download" only, never with "Delta".
   const dayApplies = Boolean(file?.daily) && action === "download";
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(({ day }) => {
     if (!facility || !file) return;
     download.mutate({ action, facility: facility.id, file: file.id, day: dayApplies ? day : null });
-  };
+  });
 
   return (
     <form className="panel download-form" onSubmit={submit}>
@@ -59,21 +70,23 @@ function DownloadForm({ catalog }: { catalog: ApiCatalog }) {
       <div className="download-fields">
         <SelectField
           label={t("api.manual.action")}
-          value={action}
           describedBy="api-action-hint"
-          onChange={(e) => setAction(e.target.value as DownloadAction)}
+          {...form.register("action")}
         >
           <option value="download">{t("api.manual.download")}</option>
           <option value="delta">{t("api.manual.delta")}</option>
         </SelectField>
         <SelectField
           label={t("api.manual.facility")}
-          value={facilityId}
           describedBy="api-facility-hint"
-          onChange={(e) => {
-            setFacilityId(e.target.value);
-            setFileId(catalog.facilities.find((f) => f.id === e.target.value)?.files[0]?.id ?? "");
-          }}
+          {...form.register("facility", {
+            // Another facility's list of files starts on its first file.
+            onChange: (e: ChangeEvent<HTMLSelectElement>) =>
+              form.setValue(
+                "file",
+                catalog.facilities.find((f) => f.id === e.target.value)?.files[0]?.id ?? "",
+              ),
+          })}
         >
           {catalog.facilities.map((f) => (
             <option key={f.id} value={f.id} disabled={!f.entitled}>
@@ -81,11 +94,7 @@ function DownloadForm({ catalog }: { catalog: ApiCatalog }) {
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label={t("api.manual.file")}
-          value={fileId}
-          onChange={(e) => setFileId(e.target.value)}
-        >
+        <SelectField label={t("api.manual.file")} {...form.register("file")}>
           {facility?.files.map((f) => (
             <option key={f.id} value={f.id}>
               {f.name}
@@ -95,14 +104,20 @@ function DownloadForm({ catalog }: { catalog: ApiCatalog }) {
         <div className="field">
           <label htmlFor="api-day">{t("api.manual.day")}</label>
           {/* Not available: no date shown, so the field does not look like one that is used. */}
-          <input
-            id="api-day"
-            type="date"
-            value={dayApplies ? day : ""}
-            max={catalog.today}
-            disabled={!dayApplies}
-            aria-describedby="api-day-hint"
-            onChange={(e) => setDay(e.target.value)}
+          <Controller
+            control={form.control}
+            name="day"
+            render={({ field }) => (
+              <input
+                id="api-day"
+                type="date"
+                {...field}
+                value={dayApplies ? field.value : ""}
+                max={catalog.today}
+                disabled={!dayApplies}
+                aria-describedby="api-day-hint"
+              />
+            )}
           />
         </div>
       </div>
