@@ -52,6 +52,36 @@ export default tseslint.config(
     },
   },
   {
+    // The layers of src/components (decision 018): UI primitives know neither the layouts of the
+    // signed-in app nor the verification flow; the verification flow knows no layout.
+    files: ["src/components/ui/**/*.{ts,tsx}", "src/components/verification/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/features/*/**"], message: "Shared code never imports a feature." },
+            { group: ["**/layouts/**"], message: "A layout is not a primitive: see decision 018." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/components/ui/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/features/*/**"], message: "Shared code never imports a feature." },
+            { group: ["**/layouts/**", "**/verification/**"], message: "See decision 018." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/app/**/*.{ts,tsx}", "src/main.tsx"],
     rules: { "no-restricted-imports": "off" },
   },

@@ -56,7 +56,7 @@ export function pagesModule(table: readonly PageRoute[]): string {
     return key;
   };
   const imports = [
-    `import { lazyPage } from ${JSON.stringify(join(ROOT, "src/components/lazy-page.ts"))};`,
+    `import { lazyPage } from ${JSON.stringify(join(ROOT, "src/app/lazy-page.ts"))};`,
     `import { paths } from ${JSON.stringify(join(ROOT, "src/config/paths.ts"))};`,
   ];
   const entries = table.map((route, n) => {

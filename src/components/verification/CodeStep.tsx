@@ -1,5 +1,5 @@
 import type { AuthnState, VerifyCodeRequest } from "@/api/contracts/authn";
-import { OneTimeCodeForm } from "../OneTimeCodeForm";
+import { OneTimeCodeForm } from "../ui/OneTimeCodeForm";
 import { useVerificationStep } from "./api";
 
 /** "Enter code" for a method: an authenticator app's code, or one sent to a phone. */

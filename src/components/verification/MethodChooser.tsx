@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AuthnState } from "@/api/contracts/authn";
-import { MethodIcon, type MethodIconKind } from "../MethodIcon";
+import { MethodIcon, type MethodIconKind } from "../ui/MethodIcon";
 import { factorOptions, optionKey, type FactorOption } from "./factor-options";
 
 const ICON: Record<FactorOption["factor"]["type"], MethodIconKind> = {

@@ -5,9 +5,9 @@ import { Link } from "react-router";
 import { ApiError } from "@/api/client";
 import { PasswordRequest, type AuthnState } from "@/api/contracts/authn";
 import { paths } from "@/config/paths";
-import { ErrorAlert } from "../ErrorAlert";
-import { PasswordManagerUsername } from "../PasswordManagerUsername";
-import { TextField } from "../TextField";
+import { ErrorAlert } from "../ui/ErrorAlert";
+import { PasswordManagerUsername } from "../ui/PasswordManagerUsername";
+import { TextField } from "../ui/TextField";
 import { useVerificationStep } from "./api";
 
 /** "Verify with your password": the password field and Verify. */

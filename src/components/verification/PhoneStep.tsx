@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ChallengeRequest } from "@/api/contracts/authn";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { ResendLine } from "@/components/ResendLine";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { ResendLine } from "@/components/ui/ResendLine";
 import { useVerificationStep, type MethodStepProps } from "./api";
 import { CodeStep } from "./CodeStep";
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiRequest } from "@/api/client";
 import { AuthnState, type ChallengeRequest } from "@/api/contracts/authn";
-import { ErrorAlert } from "@/components/ErrorAlert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { useVerificationApi, useVerificationStep, type MethodStepProps } from "./api";
 
 const POLL_INTERVAL_MS = 2000;

@@ -5,9 +5,9 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "@/api/client";
 import type { AuthnState } from "@/api/contracts/authn";
 import { RecoveryCodeRequest } from "@/api/contracts/recovery-codes";
-import { Alert } from "../Alert";
-import { ErrorAlert } from "../ErrorAlert";
-import { TextField } from "../TextField";
+import { Alert } from "../ui/Alert";
+import { ErrorAlert } from "../ui/ErrorAlert";
+import { TextField } from "../ui/TextField";
 import { useApplyVerificationState, useVerificationStep } from "./api";
 
 /** The choice "Recovery code" under "Verify with something else" (it is not a security method). */

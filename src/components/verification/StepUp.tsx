@@ -2,10 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
-import { Loading } from "../Loading";
+import { Loading } from "../ui/Loading";
 import type { StepUpFor } from "@/api/contracts/account";
-import { AuthCard } from "../AuthCard";
-import { ErrorAlert } from "../ErrorAlert";
+import { AuthCard } from "../ui/AuthCard";
+import { ErrorAlert } from "../ui/ErrorAlert";
 import {
   STEP_UP_VERIFICATION,
   useStartStepUp,

@@ -3,10 +3,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { OutboxMessage } from "@/api/contracts/dev";
-import { Alert } from "@/components/Alert";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { PageHeading } from "@/components/PageHeading";
-import "@/components/layout.css";
+import { Alert } from "@/components/ui/Alert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { SelectField } from "@/components/ui/SelectField";
+import "@/components/layouts/layout.css";
 import { paths } from "@/config/paths";
 import { formatDateTime } from "@/i18n";
 import {
@@ -53,14 +54,18 @@ export function DevInboxPage() {
             : t("common.loading")}
         </p>
         <div className="inline-form">
-          <label htmlFor="clock-step">{t("devInbox.advanceBy")}</label>
-          <select id="clock-step" value={step} onChange={(e) => setStep(Number(e.target.value))}>
+          <SelectField
+            inline
+            label={t("devInbox.advanceBy")}
+            value={step}
+            onChange={(e) => setStep(Number(e.target.value))}
+          >
             {CLOCK_STEPS.map(({ seconds, key }) => (
               <option key={key} value={seconds}>
                 {t(`devInbox.steps.${key}`)}
               </option>
             ))}
-          </select>
+          </SelectField>
           <button
             type="button"
             className="button"

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "@/components/ErrorAlert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { oktaVerifyAppQueryOptions, useConfirmOktaVerify } from "./api";
 
 /**

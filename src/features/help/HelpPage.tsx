@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { AuthCard } from "@/components/AuthCard";
+import { AuthCard } from "@/components/ui/AuthCard";
 import { paths } from "@/config/paths";
 
 /** Help: the guide's own answers and contacts (Section 6, Common Questions). */

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { DashboardLayout } from "@/components/DashboardLayout";
-import { PageHeading } from "@/components/PageHeading";
-import { RequireSession } from "@/components/RequireSession";
+import { DashboardLayout } from "@/components/layouts/DashboardLayout";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { RequireSession } from "@/components/layouts/RequireSession";
 import { paths } from "@/config/paths";
 
 /** The Main Page (Okta dashboard, guide Section 2): My Apps with the TRAQS tile. */

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
-import { AuthCard } from "@/components/AuthCard";
-import { RequireSession } from "@/components/RequireSession";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { RequireSession } from "@/components/layouts/RequireSession";
 import { paths, safeReturnPath } from "@/config/paths";
-import { TraqsUsernameForm } from "@/components/TraqsUsernameForm";
+import { TraqsUsernameForm } from "@/components/layouts/TraqsUsernameForm";
 
 /** After sign-in, a user with several TRAQS usernames chooses the one to work as. */
 export function SelectUsernamePage() {

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Alert } from "@/components/Alert";
-import { PageHeading } from "@/components/PageHeading";
-import { TraqsLayout } from "@/components/TraqsLayout";
+import { Alert } from "@/components/ui/Alert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { TraqsLayout } from "@/components/layouts/TraqsLayout";
 import { paths } from "@/config/paths";
 
 /** The TRAQS website, entered with the chosen TRAQS username. */

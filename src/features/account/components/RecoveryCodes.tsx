@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { RECOVERY_CODES_LOW } from "@/api/contracts/account";
-import { Alert } from "@/components/Alert";
+import { Alert } from "@/components/ui/Alert";
 
 /**
  * Settings' "Recovery codes" row: how many are left, and Set up or Regenerate (which voids the old

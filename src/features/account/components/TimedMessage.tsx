@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { Alert } from "@/components/Alert";
+import { Alert } from "@/components/ui/Alert";
 import { preferencesQueryOptions } from "../api/account";
 
 /** A confirmation ("pop-up message") that goes away after the time set in Preferences. */

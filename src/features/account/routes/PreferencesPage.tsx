@@ -1,16 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { Me } from "@/api/contracts/me";
-import type { Preferences } from "@/api/contracts/account";
-import { Alert } from "@/components/Alert";
-import { DashboardLayout } from "@/components/DashboardLayout";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { PageHeading } from "@/components/PageHeading";
-import { RequireSession } from "@/components/RequireSession";
+import { Preferences } from "@/api/contracts/account";
+import { Alert } from "@/components/ui/Alert";
+import { DashboardLayout } from "@/components/layouts/DashboardLayout";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { RadioGroupField } from "@/components/ui/RadioGroupField";
+import { SelectField } from "@/components/ui/SelectField";
+import { RequireSession } from "@/components/layouts/RequireSession";
 import { preferencesQueryOptions, useSavePreferences } from "../api/account";
 
 const TIMERS = [3, 5, 8, 15, 30, 60];
+const LAYOUTS = Preferences.shape.layout.options;
 
 /** Preferences (user menu): the layout and the pop-up message timer. */
 export function PreferencesPage() {
@@ -36,43 +40,32 @@ function PreferencesScreen({ me }: { me: Me }) {
 function PreferencesForm({ initial }: { initial: Preferences }) {
   const { t } = useTranslation();
   const save = useSavePreferences();
-  const [values, setValues] = useState(initial);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(values);
-  };
+  const form = useForm<Preferences>({ resolver: zodResolver(Preferences), defaultValues: initial });
+  const errors = form.formState.errors;
   return (
-    <form className="panel" onSubmit={submit}>
+    <form className="panel" onSubmit={form.handleSubmit((values) => save.mutate(values))}>
       {save.isSuccess ? <Alert tone="success">{t("preferences.saved")}</Alert> : null}
       <ErrorAlert error={save.error} />
-      <fieldset className="radio-group">
-        <legend>{t("preferences.layout")}</legend>
-        {(["comfortable", "compact"] as const).map((layout) => (
-          <label key={layout}>
-            <input
-              type="radio"
-              name="layout"
-              checked={values.layout === layout}
-              onChange={() => setValues({ ...values, layout })}
-            />
-            {t(`preferences.layouts.${layout}`)}
-          </label>
+      <RadioGroupField
+        legend={t("preferences.layout")}
+        options={LAYOUTS.map((layout) => ({
+          value: layout,
+          label: t(`preferences.layouts.${layout}`),
+        }))}
+        error={errors.layout?.message}
+        {...form.register("layout")}
+      />
+      <SelectField
+        label={t("preferences.timer")}
+        error={errors.messageSeconds?.message}
+        {...form.register("messageSeconds", { valueAsNumber: true })}
+      >
+        {TIMERS.map((seconds) => (
+          <option key={seconds} value={seconds}>
+            {t("preferences.seconds", { count: seconds })}
+          </option>
         ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="message-timer">{t("preferences.timer")}</label>
-        <select
-          id="message-timer"
-          value={values.messageSeconds}
-          onChange={(e) => setValues({ ...values, messageSeconds: Number(e.target.value) })}
-        >
-          {TIMERS.map((seconds) => (
-            <option key={seconds} value={seconds}>
-              {t("preferences.seconds", { count: seconds })}
-            </option>
-          ))}
-        </select>
-      </div>
+      </SelectField>
       <button type="submit" className="button" disabled={save.isPending}>
         {save.isPending ? t("common.working") : t("common.save")}
       </button>

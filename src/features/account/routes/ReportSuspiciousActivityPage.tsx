@@ -1,8 +1,8 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { AuthCard } from "@/components/AuthCard";
-import { ErrorAlert } from "@/components/ErrorAlert";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { useReportSuspiciousActivity } from "../api/account";
 
 /**

@@ -3,36 +3,29 @@ import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { ApiError } from "@/api/client";
 import { useDeferredQuery } from "@/api/use-deferred-query";
-import type { AccountChange, AccountState, SetUpMethod } from "@/api/contracts/account";
-import type { Factor } from "@/api/contracts/authn";
-import { LANGUAGES, type Language, type Me } from "@/api/contracts/me";
-import { Alert } from "@/components/Alert";
-import { AuthCard } from "@/components/AuthCard";
-import { DashboardLayout } from "@/components/DashboardLayout";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { NewPasswordForm } from "@/components/NewPasswordForm";
-import { PageHeading } from "@/components/PageHeading";
-import { RequireSession } from "@/components/RequireSession";
+import type { SetUpMethod } from "@/api/contracts/account";
+import type { Me } from "@/api/contracts/me";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { DashboardLayout } from "@/components/layouts/DashboardLayout";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { Loading } from "@/components/ui/Loading";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { RequireSession } from "@/components/layouts/RequireSession";
+import { StepUp } from "@/components/verification/StepUp";
+import { useVerifiedChange } from "@/components/verification/use-verified-change";
 import { paths } from "@/config/paths";
-import { setLanguage } from "@/i18n";
 import {
   accountQueryOptions,
   useRemoveMethod,
   useRemoveSecurityQuestion,
   useResetPassword,
-  useSetLanguage,
 } from "../api/account";
-import { ConfirmDialog } from "@/components/ConfirmDialog";
-import { StepUp } from "@/components/verification/StepUp";
-import { RecoveryCodesRow, RecoveryCodesWarning } from "../components/RecoveryCodes";
+import { DisplayLanguage } from "../components/DisplayLanguage";
+import { PersonalInformation } from "../components/PersonalInformation";
+import { ResetPasswordForm } from "../components/ResetPasswordForm";
+import { SecurityMethods, type MethodChange } from "../components/SecurityMethods";
 import { TimedMessage } from "../components/TimedMessage";
-
-/**
- * A change on its way: a reset or removal is confirmed, then verified (password and method), then
- * done; a set-up is verified the same way before its screens. The verification serves `target`
- * only.
- */
-type Change = { target: AccountChange; name: string; stage: "confirm" | "verify" | "newPassword" };
 
 const SET_UP_PATH: Record<SetUpMethod, string> = {
   okta_verify: paths.enrollOktaVerify,
@@ -53,7 +46,6 @@ function Settings({ me }: { me: Me }) {
   const navigate = useNavigate();
   // Whichever screen the answer brings ("Verify it's you" or the page) mounts in short tasks.
   const account = useDeferredQuery({ ...accountQueryOptions(), retry: false });
-  const [change, setChange] = useState<Change | null>(null);
   const setUp = (location.state as { setUp?: string } | null)?.setUp;
   const [message, setMessage] = useState<string | null>(
     setUp ? t("enroll.setUpDone", { method: setUp }) : null,
@@ -64,26 +56,34 @@ function Settings({ me }: { me: Me }) {
   const resetPassword = useResetPassword();
   const failed = removeMethod.error ?? removeQuestion.error;
 
-  const finish = useCallback(
-    (text: string) => {
-      setChange(null);
-      setMessage(text);
-      // The flash from a set-up is shown once; a reload must not bring it back.
-      void navigate(paths.settings, { replace: true, state: null });
-    },
-    [navigate],
-  );
+  const flash = (text: string) => {
+    setMessage(text);
+    // The flash from a set-up is shown once; a reload must not bring it back.
+    void navigate(paths.settings, { replace: true, state: null });
+  };
 
-  const verified = useCallback(() => {
-    if (!change) return;
-    const { target } = change;
-    if (target.kind === "resetPassword") return setChange({ ...change, stage: "newPassword" });
+  // A reset or removal is confirmed, then verified (password and method), then done; a set-up is
+  // verified the same way before its screens. The verification serves that one change only.
+  const change = useVerifiedChange(({ target, name }: MethodChange, end) => {
+    // The new password is typed on the change's own screen, below.
+    if (target.kind === "resetPassword") return;
     if (target.kind === "setUp") return void navigate(SET_UP_PATH[target.method]);
-    const done = () => finish(t("account.removed", { method: change.name }));
-    const settle = { onSuccess: done, onError: () => setChange(null) };
+    const settle = {
+      onSuccess: () => {
+        end();
+        flash(t("account.removed", { method: name }));
+      },
+      onError: end,
+    };
     if (target.kind === "removeMethod") removeMethod.mutate(target.methodId, settle);
     else removeQuestion.mutate(undefined, settle);
-  }, [change, finish, navigate, removeMethod, removeQuestion, t]);
+  });
+  const { end } = change;
+  const start = (next: MethodChange, begin: (next: MethodChange) => void) => {
+    removeMethod.reset();
+    removeQuestion.reset();
+    begin(next);
+  };
 
   const needsStepUp =
     account.error instanceof ApiError && account.error.code === "STEP_UP_REQUIRED";
@@ -96,32 +96,35 @@ function Settings({ me }: { me: Me }) {
         onCancel={() => void navigate(paths.home)}
       />
     );
-  if (change?.stage === "verify") {
-    return (
-      <StepUp purpose={change.target} onVerified={verified} onCancel={() => setChange(null)} />
-    );
+  if (change.stage === "verify" && change.change) {
+    return <StepUp purpose={change.change.target} onVerified={change.verified} onCancel={end} />;
   }
-  if (change?.stage === "newPassword" && account.data) {
+  if (change.stage === "change") {
+    if (change.change?.target.kind !== "resetPassword" || !account.data) return <Loading />;
     const { login, firstName, lastName } = account.data;
     return (
       <AuthCard
         title={t("account.resetPassword.title")}
         username={login}
         footer={
-          <button type="button" className="link-button" onClick={() => setChange(null)}>
+          <button type="button" className="link-button" onClick={end}>
             {t("common.cancel")}
           </button>
         }
       >
         <ResetPasswordForm
           owner={{ login, firstName, lastName }}
-          onDone={() => finish(t("account.resetPassword.done"))}
+          onDone={() => {
+            end();
+            flash(t("account.resetPassword.done"));
+          }}
           mutation={resetPassword}
         />
       </AuthCard>
     );
   }
 
+  const asked = change.stage === "confirm" ? change.change : null;
   return (
     <DashboardLayout me={me}>
       <PageHeading title={t("account.title")} />
@@ -137,275 +140,29 @@ function Settings({ me }: { me: Me }) {
           <DisplayLanguage account={account.data} />
           <SecurityMethods
             account={account.data}
-            onChange={(next) => {
-              removeMethod.reset();
-              removeQuestion.reset();
-              setChange(next);
-            }}
+            ask={(next) => start(next, change.ask)}
+            verify={(next) => start(next, change.verify)}
           />
         </>
       )}
-      {change?.stage === "confirm" ? (
+      {asked ? (
         <ConfirmDialog
           title={t(
-            change.target.kind === "resetPassword"
+            asked.target.kind === "resetPassword"
               ? "account.confirmResetTitle"
               : "account.confirmRemoveTitle",
-            { method: change.name },
+            { method: asked.name },
           )}
           question={t(
-            change.target.kind === "resetPassword"
+            asked.target.kind === "resetPassword"
               ? "account.confirmReset"
               : "account.confirmRemove",
-            { method: change.name },
+            { method: asked.name },
           )}
-          onYes={() => setChange({ ...change, stage: "verify" })}
-          onNo={() => setChange(null)}
+          onYes={change.confirmed}
+          onNo={end}
         />
       ) : null}
     </DashboardLayout>
   );
-}
-
-function ResetPasswordForm(props: {
-  owner: { login: string; firstName: string; lastName: string };
-  onDone: () => void;
-  mutation: ReturnType<typeof useResetPassword>;
-}) {
-  const { t } = useTranslation();
-  const [signOutOthers, setSignOutOthers] = useState(false);
-  return (
-    <NewPasswordForm
-      owner={props.owner}
-      pending={props.mutation.isPending}
-      error={props.mutation.error}
-      submitLabel={t("account.resetPassword.submit")}
-      submit={async (password) => {
-        await props.mutation.mutateAsync({ password, signOutOtherDevices: signOutOthers });
-        props.onDone();
-      }}
-    >
-      <div className="checkbox">
-        <input
-          id="sign-out-others"
-          type="checkbox"
-          checked={signOutOthers}
-          onChange={(e) => setSignOutOthers(e.target.checked)}
-        />
-        <label htmlFor="sign-out-others">{t("account.resetPassword.signOutOthers")}</label>
-      </div>
-    </NewPasswordForm>
-  );
-}
-
-function PersonalInformation({ account }: { account: AccountState }) {
-  const { t } = useTranslation();
-  const rows: [string, string][] = [
-    [t("account.firstName"), account.firstName],
-    [t("account.lastName"), account.lastName],
-    [t("account.oktaUsername"), account.login],
-    [t("account.primaryEmail"), account.email],
-    [
-      t("account.traqsUsernames"),
-      account.traqsUsernames
-        .map((u) => (u.active ? u.username : t("traqs.inactiveOption", { username: u.username })))
-        .join(", "),
-    ],
-  ];
-  return (
-    <section className="panel" aria-labelledby="personal-information">
-      <h2 id="personal-information">{t("account.personalInformation")}</h2>
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="field-hint">{t("account.personalNote")}</p>
-    </section>
-  );
-}
-
-function DisplayLanguage({ account }: { account: AccountState }) {
-  const { t, i18n } = useTranslation();
-  const save = useSetLanguage();
-  const [editing, setEditing] = useState(false);
-  const current = (account.language ?? i18n.language) as Language;
-  const [choice, setChoice] = useState<Language>(current);
-  const names = new Intl.DisplayNames([i18n.language], { type: "language" });
-  const nameOf = (code: Language) =>
-    new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
-
-  return (
-    <section className="panel" aria-labelledby="display-language">
-      <h2 id="display-language">{t("account.displayLanguage")}</h2>
-      {editing ? (
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate(choice, {
-              onSuccess: () => {
-                setEditing(false);
-                void setLanguage(choice);
-              },
-            });
-          }}
-        >
-          <label htmlFor="language">{t("account.language")}</label>
-          <select
-            id="language"
-            value={choice}
-            onChange={(e) => setChoice(e.target.value as Language)}
-          >
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {nameOf(code)}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? t("common.working") : t("common.save")}
-          </button>
-          <button type="button" className="link-button" onClick={() => setEditing(false)}>
-            {t("common.cancel")}
-          </button>
-        </form>
-      ) : (
-        <p className="inline-form">
-          <span>
-            {t("account.language")}: <strong>{names.of(current) ?? current}</strong>
-          </span>
-          <button
-            type="button"
-            className="button"
-            aria-label={t("account.editLanguage")}
-            onClick={() => setEditing(true)}
-          >
-            {t("common.edit")}
-          </button>
-        </p>
-      )}
-      <ErrorAlert error={save.error} />
-      <p className="field-hint">{t("account.languageNote")}</p>
-    </section>
-  );
-}
-
-type Row = {
-  key: string;
-  name: string;
-  detail?: string;
-  action: "reset" | "remove" | "setUp" | "setUpAnother";
-  onAction: () => void;
-  last?: boolean;
-};
-
-function SecurityMethods({
-  account,
-  onChange,
-}: {
-  account: AccountState;
-  onChange: (change: Change) => void;
-}) {
-  const { t } = useTranslation();
-  const [lastWarning, setLastWarning] = useState(false);
-  const onlyOne = account.methods.length === 1;
-  const of = (type: Factor["type"]) => account.methods.filter((m) => m.type === type);
-  const removeRow = (method: Factor, name: string, detail?: string): Row => ({
-    key: method.id,
-    name,
-    ...(detail ? { detail } : {}),
-    action: "remove",
-    last: onlyOne,
-    onAction: onlyOne
-      ? () => setLastWarning(true)
-      : () =>
-          onChange({
-            target: { kind: "removeMethod", methodId: method.id },
-            name: detail ?? name,
-            stage: "confirm",
-          }),
-  });
-  // No confirmation before a set-up (the guide shows none): its verification comes first.
-  const setUpRow = (key: string, name: string, method: SetUpMethod, another: boolean): Row => ({
-    key,
-    name,
-    action: another ? "setUpAnother" : "setUp",
-    onAction: () => onChange({ target: { kind: "setUp", method }, name, stage: "verify" }),
-  });
-  const okta = of("okta_verify");
-  const google = of("google_authenticator")[0];
-  const phones = of("phone");
-  const rows: Row[] = [
-    {
-      key: "password",
-      name: t("methods.password"),
-      action: "reset",
-      onAction: () =>
-        onChange({
-          target: { kind: "resetPassword" },
-          name: t("methods.password"),
-          stage: "confirm",
-        }),
-    },
-    setUpRow("okta", t("methods.oktaVerify"), "okta_verify", okta.length > 0),
-    ...okta.map((m) => removeRow(m, t("methods.oktaVerify"), m.deviceName)),
-    google
-      ? removeRow(google, t("methods.googleAuthenticator"))
-      : setUpRow("google", t("methods.googleAuthenticator"), "google_authenticator", false),
-    setUpRow("phone", t("methods.phone"), "phone", phones.length > 0),
-    ...phones.map((m) => removeRow(m, t("methods.phone"), m.maskedPhone)),
-    account.securityQuestionSet
-      ? {
-          key: "question",
-          name: t("methods.securityQuestion"),
-          action: "remove" as const,
-          onAction: () =>
-            onChange({
-              target: { kind: "removeSecurityQuestion" },
-              name: t("methods.securityQuestion"),
-              stage: "confirm",
-            }),
-        }
-      : setUpRow("question", t("methods.securityQuestion"), "security_question", false),
-  ];
-  const label = (row: Row) => `${t(`account.actions.${row.action}`)} ${row.detail ?? row.name}`;
-
-  return (
-    <section className="panel" aria-labelledby="security-methods">
-      <h2 id="security-methods">{t("account.securityMethods")}</h2>
-      <p>{t("account.securityMethodsIntro")}</p>
-      {lastWarning ? <Alert tone="error">{t("account.lastMethod")}</Alert> : null}
-      <RecoveryCodesWarning left={account.recoveryCodesLeft} />
-      <ul className="method-list">
-        {row(rows)}
-        <RecoveryCodesRow
-          left={account.recoveryCodesLeft}
-          onSetUp={() =>
-            onChange({
-              target: { kind: "setUp", method: "recovery_codes" },
-              name: t("methods.recoveryCodes"),
-              stage: "verify",
-            })
-          }
-        />
-      </ul>
-    </section>
-  );
-
-  function row(list: Row[]) {
-    return list.map((r) => (
-      <li key={r.key} className={`method-row${r.detail ? " method-sub" : ""}`}>
-        <span className="method-name">
-          {r.detail ? <span className="nowrap">{r.detail}</span> : <strong>{r.name}</strong>}
-        </span>
-        <button type="button" className="button" aria-label={label(r)} onClick={r.onAction}>
-          {t(`account.actions.${r.action}`)}
-        </button>
-      </li>
-    ));
-  }
 }

@@ -1,12 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { ChangeEvent } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { ApiCatalog, DownloadAction } from "@/api/contracts/api-download";
-import { Alert } from "@/components/Alert";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { PageHeading } from "@/components/PageHeading";
-import { TraqsLayout } from "@/components/TraqsLayout";
+import { Alert } from "@/components/ui/Alert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { SelectField } from "@/components/ui/SelectField";
+import { TraqsLayout } from "@/components/layouts/TraqsLayout";
 import { catalogQueryOptions, useDownloadFile } from "../api";
+
+/** The download's fields; the request takes Day only where it applies. */
+type DownloadFields = { action: DownloadAction; facility: string; file: string; day: string };
 
 /** API / Download / Manual (guide Section 4): Action, Facility, File, Day, then Download. */
 export function ManualPage() {
@@ -37,78 +42,82 @@ function DownloadForm({ catalog }: { catalog: ApiCatalog }) {
   const { t } = useTranslation();
   const download = useDownloadFile();
   const firstEntitled = catalog.facilities.find((f) => f.entitled) ?? catalog.facilities[0];
-  const [action, setAction] = useState<DownloadAction>("download");
-  const [facilityId, setFacilityId] = useState(firstEntitled?.id ?? "");
+  const form = useForm<DownloadFields>({
+    defaultValues: {
+      action: "download",
+      facility: firstEntitled?.id ?? "",
+      file: firstEntitled?.files[0]?.id ?? "",
+      day: catalog.today,
+    },
+  });
+  const [action, facilityId, fileId] = useWatch({
+    control: form.control,
+    name: ["action", "facility", "file"],
+  });
   const facility = catalog.facilities.find((f) => f.id === facilityId);
-  const [fileId, setFileId] = useState(facility?.files[0]?.id ?? "");
   const file = facility?.files.find((f) => f.id === fileId);
-  const [day, setDay] = useState(catalog.today);
   // Guide: Day is for Daily List requests with Action "Download" only, never with "Delta".
   const dayApplies = Boolean(file?.daily) && action === "download";
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(({ day }) => {
     if (!facility || !file) return;
     download.mutate({ action, facility: facility.id, file: file.id, day: dayApplies ? day : null });
-  };
+  });
 
   return (
     <form className="panel download-form" onSubmit={submit}>
       {/* The guide's one row, "Action: Facility: File: Day:", with its notes below. */}
       <div className="download-fields">
-        <div className="field">
-          <label htmlFor="api-action">{t("api.manual.action")}</label>
-          <select
-            id="api-action"
-            value={action}
-            aria-describedby="api-action-hint"
-            onChange={(e) => setAction(e.target.value as DownloadAction)}
-          >
-            <option value="download">{t("api.manual.download")}</option>
-            <option value="delta">{t("api.manual.delta")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="api-facility">{t("api.manual.facility")}</label>
-          <select
-            id="api-facility"
-            value={facilityId}
-            aria-describedby="api-facility-hint"
-            onChange={(e) => {
-              setFacilityId(e.target.value);
-              setFileId(
+        <SelectField
+          label={t("api.manual.action")}
+          describedBy="api-action-hint"
+          {...form.register("action")}
+        >
+          <option value="download">{t("api.manual.download")}</option>
+          <option value="delta">{t("api.manual.delta")}</option>
+        </SelectField>
+        <SelectField
+          label={t("api.manual.facility")}
+          describedBy="api-facility-hint"
+          {...form.register("facility", {
+            // Another facility's list of files starts on its first file.
+            onChange: (e: ChangeEvent<HTMLSelectElement>) =>
+              form.setValue(
+                "file",
                 catalog.facilities.find((f) => f.id === e.target.value)?.files[0]?.id ?? "",
-              );
-            }}
-          >
-            {catalog.facilities.map((f) => (
-              <option key={f.id} value={f.id} disabled={!f.entitled}>
-                {f.entitled ? f.name : t("api.manual.notAuthorized", { facility: f.name })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="api-file">{t("api.manual.file")}</label>
-          <select id="api-file" value={fileId} onChange={(e) => setFileId(e.target.value)}>
-            {facility?.files.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
+              ),
+          })}
+        >
+          {catalog.facilities.map((f) => (
+            <option key={f.id} value={f.id} disabled={!f.entitled}>
+              {f.entitled ? f.name : t("api.manual.notAuthorized", { facility: f.name })}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("api.manual.file")} {...form.register("file")}>
+          {facility?.files.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </SelectField>
         <div className="field">
           <label htmlFor="api-day">{t("api.manual.day")}</label>
           {/* Not available: no date shown, so the field does not look like one that is used. */}
-          <input
-            id="api-day"
-            type="date"
-            value={dayApplies ? day : ""}
-            max={catalog.today}
-            disabled={!dayApplies}
-            aria-describedby="api-day-hint"
-            onChange={(e) => setDay(e.target.value)}
+          <Controller
+            control={form.control}
+            name="day"
+            render={({ field }) => (
+              <input
+                id="api-day"
+                type="date"
+                {...field}
+                value={dayApplies ? field.value : ""}
+                max={catalog.today}
+                disabled={!dayApplies}
+                aria-describedby="api-day-hint"
+              />
+            )}
           />
         </div>
       </div>

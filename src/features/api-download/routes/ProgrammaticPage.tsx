@@ -2,16 +2,20 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RefreshToken } from "@/api/contracts/api-download";
-import { Alert } from "@/components/Alert";
-import { ConfirmDialog } from "@/components/ConfirmDialog";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { PageHeading } from "@/components/PageHeading";
-import { TraqsLayout } from "@/components/TraqsLayout";
-import { LoadOnDemand } from "@/components/LoadOnDemand";
+import { Alert } from "@/components/ui/Alert";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { TraqsLayout } from "@/components/layouts/TraqsLayout";
+import { LoadOnDemand } from "@/components/ui/LoadOnDemand";
+import { useVerifiedChange } from "@/components/verification/use-verified-change";
 import { env } from "@/config/env";
 import { formatDateTime } from "@/i18n";
 import { tokensQueryOptions, useGetToken, useRevokeToken, useShowToken } from "../api";
 import { ScriptExamples } from "../components/ScriptExamples";
+
+/** What "Verify it's you" opens here: a new token, or the current one shown or copied. */
+type TokenChange = "getToken" | "show" | "copy";
 
 // "Verify it's you" and its forms load only when Get Token (or Show / Copy Token) asks for them.
 const StepUp = lazy(async () => ({
@@ -25,12 +29,7 @@ export function ProgrammaticPage() {
   const getToken = useGetToken();
   const revoke = useRevokeToken();
   const showToken = useShowToken();
-  const [verifying, setVerifying] = useState(false);
-  // The server shows the whole token only for a while after Get Token: later, Show token and
-  // Copy Token ask "Verify it's you" first.
-  const [unmasking, setUnmasking] = useState<"show" | "copy" | null>(null);
   const [confirmRevoke, setConfirmRevoke] = useState(false);
-  const [confirmReplace, setConfirmReplace] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const copy = useCallback(
@@ -43,28 +42,25 @@ export function ProgrammaticPage() {
         : setCopied("no"),
     [],
   );
-  const verified = useCallback(() => {
-    setVerifying(false);
-    getToken.mutate();
-  }, [getToken]);
-  const unmasked = useCallback(() => {
-    setUnmasking(null);
+  // Get Token asks "Verify it's you" (and first, if a current token would be replaced, whether to
+  // go on). The server shows the whole token only for a while after Get Token: later, Show token
+  // and Copy Token ask "Verify it's you" first.
+  const change = useVerifiedChange((asked: TokenChange, end) => {
+    end();
+    if (asked === "getToken") return getToken.mutate();
     showToken.mutate(undefined, {
       onSuccess: (shown) =>
-        unmasking === "copy" ? void copy(shown.current?.token) : setRevealed(true),
+        asked === "copy" ? void copy(shown.current?.token) : setRevealed(true),
     });
-  }, [showToken, unmasking, copy]);
+  });
 
-  if (verifying || unmasking)
+  if (change.stage === "verify")
     return (
       <LoadOnDemand>
         <StepUp
-          purpose={verifying ? "token" : "show-token"}
-          onVerified={verifying ? verified : unmasked}
-          onCancel={() => {
-            setVerifying(false);
-            setUnmasking(null);
-          }}
+          purpose={change.change === "getToken" ? "token" : "show-token"}
+          onVerified={change.verified}
+          onCancel={change.end}
         />
       </LoadOnDemand>
     );
@@ -100,7 +96,9 @@ export function ProgrammaticPage() {
                   className="button"
                   disabled={getToken.isPending}
                   // A current token is replaced, and the scripts using it stop: ask first.
-                  onClick={() => (current?.isActive ? setConfirmReplace(true) : setVerifying(true))}
+                  onClick={() =>
+                    current?.isActive ? change.ask("getToken") : change.verify("getToken")
+                  }
                 >
                   {getToken.isPending ? t("common.working") : t("api.programmatic.getToken")}
                 </button>
@@ -108,7 +106,9 @@ export function ProgrammaticPage() {
                   type="button"
                   className="button"
                   disabled={!current?.isActive || showToken.isPending}
-                  onClick={() => (current?.token ? void copy(current.token) : setUnmasking("copy"))}
+                  onClick={() =>
+                    current?.token ? void copy(current.token) : change.verify("copy")
+                  }
                 >
                   {t("api.programmatic.copyToken")}
                 </button>
@@ -131,7 +131,7 @@ export function ProgrammaticPage() {
                         ? setRevealed(false)
                         : current.token
                           ? setRevealed(true)
-                          : setUnmasking("show")
+                          : change.verify("show")
                     }
                   >
                     {t(shown ? "api.programmatic.hide" : "api.programmatic.reveal")}
@@ -154,15 +154,12 @@ export function ProgrammaticPage() {
               token={current?.isActive && shown ? current.token : null}
               apiBase={env.apiBaseUrl || window.location.origin}
             />
-            {confirmReplace ? (
+            {change.stage === "confirm" ? (
               <ConfirmDialog
                 title={t("api.programmatic.getToken")}
                 question={t("api.programmatic.confirmReplace")}
-                onYes={() => {
-                  setConfirmReplace(false);
-                  setVerifying(true);
-                }}
-                onNo={() => setConfirmReplace(false)}
+                onYes={change.confirmed}
+                onNo={change.end}
               />
             ) : null}
             {confirmRevoke ? (

@@ -2,8 +2,8 @@ import { useCallback, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
-import { AuthCard } from "@/components/AuthCard";
-import { BackToSignIn } from "@/components/BackToSignIn";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { BackToSignIn } from "@/components/ui/BackToSignIn";
 import { paths } from "@/config/paths";
 
 /** Where a set-up returns to: the authenticator list, or Settings for a signed-in user. */

@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Loading } from "@/components/Loading";
+import { Loading } from "@/components/ui/Loading";
 import { Navigate } from "react-router";
 import { ApiError } from "@/api/client";
 import { useDeferredQuery } from "@/api/use-deferred-query";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
-import { AuthCard } from "@/components/AuthCard";
-import { BackToSignIn } from "@/components/BackToSignIn";
-import { ErrorAlert } from "@/components/ErrorAlert";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { BackToSignIn } from "@/components/ui/BackToSignIn";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { paths } from "@/config/paths";
 import { enrollmentQueryOptions } from "../api/enrollment";
 

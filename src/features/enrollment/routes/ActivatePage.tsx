@@ -2,9 +2,9 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useParams } from "react-router";
 import { ApiError } from "@/api/client";
-import { AuthCard } from "@/components/AuthCard";
-import { BackToSignIn } from "@/components/BackToSignIn";
-import { ErrorAlert } from "@/components/ErrorAlert";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { BackToSignIn } from "@/components/ui/BackToSignIn";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { paths } from "@/config/paths";
 import { useActivate } from "../api/enrollment";
 

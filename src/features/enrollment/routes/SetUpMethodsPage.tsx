@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
-import { Alert } from "@/components/Alert";
-import { AuthCard } from "@/components/AuthCard";
-import { BackToSignIn } from "@/components/BackToSignIn";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { MethodIcon } from "@/components/MethodIcon";
+import { Alert } from "@/components/ui/Alert";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { BackToSignIn } from "@/components/ui/BackToSignIn";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { MethodIcon } from "@/components/ui/MethodIcon";
 import { paths } from "@/config/paths";
 import { useFinishEnrollment } from "../api/enrollment";
 import { EnrollmentGate } from "../components/EnrollmentGate";

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
-import { ErrorAlert } from "@/components/ErrorAlert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { enrollmentQueryOptions, oktaVerifyQueryOptions } from "../api/enrollment";
 import { EnrollCard, useSetUpDone } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
-import { NewPasswordForm } from "@/components/NewPasswordForm";
+import { NewPasswordForm } from "@/components/ui/NewPasswordForm";
 import { useSetPassword } from "../api/enrollment";
 import { EnrollCard, useSetUpDone } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";

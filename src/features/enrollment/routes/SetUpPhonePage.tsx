@@ -1,16 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
 import type { CountryCode } from "libphonenumber-js";
 import { getCountryCallingCode } from "libphonenumber-js";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { PhoneChannel } from "@/api/contracts/authn";
-import type { EnrollmentState } from "@/api/contracts/enrollment";
-import { Alert } from "@/components/Alert";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { OneTimeCodeForm } from "@/components/OneTimeCodeForm";
-import { ResendLine } from "@/components/ResendLine";
-import { TextField } from "@/components/TextField";
+import { EnrollPhoneRequest, type EnrollmentState } from "@/api/contracts/enrollment";
+import { Alert } from "@/components/ui/Alert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { OneTimeCodeForm } from "@/components/ui/OneTimeCodeForm";
+import { ResendLine } from "@/components/ui/ResendLine";
+import { RadioGroupField } from "@/components/ui/RadioGroupField";
+import { SelectField } from "@/components/ui/SelectField";
+import { TextField } from "@/components/ui/TextField";
 import { paths } from "@/config/paths";
 import {
   phoneEnrollmentQueryOptions,
@@ -28,33 +31,34 @@ export function SetUpPhonePage() {
   return <EnrollmentGate>{(state) => <PhoneForm state={state} />}</EnrollmentGate>;
 }
 
+/** What the user types; the request's `e164` is made from Country and Phone number. */
+type PhoneFields = {
+  channel: PhoneChannel;
+  country: CountryCode;
+  number: string;
+  extension: string;
+};
+
 function PhoneForm({ state }: { state: EnrollmentState }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const send = useSendPhoneCode();
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
-  const [channel, setChannel] = useState<PhoneChannel>("sms");
-  const [country, setCountry] = useState<CountryCode>("US");
-  const [number, setNumber] = useState("");
-  const [extension, setExtension] = useState("");
-  const [errors, setErrors] = useState<{ number?: string; extension?: string }>({});
+  const form = useForm<PhoneFields>({
+    defaultValues: { channel: "sms", country: "US", number: "", extension: "" },
+  });
+  const errors = form.formState.errors;
+  const [channel, country] = useWatch({ control: form.control, name: ["channel", "country"] });
   const voice = channel === "voice";
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(({ channel, country, number, extension }) => {
     const e164 = toE164(country, number);
-    const found = {
-      number: e164 ? undefined : number.trim() ? "validation.phone" : "validation.required",
-      extension:
-        voice && extension && !/^\d{1,8}$/.test(extension) ? "validation.extension" : undefined,
-    };
-    setErrors(found);
-    if (!e164 || found.extension) return;
+    if (!e164) return;
     send.mutate(
-      { channel, e164, ...(voice && extension ? { extension } : {}) },
+      { channel, e164, ...(channel === "voice" && extension ? { extension } : {}) },
       { onSuccess: () => void navigate(paths.enrollPhoneVerify) },
     );
-  };
+  });
 
   return (
     <EnrollCard title={t("enroll.phone.title")} state={state}>
@@ -62,57 +66,47 @@ function PhoneForm({ state }: { state: EnrollmentState }) {
       <Alert tone="info">{t("enroll.phone.riskNotice")}</Alert>
       <form noValidate onSubmit={submit}>
         <ErrorAlert error={send.error} />
-        <fieldset className="radio-group">
-          <legend className="visually-hidden">{t("enroll.phone.channel")}</legend>
-          <label>
-            <input
-              type="radio"
-              name="channel"
-              checked={!voice}
-              onChange={() => setChannel("sms")}
-            />
-            {t("enroll.phone.sms")}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="channel"
-              checked={voice}
-              onChange={() => setChannel("voice")}
-            />
-            {t("enroll.phone.voice")}
-          </label>
-        </fieldset>
-        <div className="field">
-          <label htmlFor="phone-country">{t("enroll.phone.country")}</label>
-          <select
-            id="phone-country"
-            value={country}
-            onChange={(e) => setCountry(e.target.value as CountryCode)}
-          >
-            {countries.map(({ code, label }) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RadioGroupField
+          legend={t("enroll.phone.channel")}
+          legendHidden
+          options={[
+            { value: "sms", label: t("enroll.phone.sms") },
+            { value: "voice", label: t("enroll.phone.voice") },
+          ]}
+          {...form.register("channel")}
+        />
+        <SelectField label={t("enroll.phone.country")} {...form.register("country")}>
+          {countries.map(({ code, label }) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
         <TextField
           label={t("enroll.phone.number")}
           hint={`+${getCountryCallingCode(country)}`}
           type="tel"
           autoComplete="tel-national"
-          value={number}
-          onChange={(e) => setNumber(e.target.value)}
-          error={errors.number}
+          error={errors.number?.message}
+          {...form.register("number", {
+            validate: (number, values) =>
+              toE164(values.country, number) !== null ||
+              (number.trim() ? "validation.phone" : "validation.required"),
+          })}
         />
         {voice ? (
           <TextField
             label={t("enroll.phone.extension")}
             inputMode="numeric"
-            value={extension}
-            onChange={(e) => setExtension(e.target.value)}
-            error={errors.extension}
+            error={errors.extension?.message}
+            {...form.register("extension", {
+              // The contract's own rule for an extension, checked before sending.
+              validate: (extension, values) =>
+                values.channel !== "voice" ||
+                !extension ||
+                EnrollPhoneRequest.shape.extension.safeParse(extension).success ||
+                "validation.extension",
+            })}
           />
         ) : null}
         <button type="submit" className="button primary" disabled={send.isPending}>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
-import { ErrorAlert } from "@/components/ErrorAlert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { useGenerateRecoveryCodes } from "../api/enrollment";
 import { EnrollCard, listPath } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";

@@ -5,8 +5,10 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "@/api/client";
 import { SetSecurityQuestionRequest, type EnrollmentState } from "@/api/contracts/enrollment";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { TextField } from "@/components/TextField";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { RadioGroupField } from "@/components/ui/RadioGroupField";
+import { SelectField } from "@/components/ui/SelectField";
+import { TextField } from "@/components/ui/TextField";
 import { securityQuestionsQueryOptions, useSetSecurityQuestion } from "../api/enrollment";
 import { EnrollCard, useSetUpDone } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";
@@ -51,22 +53,17 @@ function SetUpSecurityQuestion({ state }: { state: EnrollmentState }) {
         )}
       >
         <ErrorAlert error={save.error} />
-        <fieldset className="radio-group">
-          <legend className="visually-hidden">{t("enroll.question.kind")}</legend>
-          <label>
-            <input
-              type="radio"
-              name="question-kind"
-              checked={!own}
-              onChange={() => choose(false)}
-            />
-            {t("enroll.question.choose")}
-          </label>
-          <label>
-            <input type="radio" name="question-kind" checked={own} onChange={() => choose(true)} />
-            {t("enroll.question.createOwn")}
-          </label>
-        </fieldset>
+        <RadioGroupField
+          legend={t("enroll.question.kind")}
+          legendHidden
+          name="question-kind"
+          options={[
+            { value: "choose", label: t("enroll.question.choose") },
+            { value: "own", label: t("enroll.question.createOwn") },
+          ]}
+          value={own ? "own" : "choose"}
+          onChange={(event) => choose(event.target.value === "own")}
+        />
         {own ? (
           <TextField
             key="own"
@@ -75,12 +72,10 @@ function SetUpSecurityQuestion({ state }: { state: EnrollmentState }) {
             {...form.register("question")}
           />
         ) : (
-          <div className="field" key="choose">
-            <label htmlFor="security-question">{t("enroll.question.choose")}</label>
-            <select
-              id="security-question"
-              aria-invalid={errors.question ? true : undefined}
-              aria-describedby={errors.question ? "security-question-error" : undefined}
+          <div key="choose">
+            <SelectField
+              label={t("enroll.question.choose")}
+              error={errors.question?.message}
               {...form.register("question")}
             >
               {questions.data?.questions.map((question) => (
@@ -88,12 +83,7 @@ function SetUpSecurityQuestion({ state }: { state: EnrollmentState }) {
                   {question}
                 </option>
               ))}
-            </select>
-            {errors.question?.message ? (
-              <p className="field-error" id="security-question-error">
-                {t(errors.question.message)}
-              </p>
-            ) : null}
+            </SelectField>
             <ErrorAlert error={questions.error} />
           </div>
         )}

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
-import { AuthCard } from "@/components/AuthCard";
-import { ErrorAlert } from "@/components/ErrorAlert";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { paths } from "@/config/paths";
 import { useOpenRecoveryLink } from "../api";
 

@@ -3,15 +3,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { Loading } from "@/components/Loading";
+import { Loading } from "@/components/ui/Loading";
 import { Link, Navigate } from "react-router";
 import { RecoveryAnswerRequest, type RecoveryState } from "@/api/contracts/recovery";
-import { AuthCard } from "@/components/AuthCard";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { NewPasswordForm } from "@/components/NewPasswordForm";
-import { OneTimeCodeForm } from "@/components/OneTimeCodeForm";
-import { ResendLine } from "@/components/ResendLine";
-import { TextField } from "@/components/TextField";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { NewPasswordForm } from "@/components/ui/NewPasswordForm";
+import { OneTimeCodeForm } from "@/components/ui/OneTimeCodeForm";
+import { ResendLine } from "@/components/ui/ResendLine";
+import { TextField } from "@/components/ui/TextField";
 import { paths } from "@/config/paths";
 import {
   recoveryQueryOptions,

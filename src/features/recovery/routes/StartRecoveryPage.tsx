@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { RecoveryKind } from "@/api/contracts/recovery";
-import { AuthCard } from "@/components/AuthCard";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { MethodIcon } from "@/components/MethodIcon";
-import { useUsernameField } from "@/components/UsernameField";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { MethodIcon } from "@/components/ui/MethodIcon";
+import { RadioGroupField } from "@/components/ui/RadioGroupField";
+import { useUsernameField } from "@/components/ui/UsernameField";
 import { paths } from "@/config/paths";
 import { useStartRecovery } from "../api";
 
@@ -40,16 +41,25 @@ function StartRecovery({ kind }: { kind: RecoveryKind }) {
         <ErrorAlert error={start.error} />
         {username.field}
         {unlock ? (
-          <fieldset className="radio-group">
-            {/* The guide's screen has no heading over the one option: the group is named for
-                screen readers only. */}
-            <legend className="visually-hidden">{t("recovery.how")}</legend>
-            <label>
-              <input type="radio" name="recovery-channel" defaultChecked />
-              <MethodIcon kind="email" />
-              {t("recovery.email")}
-            </label>
-          </fieldset>
+          // The guide's screen has no heading over the one option: the group is named for
+          // screen readers only.
+          <RadioGroupField
+            legend={t("recovery.how")}
+            legendHidden
+            name="recovery-channel"
+            options={[
+              {
+                value: "email",
+                label: (
+                  <>
+                    <MethodIcon kind="email" />
+                    {t("recovery.email")}
+                  </>
+                ),
+              },
+            ]}
+            defaultChecked
+          />
         ) : null}
         <button type="submit" className="button primary" disabled={start.isPending}>
           {start.isPending ? t("common.working") : t(unlock ? "common.select" : "signIn.next")}

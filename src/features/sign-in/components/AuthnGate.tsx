@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Loading } from "@/components/Loading";
+import { Loading } from "@/components/ui/Loading";
 import { Navigate, useSearchParams } from "react-router";
 import type { AuthnState, AuthnStatus } from "@/api/contracts/authn";
-import { ErrorAlert } from "@/components/ErrorAlert";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { paths, safeReturnPath, withFrom } from "@/config/paths";
 import { authnQueryOptions } from "@/components/verification/api";
 

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { Alert } from "@/components/Alert";
-import { AuthCard } from "@/components/AuthCard";
-import { BackToSignIn } from "@/components/BackToSignIn";
+import { Alert } from "@/components/ui/Alert";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { BackToSignIn } from "@/components/ui/BackToSignIn";
 import { PasswordStep } from "@/components/verification/PasswordStep";
 import { paths } from "@/config/paths";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { AuthCard } from "@/components/AuthCard";
-import { BackToSignIn } from "@/components/BackToSignIn";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { BackToSignIn } from "@/components/ui/BackToSignIn";
 import { MethodChooser } from "@/components/verification/MethodChooser";
 import { RECOVERY_CODE } from "@/components/verification/RecoveryCodeStep";
 import { paths } from "@/config/paths";

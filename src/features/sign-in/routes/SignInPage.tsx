@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { AuthCard } from "@/components/AuthCard";
-import { ErrorAlert } from "@/components/ErrorAlert";
-import { useUsernameField } from "@/components/UsernameField";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { useUsernameField } from "@/components/ui/UsernameField";
 import { paths } from "@/config/paths";
 import { useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { AuthnState } from "@/api/contracts/authn";
-import { Alert } from "@/components/Alert";
-import { AuthCard } from "@/components/AuthCard";
-import { BackToSignIn } from "@/components/BackToSignIn";
+import { Alert } from "@/components/ui/Alert";
+import { AuthCard } from "@/components/ui/AuthCard";
+import { BackToSignIn } from "@/components/ui/BackToSignIn";
 import { chosenOption, factorOptions } from "@/components/verification/factor-options";
 import { FactorStep, factorTitle } from "@/components/verification/FactorStep";
 import { RECOVERY_CODE, RecoveryCodeStep } from "@/components/verification/RecoveryCodeStep";

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Loading } from "./Loading";
+import { Loading } from "../ui/Loading";
 import { Navigate, useLocation } from "react-router";
 import { ApiError } from "@/api/client";
 import { useDeferredQuery } from "@/api/use-deferred-query";
@@ -8,7 +8,7 @@ import type { Me } from "@/api/contracts/me";
 import { meQueryOptions } from "@/api/me";
 import { paths, withFrom } from "@/config/paths";
 import { setLanguage } from "@/i18n";
-import { ErrorAlert } from "./ErrorAlert";
+import { ErrorAlert } from "../ui/ErrorAlert";
 
 /** Signed-in screens: without a session, off to sign in, and back here afterwards. */
 export function RequireSession({ children }: { children: (me: Me) => ReactNode }) {

@@ -4,7 +4,7 @@ import { Link, useNavigate } from "react-router";
 import type { Me } from "@/api/contracts/me";
 import { useSignOut } from "@/api/me";
 import { paths } from "@/config/paths";
-import { ErrorAlert } from "./ErrorAlert";
+import { ErrorAlert } from "../ui/ErrorAlert";
 
 /** The user's name at the top right; it opens Settings, Preferences, Recent Activity, Sign out. */
 export function UserMenu({ me }: { me: Me }) {

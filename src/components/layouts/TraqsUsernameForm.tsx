@@ -4,7 +4,8 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { SelectTraqsUsernameRequest, type Me } from "@/api/contracts/me";
 import { useSelectTraqsUsername } from "@/api/me";
-import { ErrorAlert } from "./ErrorAlert";
+import { ErrorAlert } from "../ui/ErrorAlert";
+import { SelectField } from "../ui/SelectField";
 
 /**
  * The list of the user's TRAQS usernames and Select (guide Section 3, steps 6 and 8). InActive
@@ -45,25 +46,17 @@ export function TraqsUsernameForm({
       onSubmit={form.handleSubmit((values) => select.mutate(values, { onSuccess: onSelected }))}
     >
       <ErrorAlert error={select.error} />
-      <div className="field">
-        <label htmlFor="traqs-username">{t("traqs.usernameLabel")}</label>
-        <select
-          id="traqs-username"
-          aria-invalid={error ? true : undefined}
-          {...form.register("username")}
-        >
-          {me.traqsUsernames.map((u) => (
-            <option key={u.username} value={u.username} disabled={!choosable(u)}>
-              {!u.active
-                ? t("traqs.inactiveOption", { username: u.username })
-                : u.username === me.traqsUsername
-                  ? t("traqs.currentOption", { username: u.username })
-                  : u.username}
-            </option>
-          ))}
-        </select>
-        {error ? <p className="field-error">{t(error)}</p> : null}
-      </div>
+      <SelectField label={t("traqs.usernameLabel")} error={error} {...form.register("username")}>
+        {me.traqsUsernames.map((u) => (
+          <option key={u.username} value={u.username} disabled={!choosable(u)}>
+            {!u.active
+              ? t("traqs.inactiveOption", { username: u.username })
+              : u.username === me.traqsUsername
+                ? t("traqs.currentOption", { username: u.username })
+                : u.username}
+          </option>
+        ))}
+      </SelectField>
       {me.traqsUsernames.some((u) => !u.active) ? (
         <p className="field-hint">{t("traqs.inactiveNote")}</p>
       ) : null}

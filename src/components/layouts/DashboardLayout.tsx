@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
 import type { Me } from "@/api/contracts/me";
 import { paths } from "@/config/paths";
-import { EnvironmentBanner } from "./EnvironmentBanner";
-import { Logo } from "./Logo";
+import { EnvironmentBanner } from "../ui/EnvironmentBanner";
+import { Logo } from "../ui/Logo";
 import { UserMenu } from "./UserMenu";
 import "./layout.css";
 
