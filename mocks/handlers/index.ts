@@ -5,6 +5,7 @@ import { authnHandlers } from "./authn";
 import { devHandlers } from "./dev";
 import { enrollmentHandlers } from "./enrollment";
 import { meHandlers } from "./me";
+import { passkeyHandlers } from "./passkeys";
 import { recoveryHandlers } from "./recovery";
 
 /** Every handler of the mock backend, over one database: the browser, Vitest and the server use this. */
@@ -15,6 +16,7 @@ export function createHandlers(db: MockDb) {
     ...meHandlers(db),
     ...recoveryHandlers(db),
     ...accountHandlers(db),
+    ...passkeyHandlers(db),
     ...apiDownloadHandlers(db),
     ...devHandlers(db),
   ];

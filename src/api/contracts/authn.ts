@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { Instant } from "./common";
 
 /** The kinds of security method a user can verify with after the password. */
-export const FactorType = z.enum(["google_authenticator", "okta_verify", "phone"]);
+export const FactorType = z.enum(["google_authenticator", "okta_verify", "phone", "passkey"]);
 export type FactorType = z.infer<typeof FactorType>;
 
 export const PhoneChannel = z.enum(["sms", "voice"]);
@@ -17,10 +17,16 @@ export const Factor = z.object({
   /** Phone: the number with all but the last digits masked, e.g. "+1 XXX-XXX-0143". */
   maskedPhone: z.optional(z.string()),
   channel: z.optional(PhoneChannel),
+  /** Passkey: its name (from the authenticator's AAGUID, else the browser and platform). */
+  name: z.optional(z.string()),
+  /** Passkey: synced to other devices (backup eligible), or bound to one device. */
+  synced: z.optional(z.boolean()),
+  createdAt: z.optional(Instant),
+  lastUsedAt: z.optional(z.nullable(Instant)),
 });
 export type Factor = z.infer<typeof Factor>;
 
-export const VerifyMode = z.enum(["code", "push"]);
+export const VerifyMode = z.enum(["code", "push", "passkey"]);
 export type VerifyMode = z.infer<typeof VerifyMode>;
 
 export const PushStatus = z.enum(["waiting", "approved", "denied", "expired", "wrong_number"]);
