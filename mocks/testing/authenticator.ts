@@ -27,14 +27,14 @@ export type Bend = {
   userHandle?: string;
 };
 
-const sha256 = async (bytes: Uint8Array) =>
-  new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+const sha256 = async (bytes: Uint8Array<ArrayBuffer>) =>
+  new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
 
 const u32 = (n: number) => new Uint8Array([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
 
 /** WebCrypto signs ECDSA as r‖s; WebAuthn sends it ASN.1 DER encoded (WebAuthn L3 §6.5.5). */
-function derSignature(raw: Uint8Array): Uint8Array {
-  const integer = (bytes: Uint8Array) => {
+function derSignature(raw: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const integer = (bytes: Uint8Array<ArrayBuffer>) => {
     let start = 0;
     while (start < bytes.length - 1 && bytes[start] === 0) start++;
     let body = bytes.slice(start);
@@ -57,13 +57,13 @@ export class SoftAuthenticator {
   private constructor(
     private readonly keys: CryptoKeyPair,
     readonly origin: string,
-    readonly aaguid = new Uint8Array(16),
+    readonly aaguid: Uint8Array<ArrayBuffer> = new Uint8Array(16),
     readonly synced = false,
   ) {}
 
   static async create(
     origin = "http://localhost",
-    options: { aaguid?: Uint8Array; synced?: boolean } = {},
+    options: { aaguid?: Uint8Array<ArrayBuffer>; synced?: boolean } = {},
   ) {
     const keys = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, [
       "sign",
@@ -87,7 +87,7 @@ export class SoftAuthenticator {
     );
   }
 
-  private async authData(rpId: string, bend: Bend, attested?: Uint8Array) {
+  private async authData(rpId: string, bend: Bend, attested?: Uint8Array<ArrayBuffer>) {
     let flags = FLAG.UP | (bend.userVerified === false ? 0 : FLAG.UV);
     if (this.synced) flags |= FLAG.BE | FLAG.BS;
     if (attested) flags |= FLAG.AT;
@@ -102,9 +102,9 @@ export class SoftAuthenticator {
     ]);
   }
 
-  private async coseKey(): Promise<Uint8Array> {
+  private async coseKey(): Promise<Uint8Array<ArrayBuffer>> {
     const jwk = await crypto.subtle.exportKey("jwk", this.keys.publicKey);
-    const cose = new Map<number, number | Uint8Array>([
+    const cose = new Map<number, number | Uint8Array<ArrayBuffer>>([
       [1, 2], // kty: EC2
       [3, -7], // alg: ES256
       [-1, 1], // crv: P-256
@@ -124,9 +124,9 @@ export class SoftAuthenticator {
     ]);
     const authData = await this.authData(options.rp.id ?? "localhost", bend, attested);
     const attestationObject = isoCBOR.encode(
-      new Map<string, string | Uint8Array | Map<string, never>>([
+      new Map<string, string | Uint8Array<ArrayBuffer> | Map<string, never>>([
         ["fmt", "none"],
-        ["attStmt", new Map()],
+        ["attStmt", new Map<string, never>()],
         ["authData", authData],
       ]),
     );
