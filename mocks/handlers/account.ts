@@ -206,7 +206,7 @@ export function accountHandlers(db: MockDb) {
       signedIn(db, async (ctx, { session }) => stepUpView(ctx, session)),
     ),
     ...verificationHandlers(db, stepUp),
-    ...passkeyVerificationHandlers(db, stepUp, { discoverable: false }),
+    ...passkeyVerificationHandlers(db, stepUp),
 
     http.get(
       route("/api/account"),

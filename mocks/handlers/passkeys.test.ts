@@ -36,8 +36,12 @@ function ok(response: ApiResponse) {
 
 const creationOptions = async (b: Browser) =>
   PasskeyCreationOptions.parse(ok(await b.post("/api/enroll/passkey/options")));
-const requestOptions = async (b: Browser, base = "/api/authn") =>
-  PasskeyRequestOptions.parse(ok(await b.post(`${base}/passkey/options`)));
+/** The passkey steps: alone at sign-in, as the second factor, and for "Verify it's you". */
+const ALONE = "/api/authn/passkey-sign-in";
+const SECOND_FACTOR = "/api/authn/passkey";
+const STEP_UP = "/api/step-up/passkey";
+const requestOptions = async (b: Browser, steps = ALONE) =>
+  PasskeyRequestOptions.parse(ok(await b.post(`${steps}/options`)));
 
 /** "Verify it's you" in this browser's session, with the account's authenticator app. */
 async function verify(
@@ -82,7 +86,7 @@ const passkeysOf = (login: string) =>
 async function passkeySignIn(device: SoftAuthenticator, bend: Bend = {}) {
   const b = backend.browser();
   const assertion = await device.assert(await requestOptions(b), bend);
-  return { b, assertion, response: await b.post("/api/authn/passkey/verify", assertion) };
+  return { b, assertion, response: await b.post(`${ALONE}/verify`, assertion) };
 }
 
 const activities = (login: string) =>
@@ -190,15 +194,11 @@ describe("signing in with a passkey alone (SECURITY 27, 28)", () => {
     const { b, assertion } = await passkeySignIn(device);
     // The same bytes again, in the same browser after new options, and in another browser.
     await requestOptions(b);
-    apiError(await b.post("/api/authn/passkey/verify", assertion), 401, "PASSKEY_REFUSED");
+    apiError(await b.post(`${ALONE}/verify`, assertion), 401, "PASSKEY_REFUSED");
     const other = backend.browser();
     await requestOptions(other);
-    apiError(await other.post("/api/authn/passkey/verify", assertion), 401, "PASSKEY_REFUSED");
-    apiError(
-      await backend.browser().post("/api/authn/passkey/verify", assertion),
-      409,
-      "WRONG_STEP",
-    );
+    apiError(await other.post(`${ALONE}/verify`, assertion), 401, "PASSKEY_REFUSED");
+    apiError(await backend.browser().post(`${ALONE}/verify`, assertion), 409, "WRONG_STEP");
   });
 
   it("refuses an expired challenge", async () => {
@@ -207,7 +207,7 @@ describe("signing in with a passkey alone (SECURITY 27, 28)", () => {
     const options = await requestOptions(b);
     await backend.advance(PASSKEY_POLICY.challengeMinutes * 60 + 1);
     const assertion = await device.assert(options);
-    apiError(await b.post("/api/authn/passkey/verify", assertion), 401, "PASSKEY_REFUSED");
+    apiError(await b.post(`${ALONE}/verify`, assertion), 401, "PASSKEY_REFUSED");
   });
 
   it("refuses another origin, another RP ID, and no user verification", async () => {
@@ -253,11 +253,9 @@ describe("a passkey as the second factor and for Verify it's you", () => {
     const factors = await signInToFactor(b, JANE);
     const passkey = factors.factors.find((f) => f.type === "passkey");
     expect(passkey?.name).toBe("Chrome on Linux");
-    const options = await requestOptions(b);
+    const options = await requestOptions(b, SECOND_FACTOR);
     expect(options.allowCredentials?.map((c) => c.id)).toEqual([device.id]);
-    const state = authnState(
-      await b.post("/api/authn/passkey/verify", await device.assert(options)),
-    );
+    const state = authnState(await b.post(`${SECOND_FACTOR}/verify`, await device.assert(options)));
     expect(state.status).toBe("SUCCESS");
     expect(state.lastUsed).toEqual({ methodId: passkey?.id, mode: "passkey" });
   });
@@ -267,11 +265,11 @@ describe("a passkey as the second factor and for Verify it's you", () => {
     const b = backend.browser();
     await signInToFactor(b, JANE);
     // Jane has no passkey: no options. Sam's assertion over Jane's flow is refused all the same.
-    apiError(await b.post("/api/authn/passkey/options"), 404, "NOT_FOUND");
+    apiError(await b.post(`${SECOND_FACTOR}/options`), 404, "NOT_FOUND");
     await setUpPasskey(JANE, backend.browser(CHROME_LINUX));
-    const options = await requestOptions(b);
+    const options = await requestOptions(b, SECOND_FACTOR);
     const assertion = await samsPasskey.assert(options);
-    apiError(await b.post("/api/authn/passkey/verify", assertion), 401, "PASSKEY_REFUSED");
+    apiError(await b.post(`${SECOND_FACTOR}/verify`, assertion), 401, "PASSKEY_REFUSED");
     expect(await activities(JANE.login)).toContainEqual(["factor_failed", "passkey"]);
     const failures = await backend.read((state) => state.loginAttempts[JANE.login]?.failures);
     expect(failures).toBe(1);
@@ -282,14 +280,13 @@ describe("a passkey as the second factor and for Verify it's you", () => {
     const b = backend.browser();
     await signInAgain(b, JANE);
     authnState(await b.post("/api/step-up/start", { purpose: "view" }));
-    const options = await requestOptions(b, "/api/step-up");
-    // A sign-in challenge does not serve the step-up, nor the other way round.
+    const options = await requestOptions(b, STEP_UP);
+    // A step-up's challenge does not serve a sign-in (and goes with the attempt).
     const wrong: PasskeyAssertion = await device.assert(options);
-    apiError(await b.post("/api/authn/passkey/verify", wrong), 401, "PASSKEY_REFUSED");
-    const fresh = await requestOptions(b, "/api/step-up");
-    const state = authnState(
-      await b.post("/api/step-up/passkey/verify", await device.assert(fresh)),
-    );
+    apiError(await b.post(`${ALONE}/verify`, wrong), 401, "PASSKEY_REFUSED");
+    apiError(await b.post(`${STEP_UP}/verify`, wrong), 401, "PASSKEY_REFUSED");
+    const fresh = await requestOptions(b, STEP_UP);
+    const state = authnState(await b.post(`${STEP_UP}/verify`, await device.assert(fresh)));
     expect(state.status).toBe("SUCCESS");
     AccountState.parse(ok(await b.get("/api/account")));
   });

@@ -133,48 +133,30 @@ async function discoverableSignIn(
 }
 
 /**
- * Passkey steps of a verification flow: `${base}/passkey/options` and `${base}/passkey/verify`.
- * In the flow's FACTOR stage, a passkey of that user is the second factor (or "Verify it's you").
- * For the sign-in (`discoverable`), before that stage, a passkey alone signs in.
+ * Passkey steps of a verification flow in its FACTOR stage: `${base}/passkey/options` and
+ * `${base}/passkey/verify`. A passkey of that user is the second factor, or "Verify it's you".
  */
-export function passkeyVerificationHandlers(
-  db: MockDb,
-  flow: VerificationFlow,
-  { discoverable }: { discoverable: boolean },
-) {
-  const beforeFactor = (ctx: SessionContext) => discoverable && ctx.session?.stage !== "FACTOR";
+export function passkeyVerificationHandlers(db: MockDb, flow: VerificationFlow) {
   return [
     http.post(route(`${flow.base}/passkey/options`), ({ request, cookies }) =>
       withSession(db, request, cookies, async (ctx) => {
-        const rp = relyingPartyOf(request);
-        if (beforeFactor(ctx)) {
-          const session = ctx.session ?? startSession(ctx.state, ctx.now, ctx.userAgent);
-          const body = await authenticationOptions(
-            rp,
-            null,
-            newChallenge(session, "sign-in", ctx.now),
-          );
-          return { session, body };
-        }
         const found = flow.load(ctx);
         requireStage(found, "FACTOR");
         assertNotLocked(ctx.state, found.login, ctx.now);
         const { user, session } = withUser(found);
         if (!user.methods.some((m) => m.type === "passkey"))
           throw new HandlerError(404, "NOT_FOUND", "No passkey is set up.");
-        const body = await authenticationOptions(
-          rp,
-          user,
-          newChallenge(session, flow.kind, ctx.now),
-        );
-        return { session, body };
+        const challenge = newChallenge(session, flow.kind, ctx.now);
+        return {
+          session,
+          body: await authenticationOptions(relyingPartyOf(request), user, challenge),
+        };
       }),
     ),
 
     http.post(route(`${flow.base}/passkey/verify`), ({ request, cookies }) =>
       withSession(db, request, cookies, async (ctx) => {
         const response = await readBody(request, PasskeyAssertion);
-        if (beforeFactor(ctx)) return discoverableSignIn(ctx, request, response, flow);
         const found = flow.load(ctx);
         requireStage(found, "FACTOR");
         const challenge = challengeOf(found.session, flow.kind, ctx.now);
@@ -192,6 +174,30 @@ export function passkeyVerificationHandlers(
         flow.completed(ctx, withUserFound, { methodId: passkey.id, mode: "passkey" });
         return { session: found.session, body: flow.view(ctx, found.session) };
       }),
+    ),
+  ];
+}
+
+/**
+ * "Sign in with a passkey" (the button, or autofill on the username field), before any username:
+ * `/api/authn/passkey-sign-in/options` and `/verify`, whatever stage this browser's sign-in is at.
+ */
+export function passkeySignInHandlers(db: MockDb, signIn: VerificationFlow) {
+  return [
+    http.post(route("/api/authn/passkey-sign-in/options"), ({ request, cookies }) =>
+      withSession(db, request, cookies, async (ctx) => {
+        const session = ctx.session ?? startSession(ctx.state, ctx.now, ctx.userAgent);
+        const challenge = newChallenge(session, "sign-in", ctx.now);
+        return {
+          session,
+          body: await authenticationOptions(relyingPartyOf(request), null, challenge),
+        };
+      }),
+    ),
+    http.post(route("/api/authn/passkey-sign-in/verify"), ({ request, cookies }) =>
+      withSession(db, request, cookies, async (ctx) =>
+        discoverableSignIn(ctx, request, await readBody(request, PasskeyAssertion), signIn),
+      ),
     ),
   ];
 }

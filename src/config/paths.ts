@@ -13,6 +13,7 @@ export const paths = {
   enrollOktaVerify: "/enroll/okta-verify",
   enrollPhone: "/enroll/phone",
   enrollPhoneVerify: "/enroll/phone/verify",
+  enrollPasskey: "/enroll/passkey",
   home: "/app",
   notifications: "/app/notifications",
   settings: "/settings",

@@ -27,6 +27,7 @@ const SetUpOktaVerifyPage = lazyPage(
 );
 const SetUpPhonePage = lazyPage(() => import("./routes/SetUpPhonePage"), "SetUpPhonePage");
 const VerifyPhonePage = lazyPage(() => import("./routes/SetUpPhonePage"), "VerifyPhonePage");
+const SetUpPasskeyPage = lazyPage(() => import("./routes/SetUpPasskeyPage"), "SetUpPasskeyPage");
 
 /** Activation and "Set up security methods" (guide Section 1), one URL per screen. */
 export const enrollmentRoutes = (
@@ -43,5 +44,6 @@ export const enrollmentRoutes = (
     <Route path={paths.enrollOktaVerify} element={<SetUpOktaVerifyPage />} />
     <Route path={paths.enrollPhone} element={<SetUpPhonePage />} />
     <Route path={paths.enrollPhoneVerify} element={<VerifyPhonePage />} />
+    <Route path={paths.enrollPasskey} element={<SetUpPasskeyPage />} />
   </>
 );

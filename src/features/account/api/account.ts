@@ -63,6 +63,14 @@ export const useRemoveMethod = () =>
     }),
   );
 
+export const useRenamePasskey = () =>
+  useAccountChange(({ id, name }: { id: string; name: string }) =>
+    apiRequest(`/api/account/methods/${encodeURIComponent(id)}/name`, AccountState, {
+      method: "PUT",
+      body: { name },
+    }),
+  );
+
 export const useRemoveSecurityQuestion = () =>
   useAccountChange(() =>
     apiRequest("/api/account/security-question", AccountState, { method: "DELETE" }),

@@ -24,6 +24,7 @@ import {
 } from "../api/account";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { StepUp } from "@/components/verification/StepUp";
+import { PasskeyDetails, RenamePasskeyForm } from "../components/Passkey";
 import { TimedMessage } from "../components/TimedMessage";
 
 /**
@@ -37,6 +38,7 @@ const SET_UP_PATH: Record<SetUpMethod, string> = {
   okta_verify: paths.enrollOktaVerify,
   google_authenticator: paths.enrollGoogleAuthenticator,
   phone: paths.enrollPhone,
+  passkey: paths.enrollPasskey,
   security_question: paths.enrollSecurityQuestion,
 };
 
@@ -127,6 +129,7 @@ function Settings({ me }: { me: Me }) {
           <DisplayLanguage account={account.data} />
           <SecurityMethods
             account={account.data}
+            onRenamed={() => setMessage(t("account.passkey.renamed"))}
             onChange={(next) => {
               removeMethod.reset();
               removeQuestion.reset();
@@ -291,17 +294,22 @@ type Row = {
   action: "reset" | "remove" | "setUp" | "setUpAnother";
   onAction: () => void;
   last?: boolean;
+  /** A passkey's row: its details, and Rename. */
+  passkey?: Factor;
 };
 
 function SecurityMethods({
   account,
   onChange,
+  onRenamed,
 }: {
   account: AccountState;
   onChange: (change: Change) => void;
+  onRenamed: () => void;
 }) {
   const { t } = useTranslation();
   const [lastWarning, setLastWarning] = useState(false);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const onlyOne = account.methods.length === 1;
   const of = (type: Factor["type"]) => account.methods.filter((m) => m.type === type);
   const removeRow = (method: Factor, name: string, detail?: string): Row => ({
@@ -329,6 +337,7 @@ function SecurityMethods({
   const okta = of("okta_verify");
   const google = of("google_authenticator")[0];
   const phones = of("phone");
+  const passkeys = of("passkey");
   const rows: Row[] = [
     {
       key: "password",
@@ -348,6 +357,8 @@ function SecurityMethods({
       : setUpRow("google", t("methods.googleAuthenticator"), "google_authenticator", false),
     setUpRow("phone", t("methods.phone"), "phone", phones.length > 0),
     ...phones.map((m) => removeRow(m, t("methods.phone"), m.maskedPhone)),
+    setUpRow("passkey", t("methods.passkey"), "passkey", passkeys.length > 0),
+    ...passkeys.map((m) => ({ ...removeRow(m, t("methods.passkey"), m.name), passkey: m })),
     account.securityQuestionSet
       ? {
           key: "question",
@@ -376,12 +387,35 @@ function SecurityMethods({
   function row(list: Row[]) {
     return list.map((r) => (
       <li key={r.key} className={`method-row${r.detail ? " method-sub" : ""}`}>
-        <span className="method-name">
-          {r.detail ? <span>{r.detail}</span> : <strong>{r.name}</strong>}
-        </span>
-        <button type="button" className="button" aria-label={label(r)} onClick={r.onAction}>
-          {t(`account.actions.${r.action}`)}
-        </button>
+        {r.passkey && renaming === r.key ? (
+          <RenamePasskeyForm
+            passkey={r.passkey}
+            onDone={(renamed) => {
+              setRenaming(null);
+              if (renamed) onRenamed();
+            }}
+          />
+        ) : (
+          <>
+            <span className="method-name">
+              {r.detail ? <span>{r.detail}</span> : <strong>{r.name}</strong>}
+              {r.passkey ? <PasskeyDetails passkey={r.passkey} /> : null}
+            </span>
+            {r.passkey ? (
+              <button
+                type="button"
+                className="button"
+                aria-label={t("account.passkey.renameMethod", { name: r.detail })}
+                onClick={() => setRenaming(r.key)}
+              >
+                {t("account.passkey.rename")}
+              </button>
+            ) : null}
+            <button type="button" className="button" aria-label={label(r)} onClick={r.onAction}>
+              {t(`account.actions.${r.action}`)}
+            </button>
+          </>
+        )}
       </li>
     ));
   }

@@ -9,7 +9,8 @@ import { paths } from "@/config/paths";
 import { useFinishEnrollment } from "../api/enrollment";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 
-type MethodKind = "password" | "securityQuestion" | "googleAuthenticator" | "oktaVerify" | "phone";
+type MethodKind =
+  "password" | "securityQuestion" | "googleAuthenticator" | "oktaVerify" | "phone" | "passkey";
 
 const SET_UP_PATH: Record<MethodKind, string> = {
   password: paths.enrollPassword,
@@ -17,6 +18,13 @@ const SET_UP_PATH: Record<MethodKind, string> = {
   googleAuthenticator: paths.enrollGoogleAuthenticator,
   oktaVerify: paths.enrollOktaVerify,
   phone: paths.enrollPhone,
+  passkey: paths.enrollPasskey,
+};
+
+/** What the list says of a method's strength (SECURITY: NIST SP 800-63B-4 §2.2.2, §3.1.3.3). */
+const STRENGTH: Partial<Record<MethodKind, string>> = {
+  passkey: "enroll.phishingResistant",
+  phone: "enroll.nistRestricted",
 };
 
 /** "Set up security methods" (guide Section 1, steps 4, 6 and 8): what is set up and what is left. */
@@ -37,6 +45,7 @@ function plan(state: EnrollmentState) {
     ...(has("google_authenticator") ? [] : (["googleAuthenticator"] as const)),
     "oktaVerify",
     "phone",
+    "passkey",
   );
   return { required, optional };
 }
@@ -56,7 +65,7 @@ function MethodList({ state }: { state: EnrollmentState }) {
     ...state.methods.map((m) => ({
       key: m.id,
       name: t(`methods.${methodKind(m.type)}`),
-      detail: m.maskedPhone ?? m.deviceName ?? null,
+      detail: m.maskedPhone ?? m.deviceName ?? m.name ?? null,
     })),
   ];
 
@@ -128,7 +137,7 @@ function MethodSection({
       <ul className="method-list">
         {kinds.map((kind) => {
           const another =
-            (kind === "phone" || kind === "oktaVerify") &&
+            (kind === "phone" || kind === "oktaVerify" || kind === "passkey") &&
             state.methods.some((m) => methodKind(m.type) === kind);
           const name = t(`methods.${kind}`);
           return (
@@ -141,6 +150,7 @@ function MethodSection({
                     kind === "securityQuestion" ? "enroll.usedForRecovery" : "enroll.usedForAccess",
                   )}
                 </span>
+                {STRENGTH[kind] ? <span className="method-detail">{t(STRENGTH[kind])}</span> : null}
               </span>
               <Link
                 className="button"
@@ -164,5 +174,7 @@ function methodKind(type: string): MethodKind {
     ? "googleAuthenticator"
     : type === "okta_verify"
       ? "oktaVerify"
-      : "phone";
+      : type === "passkey"
+        ? "passkey"
+        : "phone";
 }
