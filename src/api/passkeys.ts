@@ -28,18 +28,18 @@ export const isSuperseded = (error: unknown) =>
   error instanceof Error && error.name === "AbortError";
 
 /**
- * Signs with a passkey over the backend's challenge: `${base}/passkey/options`, the browser's
- * prompt (or, with `autofill`, the username field's suggestions), then `${base}/passkey/verify`,
- * whose answer is returned.
+ * Signs with a passkey over the backend's challenge: `${steps}/options`, the browser's prompt (or,
+ * with `autofill`, the username field's suggestions), then `${steps}/verify`, whose answer is
+ * returned.
  */
 export async function verifyWithPasskey<S extends z.ZodMiniType>(
-  base: string,
+  steps: string,
   answer: S,
   { autofill = false }: { autofill?: boolean } = {},
 ): Promise<z.infer<S>> {
   const [{ startAuthentication }, options] = await Promise.all([
     library(),
-    apiRequest(`${base}/passkey/options`, PasskeyRequestOptions, { method: "POST", body: {} }),
+    apiRequest(`${steps}/options`, PasskeyRequestOptions, { method: "POST", body: {} }),
   ]);
   const assertion = await startAuthentication({
     optionsJSON: options as Parameters<typeof startAuthentication>[0]["optionsJSON"],
@@ -47,7 +47,7 @@ export async function verifyWithPasskey<S extends z.ZodMiniType>(
   }).catch((error: unknown) => {
     throw ceremonyError(error);
   });
-  return apiRequest(`${base}/passkey/verify`, answer, { method: "POST", body: assertion });
+  return apiRequest(`${steps}/verify`, answer, { method: "POST", body: assertion });
 }
 
 /** Creates a passkey for the backend's registration options, and sends it to be verified. */

@@ -14,7 +14,7 @@ export function PasskeyStep({ onVerified }: { onVerified: (state: AuthnState) =>
   const api = useVerificationApi();
   const queryClient = useQueryClient();
   const verify = useMutation({
-    mutationFn: () => verifyWithPasskey(api.base, AuthnState),
+    mutationFn: () => verifyWithPasskey(`${api.base}/passkey`, AuthnState),
     onSuccess: (state) => {
       queryClient.setQueryData(api.queryKey, state);
       if (state.status === "SUCCESS") void queryClient.invalidateQueries({ queryKey: ["me"] });

@@ -1,14 +1,23 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { AuthCard } from "@/components/AuthCard";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { useUsernameField } from "@/components/UsernameField";
 import { paths } from "@/config/paths";
-import { useIdentify } from "../api/authn";
+import type { AuthnState } from "@/api/contracts/authn";
+import { authnQueryOptions, useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
 import { preloadSignInSteps } from "../steps";
 
-/** Sign In: "Username (email address)", Next (guide Section 3, step 2). */
+// Passkeys load after the first paint: their browser library is not in the first load.
+const loadPasskeys = () => import("../passkey-sign-in");
+
+/**
+ * Sign In: "Username (email address)", Next (guide Section 3, step 2); or a passkey, from the
+ * button or the username field's autofill, which signs in with no username typed.
+ */
 export function SignInPage() {
   return (
     <AuthnGate serves={["IDENTIFY", "PASSWORD", "FACTOR", "ENROLL"]}>
@@ -22,7 +31,31 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
   const navigate = useNavigate();
   const from = useReturnPath();
   const step = useIdentify();
-  const username = useUsernameField(defaultUsername);
+  const username = useUsernameField(defaultUsername, "username webauthn");
+  const queryClient = useQueryClient();
+  const signedIn = (state: AuthnState) => {
+    queryClient.setQueryData(authnQueryOptions().queryKey, state);
+    void navigate(stepPath(state.status, from));
+  };
+  const passkey = useMutation({
+    mutationFn: () => loadPasskeys().then((passkeys) => passkeys.signInWithPasskey()),
+    onSuccess: signedIn,
+  });
+  const [autofillError, setAutofillError] = useState<unknown>(null);
+  const onAutofill = useEffectEvent(signedIn);
+  useEffect(() => {
+    let live = true;
+    void loadPasskeys()
+      .then((passkeys) => passkeys.passkeyAutofill())
+      .then(
+        (state) => live && state && onAutofill(state),
+        (error: unknown) => live && setAutofillError(error),
+      );
+    return () => {
+      live = false;
+      void loadPasskeys().then((passkeys) => passkeys.cancelPasskey());
+    };
+  }, []);
 
   const onSubmit = username.handleSubmit((value) => {
     preloadSignInSteps();
@@ -44,12 +77,22 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
       }
     >
       <form onSubmit={onSubmit} noValidate>
-        <ErrorAlert error={step.error} />
+        <ErrorAlert error={step.error ?? passkey.error ?? autofillError} />
         {username.field}
         <button type="submit" className="button primary" disabled={step.isPending}>
           {step.isPending ? t("common.working") : t("signIn.next")}
         </button>
       </form>
+      {"PublicKeyCredential" in window ? (
+        <button
+          type="button"
+          className="button"
+          disabled={passkey.isPending}
+          onClick={() => passkey.mutate()}
+        >
+          {passkey.isPending ? t("common.working") : t("signIn.withPasskey")}
+        </button>
+      ) : null}
     </AuthCard>
   );
 }
