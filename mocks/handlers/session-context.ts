@@ -26,7 +26,10 @@ export function withSession(
     db.transaction(async (state) => {
       const now = db.now(state);
       const session = findSession(state, cookies[SESSION_COOKIE], now);
-      const userAgent = request.headers.get("user-agent") ?? "unknown";
+      // In the page, MSW's requests carry no User-Agent header: the page's own is the same one.
+      const userAgent =
+        request.headers.get("user-agent") ??
+        (typeof document === "undefined" ? "unknown" : navigator.userAgent);
       const result = await handle({ state, session, now, userAgent });
       const headers: Record<string, string> = {};
       if (result.session?.id !== cookies[SESSION_COOKIE]) {

@@ -111,6 +111,7 @@ describe("registration (WebAuthn L3 §7.1)", () => {
       newChallenge(newSession(), "register", NOW),
     );
     expect(options.rp.id).toBe("localhost");
+    expect(options.pubKeyCredParams.map((p) => p.alg)).toEqual([-7, -8, -257]);
     expect(options).toMatchObject({
       authenticatorSelection: { residentKey: "required", userVerification: "required" },
       attestation: "none",

@@ -89,6 +89,9 @@ const descriptor = (m: PasskeyMethod) => ({
 export const userHandleOf = (user: User) =>
   isoBase64URL.fromBuffer(isoUint8Array.fromUTF8String(user.id));
 
+/** COSE algorithms, most preferred first: ES256 (every authenticator has it), EdDSA, RS256. */
+const SUPPORTED_ALGORITHMS = [-7, -8, -257];
+
 /** Registration asks for a discoverable credential with user verification, on this RP ID. */
 export async function registrationOptions(
   rp: RelyingParty,
@@ -104,6 +107,9 @@ export async function registrationOptions(
     challenge,
     timeout: PASSKEY_POLICY.challengeMinutes * MINUTE,
     attestationType: "none",
+    // The same list wherever the mock runs: the library would add ML-DSA where the runtime has it
+    // (a browser, not Node), and the page's mock and the local server would then differ.
+    supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
     excludeCredentials: passkeysOf(user).map(descriptor),
     authenticatorSelection: { residentKey: "required", userVerification: "required" },
   }) as Promise<PasskeyCreationOptions>;

@@ -59,7 +59,7 @@ export const PasskeyAssertion = z.object({
   response: z.object({
     clientDataJSON: Base64Url(4000),
     authenticatorData: Base64Url(4000),
-    signature: Base64Url(1000),
+    signature: Base64Url(2000),
     userHandle: z.optional(Base64Url(100)),
   }),
   authenticatorAttachment: z.optional(z.enum(["platform", "cross-platform"])),
