@@ -224,6 +224,13 @@ describe("signing in with a passkey alone (SECURITY 27, 28)", () => {
     expect(stored?.lastUsedAt).toBeNull();
   });
 
+  it("refuses an assertion whose user handle names someone else", async () => {
+    const { device } = await setUpPasskey(JANE);
+    const sams = await backend.read((state) => state.users.find((u) => u.login === SAM.login)?.id);
+    const userHandle = Buffer.from(sams ?? "").toString("base64url");
+    apiError((await passkeySignIn(device, { userHandle })).response, 401, "PASSKEY_REFUSED");
+  });
+
   it("refuses a passkey no one registered here", async () => {
     const stranger = await SoftAuthenticator.create();
     apiError((await passkeySignIn(stranger)).response, 401, "PASSKEY_REFUSED");
