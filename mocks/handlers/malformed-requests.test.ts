@@ -17,7 +17,11 @@ const withBody = handlers
   .filter(({ method }) => method === "POST" || method === "PUT");
 
 /** Endpoints that take no body and need no session: they ignore whatever is sent (and must not fail). */
-const BODILESS = new Set(["/api/authn/cancel", "/__dev/reset"]);
+const BODILESS = new Set([
+  "/api/authn/cancel",
+  "/__dev/reset",
+  "/api/authn/passkey-sign-in/options",
+]);
 
 const BODIES: [string, string][] = [
   ["malformed JSON", "{not json"],
