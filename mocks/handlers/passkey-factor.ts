@@ -1,10 +1,10 @@
-import type { Factor } from "../../src/api/contracts/authn";
+import type { MethodDetails } from "../../src/api/contracts/passkeys";
 import type { PasskeyMethod } from "../db/state";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A passkey as Settings and the sign-in screens see it: never its key or credential ID. */
-export function toPasskeyFactor(method: PasskeyMethod): Factor {
+export function toPasskeyFactor(method: PasskeyMethod): MethodDetails {
   return {
     id: method.id,
     type: "passkey",

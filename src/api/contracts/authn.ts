@@ -9,7 +9,7 @@ export const PhoneChannel = z.enum(["sms", "voice"]);
 export type PhoneChannel = z.infer<typeof PhoneChannel>;
 
 /** An enrolled security method as the sign-in screens see it: never its secret or full number. */
-export const Factor = z.object({
+export const FACTOR_FIELDS = {
   id: z.string(),
   type: FactorType,
   /** Okta Verify: the device name. */
@@ -17,13 +17,8 @@ export const Factor = z.object({
   /** Phone: the number with all but the last digits masked, e.g. "+1 XXX-XXX-0143". */
   maskedPhone: z.optional(z.string()),
   channel: z.optional(PhoneChannel),
-  /** Passkey: its name (from the authenticator's AAGUID, else the browser and platform). */
-  name: z.optional(z.string()),
-  /** Passkey: synced to other devices (backup eligible), or bound to one device. */
-  synced: z.optional(z.boolean()),
-  createdAt: z.optional(Instant),
-  lastUsedAt: z.optional(z.nullable(Instant)),
-});
+};
+export const Factor = z.object(FACTOR_FIELDS);
 export type Factor = z.infer<typeof Factor>;
 
 export const VerifyMode = z.enum(["code", "push", "passkey"]);

@@ -1,4 +1,6 @@
 import * as z from "zod/mini";
+import { FACTOR_FIELDS } from "./authn";
+import { Instant } from "./common";
 
 /**
  * Passkeys (WebAuthn L3): the options the backend hands to `navigator.credentials.create/get` and
@@ -13,28 +15,48 @@ const CredentialDescriptor = z.object({
   type: z.literal("public-key"),
   transports: z.optional(Transports),
 });
+const Hints = z.optional(z.array(z.string()));
+
+// Only zod functions the first page already uses (object, array, optional...): zod is one module,
+// in the first page's file, and a function any page uses is kept there (no looseObject, extend).
 
 /** PublicKeyCredentialCreationOptionsJSON: what registering a passkey asks the authenticator. */
-export const PasskeyCreationOptions = z.looseObject({
+export const PasskeyCreationOptions = z.object({
   challenge: Base64Url(200),
   rp: z.object({ id: z.optional(z.string()), name: z.string() }),
   user: z.object({ id: Base64Url(100), name: z.string(), displayName: z.string() }),
   pubKeyCredParams: z.array(z.object({ type: z.literal("public-key"), alg: z.number() })),
+  timeout: z.optional(z.number()),
   excludeCredentials: z.optional(z.array(CredentialDescriptor)),
+  authenticatorSelection: z.optional(
+    z.object({
+      authenticatorAttachment: z.optional(z.enum(["platform", "cross-platform"])),
+      residentKey: z.optional(z.enum(["discouraged", "preferred", "required"])),
+      requireResidentKey: z.optional(z.boolean()),
+      userVerification: z.optional(z.enum(["discouraged", "preferred", "required"])),
+    }),
+  ),
+  attestation: z.optional(z.enum(["none", "indirect", "direct", "enterprise"])),
+  extensions: z.optional(z.object({ credProps: z.optional(z.boolean()) })),
+  hints: Hints,
 });
 export type PasskeyCreationOptions = z.infer<typeof PasskeyCreationOptions>;
 
 /** PublicKeyCredentialRequestOptionsJSON: what signing in with a passkey asks. */
-export const PasskeyRequestOptions = z.looseObject({
+export const PasskeyRequestOptions = z.object({
   challenge: Base64Url(200),
   rpId: z.optional(z.string()),
   allowCredentials: z.optional(z.array(CredentialDescriptor)),
-  userVerification: z.optional(z.string()),
+  userVerification: z.optional(z.enum(["discouraged", "preferred", "required"])),
   timeout: z.optional(z.number()),
+  hints: Hints,
 });
 export type PasskeyRequestOptions = z.infer<typeof PasskeyRequestOptions>;
 
-const ClientExtensionResults = z.record(z.string(), z.unknown());
+/** The client extension outputs the backend reads: none; credProps is kept for what it says. */
+const ClientExtensionResults = z.object({
+  credProps: z.optional(z.object({ rk: z.optional(z.boolean()) })),
+});
 
 /** RegistrationResponseJSON: a new passkey, with its attestation ("none" is enough here). */
 export const PasskeyRegistration = z.object({
@@ -66,6 +88,21 @@ export const PasskeyAssertion = z.object({
   clientExtensionResults: ClientExtensionResults,
 });
 export type PasskeyAssertion = z.infer<typeof PasskeyAssertion>;
+
+/**
+ * A method as Settings and Set up security methods list it: a passkey with its details. Apart from
+ * `Factor`, so that the sign-in page's first load does without them.
+ */
+export const MethodDetails = z.object({
+  ...FACTOR_FIELDS,
+  /** Its name: from the authenticator's AAGUID, else the browser and platform; or the user's. */
+  name: z.optional(z.string()),
+  /** Synced to other devices (backup eligible), or bound to one device. */
+  synced: z.optional(z.boolean()),
+  createdAt: z.optional(Instant),
+  lastUsedAt: z.optional(z.nullable(Instant)),
+});
+export type MethodDetails = z.infer<typeof MethodDetails>;
 
 /** Rename: the name shown in Settings. */
 export const RenamePasskeyRequest = z.object({

@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Factor } from "@/api/contracts/authn";
+import type { MethodDetails } from "@/api/contracts/passkeys";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { TextField } from "@/components/TextField";
 import { formatDateTime } from "@/i18n";
 import { useRenamePasskey } from "../api/account";
 
 /** What Settings shows of a passkey: synced or on one device (its backup flags), and its dates. */
-export function PasskeyDetails({ passkey }: { passkey: Factor }) {
+export function PasskeyDetails({ passkey }: { passkey: MethodDetails }) {
   const { t } = useTranslation();
   return (
     <>
@@ -33,7 +33,7 @@ export function RenamePasskeyForm({
   passkey,
   onDone,
 }: {
-  passkey: Factor;
+  passkey: MethodDetails;
   onDone: (renamed: boolean) => void;
 }) {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@ import { ApiError } from "@/api/client";
 import { useDeferredQuery } from "@/api/use-deferred-query";
 import type { AccountChange, AccountState, SetUpMethod } from "@/api/contracts/account";
 import type { Factor } from "@/api/contracts/authn";
+import type { MethodDetails } from "@/api/contracts/passkeys";
 import { LANGUAGES, type Language, type Me } from "@/api/contracts/me";
 import { Alert } from "@/components/Alert";
 import { AuthCard } from "@/components/AuthCard";
@@ -295,7 +296,7 @@ type Row = {
   onAction: () => void;
   last?: boolean;
   /** A passkey's row: its details, and Rename. */
-  passkey?: Factor;
+  passkey?: MethodDetails;
 };
 
 function SecurityMethods({

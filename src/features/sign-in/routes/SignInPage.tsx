@@ -1,18 +1,16 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useEffectEvent, useState } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { AuthCard } from "@/components/AuthCard";
 import { ErrorAlert } from "@/components/ErrorAlert";
 import { useUsernameField } from "@/components/UsernameField";
 import { paths } from "@/config/paths";
-import type { AuthnState } from "@/api/contracts/authn";
-import { authnQueryOptions, useIdentify } from "../api/authn";
+import { useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
 import { preloadSignInSteps } from "../steps";
 
-// Passkeys load after the first paint: their browser library is not in the first load.
-const loadPasskeys = () => import("../passkey-sign-in");
+// Passkeys load after the first paint, with the WebAuthn code they use: not in the first load.
+const PasskeySignIn = lazy(() => import("../components/PasskeySignIn"));
 
 /**
  * Sign In: "Username (email address)", Next (guide Section 3, step 2); or a passkey, from the
@@ -32,30 +30,6 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
   const from = useReturnPath();
   const step = useIdentify();
   const username = useUsernameField(defaultUsername, "username webauthn");
-  const queryClient = useQueryClient();
-  const signedIn = (state: AuthnState) => {
-    queryClient.setQueryData(authnQueryOptions().queryKey, state);
-    void navigate(stepPath(state.status, from));
-  };
-  const passkey = useMutation({
-    mutationFn: () => loadPasskeys().then((passkeys) => passkeys.signInWithPasskey()),
-    onSuccess: signedIn,
-  });
-  const [autofillError, setAutofillError] = useState<unknown>(null);
-  const onAutofill = useEffectEvent(signedIn);
-  useEffect(() => {
-    let live = true;
-    void loadPasskeys()
-      .then((passkeys) => passkeys.passkeyAutofill())
-      .then(
-        (state) => live && state && onAutofill(state),
-        (error: unknown) => live && setAutofillError(error),
-      );
-    return () => {
-      live = false;
-      void loadPasskeys().then((passkeys) => passkeys.cancelPasskey());
-    };
-  }, []);
 
   const onSubmit = username.handleSubmit((value) => {
     preloadSignInSteps();
@@ -77,22 +51,21 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
       }
     >
       <form onSubmit={onSubmit} noValidate>
-        <ErrorAlert error={step.error ?? passkey.error ?? autofillError} />
+        <ErrorAlert error={step.error} />
         {username.field}
         <button type="submit" className="button primary" disabled={step.isPending}>
           {step.isPending ? t("common.working") : t("signIn.next")}
         </button>
       </form>
-      {"PublicKeyCredential" in window ? (
-        <button
-          type="button"
-          className="button"
-          disabled={passkey.isPending}
-          onClick={() => passkey.mutate()}
-        >
-          {passkey.isPending ? t("common.working") : t("signIn.withPasskey")}
-        </button>
-      ) : null}
+      <Suspense
+        fallback={
+          <button type="button" className="button" disabled>
+            {t("signIn.withPasskey")}
+          </button>
+        }
+      >
+        <PasskeySignIn />
+      </Suspense>
     </AuthCard>
   );
 }
