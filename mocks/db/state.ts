@@ -264,6 +264,11 @@ export type MockState = {
   recoveryEmails: Record<string, number[]>;
   outbox: OutboxRecord[];
   activity: ActivityRecord[];
+  /**
+   * Challenges of "Sign in with a passkey" and autofill, kept by value: asking for one starts no
+   * session, so that a page's autofill request never races the username's Next for the cookie.
+   */
+  passkeySignInChallenges?: PasskeyChallenge[];
 };
 
 export const SCHEMA_VERSION = 5;

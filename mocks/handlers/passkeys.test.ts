@@ -198,7 +198,15 @@ describe("signing in with a passkey alone (SECURITY 27, 28)", () => {
     const other = backend.browser();
     await requestOptions(other);
     apiError(await other.post(`${ALONE}/verify`, assertion), 401, "PASSKEY_REFUSED");
-    apiError(await backend.browser().post(`${ALONE}/verify`, assertion), 409, "WRONG_STEP");
+    apiError(await backend.browser().post(`${ALONE}/verify`, assertion), 401, "PASSKEY_REFUSED");
+  });
+
+  it("asks for no session cookie: the page's autofill never races the username's Next", async () => {
+    const b = backend.browser();
+    const options = await b.post(`${ALONE}/options`);
+    expect(options.status).toBe(200);
+    expect(options.headers.getSetCookie()).toEqual([]);
+    expect(b.sessionId).toBeUndefined();
   });
 
   it("refuses an expired challenge", async () => {
@@ -287,12 +295,10 @@ describe("a passkey as the second factor and for Verify it's you", () => {
     await signInAgain(b, JANE);
     authnState(await b.post("/api/step-up/start", { purpose: "view" }));
     const options = await requestOptions(b, STEP_UP);
-    // A step-up's challenge does not serve a sign-in (and goes with the attempt).
-    const wrong: PasskeyAssertion = await device.assert(options);
-    apiError(await b.post(`${ALONE}/verify`, wrong), 401, "PASSKEY_REFUSED");
-    apiError(await b.post(`${STEP_UP}/verify`, wrong), 401, "PASSKEY_REFUSED");
-    const fresh = await requestOptions(b, STEP_UP);
-    const state = authnState(await b.post(`${STEP_UP}/verify`, await device.assert(fresh)));
+    // A step-up's challenge does not serve a sign-in: refused there, it still serves the step-up.
+    const assertion: PasskeyAssertion = await device.assert(options);
+    apiError(await b.post(`${ALONE}/verify`, assertion), 401, "PASSKEY_REFUSED");
+    const state = authnState(await b.post(`${STEP_UP}/verify`, assertion));
     expect(state.status).toBe("SUCCESS");
     AccountState.parse(ok(await b.get("/api/account")));
   });

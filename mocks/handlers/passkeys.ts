@@ -19,6 +19,8 @@ import {
   registrationOptions,
   relyingPartyOf,
   takeChallenge,
+  takeSignInChallenge,
+  newSignInChallenge,
   userHandleOf,
   verifyAssertion,
   verifyRegistration,
@@ -76,14 +78,10 @@ async function checkAssertion(
   return passkey;
 }
 
-/** The challenge of this ceremony, taken (single use) before anything else is looked at. */
-function challengeOf(
-  session: Parameters<typeof takeChallenge>[0],
-  ceremony: "sign-in" | "step-up",
-  now: number,
-) {
+/** A challenge taken (single use) before anything else is looked at; a refusal is answered. */
+function taken(take: () => string): string {
   try {
-    return takeChallenge(session, ceremony, now);
+    return take();
   } catch (error) {
     if (error instanceof PasskeyRefused) throw refused(error);
     throw error;
@@ -100,9 +98,9 @@ async function discoverableSignIn(
   response: PasskeyAssertion,
   flow: VerificationFlow,
 ) {
-  const session = ctx.session;
-  if (!session) throw new HandlerError(409, "WRONG_STEP", "Start the passkey sign-in again.");
-  const challenge = challengeOf(session, "sign-in", ctx.now);
+  const challenge = taken(() =>
+    takeSignInChallenge(ctx.state, response.response.clientDataJSON, ctx.now),
+  );
   const user = ctx.state.users.find(
     (u) => u.status === "ACTIVE" && passkeyOf(u, response.id) !== null,
   );
@@ -124,7 +122,7 @@ async function discoverableSignIn(
     throw error;
   });
   // A sign-in of its own: a new session for the passkey's user, whatever was typed before.
-  removeSession(ctx.state, session.id);
+  if (ctx.session) removeSession(ctx.state, ctx.session.id);
   const next = startSession(ctx.state, ctx.now, ctx.userAgent);
   next.login = user.login;
   next.userId = user.id;
@@ -159,7 +157,7 @@ export function passkeyVerificationHandlers(db: MockDb, flow: VerificationFlow) 
         const response = await readBody(request, PasskeyAssertion);
         const found = flow.load(ctx);
         requireStage(found, "FACTOR");
-        const challenge = challengeOf(found.session, flow.kind, ctx.now);
+        const challenge = taken(() => takeChallenge(found.session, flow.kind, ctx.now));
         assertNotLocked(ctx.state, found.login, ctx.now);
         const withUserFound = withUser(found);
         const passkey = await checkAssertion(
@@ -186,10 +184,9 @@ export function passkeySignInHandlers(db: MockDb, signIn: VerificationFlow) {
   return [
     http.post(route("/api/authn/passkey-sign-in/options"), ({ request, cookies }) =>
       withSession(db, request, cookies, async (ctx) => {
-        const session = ctx.session ?? startSession(ctx.state, ctx.now, ctx.userAgent);
-        const challenge = newChallenge(session, "sign-in", ctx.now);
+        const challenge = newSignInChallenge(ctx.state, ctx.now);
         return {
-          session,
+          session: ctx.session,
           body: await authenticationOptions(relyingPartyOf(request), null, challenge),
         };
       }),
@@ -231,18 +228,14 @@ export function passkeyHandlers(db: MockDb) {
       route("/api/enroll/passkey/verify"),
       step(db, "passkey", async (ctx, { session, user }, request) => {
         const response = await readBody(request, PasskeyRegistration);
-        let passkey: PasskeyMethod;
-        try {
-          const challenge = takeChallenge(session, "register", ctx.now);
-          passkey = await verifyRegistration(relyingPartyOf(request), challenge, response, {
-            user,
-            userAgent: ctx.userAgent,
-            now: ctx.now,
-          });
-        } catch (error) {
-          if (error instanceof PasskeyRefused) throw refused(error);
-          throw error;
-        }
+        const challenge = taken(() => takeChallenge(session, "register", ctx.now));
+        const passkey = await verifyRegistration(relyingPartyOf(request), challenge, response, {
+          user,
+          userAgent: ctx.userAgent,
+          now: ctx.now,
+        }).catch((error: unknown) => {
+          throw error instanceof PasskeyRefused ? refused(error) : error;
+        });
         assertRoomFor(user);
         // One credential, one account: an ID already registered (here or to anyone) is refused.
         if (ctx.state.users.some((u) => passkeyOf(u, passkey.credentialId))) {

@@ -6,12 +6,14 @@ import { SoftAuthenticator, type Bend } from "../testing/authenticator";
 import {
   authenticationOptions,
   newChallenge,
+  newSignInChallenge,
   PASSKEY_POLICY,
   PasskeyRefused,
   passkeyName,
   passkeyOf,
   registrationOptions,
   takeChallenge,
+  takeSignInChallenge,
   verifyAssertion,
   verifyRegistration,
   type RelyingParty,
@@ -99,6 +101,28 @@ describe("passkey challenges (SECURITY 27)", () => {
     expect(() => takeChallenge(session, "step-up", NOW)).toThrow(PasskeyRefused);
     // And the attempt used it up.
     expect(session.passkeyChallenge).toBeNull();
+  });
+});
+
+describe("sign-in challenges with no session yet (the button, autofill)", () => {
+  const state = () => ({ passkeySignInChallenges: [] }) as unknown as MockState;
+  const clientData = (challenge: string) =>
+    Buffer.from(JSON.stringify({ type: "webauthn.get", challenge })).toString("base64url");
+
+  it("are taken once, by the challenge the client data names", () => {
+    const db = state();
+    const challenge = Buffer.from(newSignInChallenge(db, NOW)).toString("base64url");
+    expect(takeSignInChallenge(db, clientData(challenge), NOW)).toBe(challenge);
+    expect(() => takeSignInChallenge(db, clientData(challenge), NOW)).toThrow(PasskeyRefused);
+  });
+
+  it("refuse one never handed out, one expired, and unreadable client data", () => {
+    const db = state();
+    const challenge = Buffer.from(newSignInChallenge(db, NOW)).toString("base64url");
+    expect(() => takeSignInChallenge(db, clientData("AAAA"), NOW)).toThrow(PasskeyRefused);
+    const later = NOW + PASSKEY_POLICY.challengeMinutes * MINUTE + 1;
+    expect(() => takeSignInChallenge(db, clientData(challenge), later)).toThrow(/expired/);
+    expect(() => takeSignInChallenge(db, "not base64url json", NOW)).toThrow(PasskeyRefused);
   });
 });
 
