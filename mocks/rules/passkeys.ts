@@ -4,14 +4,14 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from "@simplewebauthn/server";
-import { isoBase64URL, isoUint8Array } from "@simplewebauthn/server/helpers";
+import { decodeClientDataJSON, isoBase64URL, isoUint8Array } from "@simplewebauthn/server/helpers";
 import type {
   PasskeyAssertion,
   PasskeyCreationOptions,
   PasskeyRegistration,
   PasskeyRequestOptions,
 } from "../../src/api/contracts/passkeys";
-import type { PasskeyChallenge, PasskeyMethod, Session, User } from "../db/state";
+import type { MockState, PasskeyChallenge, PasskeyMethod, Session, User } from "../db/state";
 import { describeClient } from "./client-info";
 import { randomId } from "./crypto";
 import { MINUTE } from "./policy";
@@ -47,19 +47,56 @@ export class PasskeyRefused extends Error {
   }
 }
 
+function challengeFor(ceremony: PasskeyChallenge["ceremony"], now: number) {
+  const bytes = crypto.getRandomValues(new Uint8Array(PASSKEY_POLICY.challengeBytes));
+  const held: PasskeyChallenge = {
+    challenge: isoBase64URL.fromBuffer(bytes),
+    ceremony,
+    expiresAt: now + PASSKEY_POLICY.challengeMinutes * MINUTE,
+  };
+  return { bytes, held };
+}
+
 /** A new challenge for one ceremony; it replaces any earlier one of this session. */
 export function newChallenge(
   session: Session,
   ceremony: PasskeyChallenge["ceremony"],
   now: number,
 ): Uint8Array<ArrayBuffer> {
-  const bytes = crypto.getRandomValues(new Uint8Array(PASSKEY_POLICY.challengeBytes));
-  session.passkeyChallenge = {
-    challenge: isoBase64URL.fromBuffer(bytes),
-    ceremony,
-    expiresAt: now + PASSKEY_POLICY.challengeMinutes * MINUTE,
-  };
+  const { bytes, held } = challengeFor(ceremony, now);
+  session.passkeyChallenge = held;
   return bytes;
+}
+
+/** Sign-in challenges waiting at once, at most: the oldest go first. */
+const SIGN_IN_CHALLENGES_KEPT = 1000;
+
+/** A challenge for a sign-in with no username yet: kept by value, outside any session. */
+export function newSignInChallenge(state: MockState, now: number): Uint8Array<ArrayBuffer> {
+  const { bytes, held } = challengeFor("sign-in", now);
+  const live = (state.passkeySignInChallenges ?? []).filter((c) => c.expiresAt >= now);
+  state.passkeySignInChallenges = [...live, held].slice(-SIGN_IN_CHALLENGES_KEPT);
+  return bytes;
+}
+
+/**
+ * Takes the sign-in challenge an assertion's clientDataJSON names, if it was handed out and is
+ * still waiting: used once, whatever the outcome.
+ */
+export function takeSignInChallenge(state: MockState, clientDataJSON: string, now: number): string {
+  let named: unknown;
+  try {
+    named = decodeClientDataJSON(clientDataJSON).challenge;
+  } catch {
+    throw new PasskeyRefused("challenge", "The client data cannot be read.");
+  }
+  const all = state.passkeySignInChallenges ?? [];
+  const held = all.find((c) => c.challenge === named);
+  state.passkeySignInChallenges = all.filter((c) => c !== held && c.expiresAt >= now);
+  if (!held) throw new PasskeyRefused("challenge", "No sign-in challenge is waiting for this one.");
+  if (now > held.expiresAt)
+    throw new PasskeyRefused("challenge", "The sign-in challenge has expired.");
+  return held.challenge;
 }
 
 /** Takes this session's challenge for `ceremony`: used once, whatever the outcome. */
