@@ -69,7 +69,9 @@ export async function withoutPasskeyAutofill(page: Page) {
 
 /** Ends the session as the user menu's Sign out does (the TRAQS username choice has no menu). */
 export async function endSession(page: Page) {
-  await page.evaluate(() => fetch("/api/session", { method: "DELETE" }));
+  await page.evaluate(() =>
+    fetch("/api/session", { method: "DELETE", headers: { "Content-Type": "application/json" } }),
+  );
   await page.goto("/signin");
   await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
 }
