@@ -11,7 +11,8 @@ import { PASSKEY_POLICY } from "../rules/passkeys";
 import { SoftAuthenticator, type Bend } from "../testing/authenticator";
 import { MockBackend } from "../testing/backend";
 import { apiError, authnState, type ApiResponse, type Browser } from "../testing/client";
-import { factorId, JANE, JOHN, SAM, signIn, signInToFactor } from "../testing/steps";
+import { SESSION_COOKIE } from "./http";
+import { factorId, identify, JANE, JOHN, SAM, signIn, signInToFactor } from "../testing/steps";
 
 const CHROME_LINUX =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
@@ -201,12 +202,18 @@ describe("signing in with a passkey alone (SECURITY 27, 28)", () => {
     apiError(await backend.browser().post(`${ALONE}/verify`, assertion), 401, "PASSKEY_REFUSED");
   });
 
-  it("asks for no session cookie: the page's autofill never races the username's Next", async () => {
+  it("neither sets nor clears the session cookie: the page's autofill never races the username's Next", async () => {
     const b = backend.browser();
     const options = await b.post(`${ALONE}/options`);
     expect(options.status).toBe(200);
     expect(options.headers.getSetCookie()).toEqual([]);
     expect(b.sessionId).toBeUndefined();
+    // Sent with a session that Next has since replaced, it leaves the new one alone.
+    authnState(await identify(b, JANE.login));
+    const stale = b.sessionId ?? "";
+    authnState(await identify(b, JANE.login));
+    const late = await backend.browser().setCookie(SESSION_COOKIE, stale).post(`${ALONE}/options`);
+    expect(late.headers.getSetCookie()).toEqual([]);
   });
 
   it("refuses an expired challenge", async () => {

@@ -28,7 +28,7 @@ import {
 import { completeSignIn } from "../rules/sign-in";
 import { hasSettingsAccess, toAccountState } from "./account";
 import { endSetUp, step } from "./enrollment";
-import { HandlerError, readBody, route } from "./http";
+import { HandlerError, json, readBody, respond, route } from "./http";
 import { signedIn, withSession, type SessionContext } from "./session-context";
 import {
   assertNotLocked,
@@ -182,14 +182,15 @@ export function passkeyVerificationHandlers(db: MockDb, flow: VerificationFlow) 
  */
 export function passkeySignInHandlers(db: MockDb, signIn: VerificationFlow) {
   return [
-    http.post(route("/api/authn/passkey-sign-in/options"), ({ request, cookies }) =>
-      withSession(db, request, cookies, async (ctx) => {
-        const challenge = newSignInChallenge(ctx.state, ctx.now);
-        return {
-          session: ctx.session,
-          body: await authenticationOptions(relyingPartyOf(request), null, challenge),
-        };
-      }),
+    // No session read or written: a cookie set or cleared here could land after the username's
+    // Next has started a sign-in, and undo it.
+    http.post(route("/api/authn/passkey-sign-in/options"), ({ request }) =>
+      respond(() =>
+        db.transaction(async (state) => {
+          const challenge = newSignInChallenge(state, db.now(state));
+          return json(await authenticationOptions(relyingPartyOf(request), null, challenge));
+        }),
+      ),
     ),
     http.post(route("/api/authn/passkey-sign-in/verify"), ({ request, cookies }) =>
       withSession(db, request, cookies, async (ctx) =>
