@@ -1,5 +1,11 @@
 import axe, { type RunOptions } from "axe-core";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import type { ClockState, OutboxChannel, OutboxMessage } from "../src/api/contracts/dev";
 import { MOCK_SERVER_PORT } from "../playwright.config";
@@ -249,9 +255,73 @@ export async function spendRecoveryCode(page: Page, code: string) {
   expect(status).toBe(200);
 }
 
-export const test = base.extend<{ mock: MockBackend; cspViolations: string[] }>({
+/** A credential as the DevTools protocol's WebAuthn domain shows it (binary as base64). */
+export type VirtualCredential = {
+  credentialId: string;
+  isResidentCredential: boolean;
+  rpId?: string;
+  privateKey: string;
+  userHandle?: string;
+  signCount: number;
+};
+
+/**
+ * Chromium's virtual authenticator (the DevTools protocol's WebAuthn domain), attached to the
+ * test's page: a platform authenticator ("internal") with resident keys and user verification,
+ * which answers the page's passkey prompts and autofill by itself, as a person with a fingerprint
+ * reader would. Chrome's DevTools WebAuthn panel does the same by hand.
+ */
+export class Passkeys {
+  private constructor(
+    private readonly cdp: CDPSession,
+    readonly authenticatorId: string,
+  ) {}
+
+  static async attach(page: Page): Promise<Passkeys> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("WebAuthn.enable", { enableUI: false });
+    const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    return new Passkeys(cdp, authenticatorId);
+  }
+
+  async credentials(): Promise<VirtualCredential[]> {
+    const { credentials } = await this.cdp.send("WebAuthn.getCredentials", {
+      authenticatorId: this.authenticatorId,
+    });
+    return credentials;
+  }
+
+  async addCredential(credential: VirtualCredential): Promise<void> {
+    await this.cdp.send("WebAuthn.addCredential", {
+      authenticatorId: this.authenticatorId,
+      credential,
+    });
+  }
+
+  async clear(): Promise<void> {
+    await this.cdp.send("WebAuthn.clearCredentials", { authenticatorId: this.authenticatorId });
+  }
+}
+
+export const test = base.extend<{
+  mock: MockBackend;
+  passkeys: Passkeys;
+  cspViolations: string[];
+}>({
   mock: async ({ page }, use, testInfo) => {
     await use(new MockBackend(page, testInfo.project.name !== "mock-server"));
+  },
+  passkeys: async ({ page }, use) => {
+    await use(await Passkeys.attach(page));
   },
   // Every test runs under the build's Content-Security-Policy and fails on any violation.
   cspViolations: [

@@ -30,8 +30,28 @@ export type PhoneMethod = {
   extension?: string;
   createdAt: number;
 };
+/** A WebAuthn credential (WebAuthn L3 §6.1: what the relying party keeps of it). */
+export type PasskeyMethod = {
+  id: string;
+  type: "passkey";
+  /** The credential ID, base64url. */
+  credentialId: string;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  /** The signature counter last seen: one that goes backwards means a cloned authenticator. */
+  counter: number;
+  transports: string[];
+  /** Backup eligible (a synced passkey) and backed up: the authenticator data's BE and BS flags. */
+  backupEligible: boolean;
+  backedUp: boolean;
+  aaguid: string;
+  name: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+};
 /** A security method used for access (second factor). */
-export type AccessMethod = GoogleAuthenticatorMethod | OktaVerifyMethod | PhoneMethod;
+export type AccessMethod =
+  GoogleAuthenticatorMethod | OktaVerifyMethod | PhoneMethod | PasskeyMethod;
 
 export type TraqsUsernameRecord = { username: string; active: boolean };
 
@@ -88,12 +108,25 @@ export type Session = {
   notice?: "unlocked" | "passwordReset";
   /** "Verify it's you" inside a signed-in session (Settings, removals, resets). */
   stepUp: StepUp | null;
+  /** The WebAuthn challenge handed out last in this session; used once, then gone. */
+  passkeyChallenge?: PasskeyChallenge | null;
   traqsUsername: string | null;
   /** The current refresh token is shown in full to this session until then (Get Token, "Show token"). */
   tokenShown?: { tokenId: string; until: number };
   createdAt: number;
   lastSeenAt: number;
   userAgent: string;
+};
+
+/**
+ * A registration or authentication challenge (WebAuthn L3 §13.4.3): random, single use, short
+ * lived, and good only for the ceremony it was made for.
+ */
+export type PasskeyChallenge = {
+  /** base64url of 32 random bytes. */
+  challenge: string;
+  ceremony: "register" | "sign-in" | "step-up";
+  expiresAt: number;
 };
 
 export type Recovery = {
@@ -229,7 +262,8 @@ export type ActivityType =
   | "account_unlocked"
   | "password_recovered"
   | "recovery_codes_generated"
-  | "recovery_code_used";
+  | "recovery_code_used"
+  | "passkey_counter_refused";
 
 export type ActivityRecord = {
   id: string;
@@ -258,6 +292,11 @@ export type MockState = {
   challengeSends: Record<string, number[]>;
   outbox: OutboxRecord[];
   activity: ActivityRecord[];
+  /**
+   * Challenges of "Sign in with a passkey" and autofill, kept by value: asking for one starts no
+   * session, so that a page's autofill request never races the username's Next for the cookie.
+   */
+  passkeySignInChallenges?: PasskeyChallenge[];
 };
 
 export const SCHEMA_VERSION = 8;

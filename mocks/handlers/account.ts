@@ -24,6 +24,7 @@ import { recoveryCodesView } from "../rules/recovery-codes";
 import { assertPasswordAllowed, storePassword } from "./enrollment";
 import { HandlerError, json, readBody, respond, route } from "./http";
 import { profileOf } from "./me";
+import { passkeyVerificationHandlers } from "./passkeys";
 import { signedIn, signedInFrom, type SessionContext } from "./session-context";
 import {
   toFactor,
@@ -108,7 +109,7 @@ export function settingsSetUp(session: Session, now: number): SetUpMethod | null
   return change?.kind === "setUp" && holdsGrant(session, now, change) ? change.method : null;
 }
 
-function toAccountState(user: User, session: Session): AccountState {
+export function toAccountState(user: User, session: Session): AccountState {
   return {
     ...profileOf(user),
     passwordChangedAt: user.passwordChangedAt === undefined ? null : iso(user.passwordChangedAt),
@@ -120,7 +121,12 @@ function toAccountState(user: User, session: Session): AccountState {
 }
 
 const SIGN_IN_TYPES = new Set(["sign_in", "sign_in_password_failed", "factor_failed", "sign_out"]);
-const FAILURES = new Set(["sign_in_password_failed", "factor_failed", "account_locked"]);
+const FAILURES = new Set([
+  "sign_in_password_failed",
+  "factor_failed",
+  "account_locked",
+  "passkey_counter_refused",
+]);
 
 function toActivityItem(record: ActivityRecord): ActivityItem {
   return {
@@ -225,6 +231,7 @@ export function accountHandlers(db: MockDb) {
       signedIn(db, async (ctx, { session }) => stepUpView(ctx, session)),
     ),
     ...verificationHandlers(db, stepUp),
+    ...passkeyVerificationHandlers(db, stepUp),
 
     http.get(
       route("/api/account"),
@@ -266,7 +273,9 @@ export function accountHandlers(db: MockDb) {
             ? `Phone ${toFactor(method).maskedPhone}`
             : method.type === "okta_verify"
               ? `Okta Verify (${method.deviceName})`
-              : "Google Authenticator";
+              : method.type === "passkey"
+                ? `Passkey (${method.name})`
+                : "Google Authenticator";
         notifySecurityChange(ctx, {
           user: user,
           type: "method_removed",

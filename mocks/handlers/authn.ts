@@ -5,6 +5,7 @@ import type { MockState, Session } from "../db/state";
 import type { MockDb } from "../db/store";
 import { completeSignIn } from "../rules/sign-in";
 import { HandlerError, readBody, route } from "./http";
+import { passkeySignInHandlers, passkeyVerificationHandlers } from "./passkeys";
 import { withSession, type SessionContext } from "./session-context";
 import { toVerificationState, verificationHandlers, type VerificationFlow } from "./verification";
 
@@ -85,6 +86,8 @@ export function authnHandlers(db: MockDb) {
     ),
 
     ...verificationHandlers(db, signIn),
+    ...passkeyVerificationHandlers(db, signIn),
+    ...passkeySignInHandlers(db, signIn),
 
     http.post(route("/api/authn/cancel"), ({ request, cookies }) =>
       withSession(db, request, cookies, async (ctx) => {

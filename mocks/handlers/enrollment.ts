@@ -98,7 +98,7 @@ function requireEnrolling(
 }
 
 /** A set-up from Settings is over once its method is set up: its verification is spent. */
-function endSetUp(session: Session, now: number, method: SetUpMethod): void {
+export function endSetUp(session: Session, now: number, method: SetUpMethod): void {
   if (session.stage === "SUCCESS") spendGrant(session, now, { kind: "setUp", method });
 }
 
@@ -112,7 +112,7 @@ type Handler = (
  * A set-up step of `target`: it needs the set-up session, allowed to change that, and answers with
  * its result (by default, the state).
  */
-function step(db: MockDb, target: SetUpTarget, handle: Handler) {
+export function step(db: MockDb, target: SetUpTarget, handle: Handler) {
   return ({ request, cookies }: { request: Request; cookies: Record<string, string> }) =>
     withSession(db, request, cookies, async (ctx) => {
       const found = requireEnrolling(ctx, target);

@@ -6,6 +6,7 @@ import { devHandlers } from "./dev";
 import { enrollmentHandlers } from "./enrollment";
 import { requestRules } from "./http";
 import { meHandlers } from "./me";
+import { passkeyHandlers } from "./passkeys";
 import { recoveryHandlers } from "./recovery";
 
 /** Every handler of the mock backend, over one database: the browser, Vitest and the server use this. */
@@ -17,6 +18,7 @@ export function createHandlers(db: MockDb) {
     ...meHandlers(db),
     ...recoveryHandlers(db),
     ...accountHandlers(db),
+    ...passkeyHandlers(db),
     ...apiDownloadHandlers(db),
     ...devHandlers(db),
   ];

@@ -20,7 +20,11 @@ const withBody = handlers
  * Endpoints that take no body and need no session: they ignore whatever is sent (and must not
  * fail), up to the size every body is capped at.
  */
-const BODILESS = new Set(["/api/authn/cancel", "/__dev/reset"]);
+const BODILESS = new Set([
+  "/api/authn/cancel",
+  "/__dev/reset",
+  "/api/authn/passkey-sign-in/options",
+]);
 
 const BODIES: [string, string][] = [
   ["malformed JSON", "{not json"],

@@ -24,6 +24,7 @@ import {
 import { recordSend, sendWaitSeconds } from "../rules/send-limits";
 import { checkTotp, TOTP_PERIOD_SECONDS } from "../rules/totp";
 import { HandlerError, readBody, route } from "./http";
+import { toPasskeyFactor } from "./passkey-factor";
 import { withSession, type SessionContext } from "./session-context";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -42,6 +43,8 @@ export function toFactor(method: AccessMethod): Factor {
       return { id: method.id, type: method.type, deviceName: method.deviceName };
     case "google_authenticator":
       return { id: method.id, type: method.type };
+    case "passkey":
+      return toPasskeyFactor(method);
   }
 }
 
@@ -134,7 +137,7 @@ function fail(ctx: SessionContext, found: Found, error: HandlerError): never {
   throw error;
 }
 
-function failFactor(
+export function failFactor(
   ctx: SessionContext,
   found: Found & { user: User },
   detail: string,
@@ -157,7 +160,7 @@ function methodOf(user: User, methodId: string): AccessMethod {
   return method;
 }
 
-function withUser(found: Found): Found & { user: User } {
+export function withUser(found: Found): Found & { user: User } {
   if (!found.user) throw new HandlerError(409, "WRONG_STEP", "Start again.");
   return found as Found & { user: User };
 }
@@ -240,6 +243,8 @@ async function checkCode(
 ) {
   const method = methodOf(found.user, methodId);
   const refuse = (error: HandlerError) => failFactor(ctx, found, method.type, error);
+  if (method.type === "passkey")
+    throw new HandlerError(400, "VALIDATION", "A passkey is verified with its own step.");
   if (method.type === "phone") {
     const challenge = found.tx.challenge;
     if (!challenge || challenge.methodId !== method.id || !challenge.codeHash) {

@@ -54,6 +54,10 @@ export class Browser {
     return this.send("POST", path, { json: body });
   }
 
+  put(path: string, body: unknown = {}) {
+    return this.send("PUT", path, { json: body });
+  }
+
   /** A POST whose body is sent exactly as given (malformed JSON, oversized bodies). */
   postRaw(path: string, raw: string) {
     return this.send("POST", path, { raw });

@@ -3,7 +3,13 @@ import { env } from "@/config/env";
 import { ErrorBody, type ErrorCode } from "./contracts/common";
 
 /** What can go wrong with a request, each with a stable code the UI turns into words. */
-export type ApiErrorCode = ErrorCode | "NETWORK" | "TIMEOUT" | "INVALID_RESPONSE";
+export type ApiErrorCode =
+  | ErrorCode
+  | "NETWORK"
+  | "TIMEOUT"
+  | "INVALID_RESPONSE"
+  // The browser's passkey prompt was closed, timed out, or found no passkey (no request made).
+  | "PASSKEY_CANCELLED";
 
 export class ApiError extends Error {
   readonly status: number;

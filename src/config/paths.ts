@@ -14,6 +14,7 @@ export const paths = {
   enrollPhone: "/enroll/phone",
   enrollPhoneVerify: "/enroll/phone/verify",
   enrollRecoveryCodes: "/enroll/recovery-codes",
+  enrollPasskey: "/enroll/passkey",
   home: "/app",
   notifications: "/app/notifications",
   settings: "/settings",

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
-import { Factor, FactorType } from "./authn";
+import { FactorType } from "./authn";
 import { Instant } from "./common";
 import { Language, TraqsUsername } from "./me";
+import { MethodDetails } from "./passkeys";
 
 /** view: open Settings; change: a reset, removal or set-up; token: Get Token (API / Download). */
 export const StepUpPurpose = z.enum(["view", "change", "token", "show-token"]);
@@ -44,7 +45,7 @@ export const AccountState = z.object({
   language: z.nullable(Language),
   passwordChangedAt: z.nullable(Instant),
   securityQuestionSet: z.boolean(),
-  methods: z.array(Factor),
+  methods: z.array(MethodDetails),
   /** Unused recovery codes left, when a set exists (Settings warns at 3 or fewer). */
   recoveryCodesLeft: z.optional(z.number()),
   /** Until when Settings stays open without verifying again. */

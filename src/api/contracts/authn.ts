@@ -2,14 +2,14 @@ import * as z from "zod/mini";
 import { Instant } from "./common";
 
 /** The kinds of security method a user can verify with after the password. */
-export const FactorType = z.enum(["google_authenticator", "okta_verify", "phone"]);
+export const FactorType = z.enum(["google_authenticator", "okta_verify", "phone", "passkey"]);
 export type FactorType = z.infer<typeof FactorType>;
 
 export const PhoneChannel = z.enum(["sms", "voice"]);
 export type PhoneChannel = z.infer<typeof PhoneChannel>;
 
 /** An enrolled security method as the sign-in screens see it: never its secret or full number. */
-export const Factor = z.object({
+export const FACTOR_FIELDS = {
   id: z.string(),
   type: FactorType,
   /** Okta Verify: the device name. */
@@ -17,10 +17,11 @@ export const Factor = z.object({
   /** Phone: the number with all but the last digits masked, e.g. "+1 XXX-XXX-0143". */
   maskedPhone: z.optional(z.string()),
   channel: z.optional(PhoneChannel),
-});
+};
+export const Factor = z.object(FACTOR_FIELDS);
 export type Factor = z.infer<typeof Factor>;
 
-export const VerifyMode = z.enum(["code", "push"]);
+export const VerifyMode = z.enum(["code", "push", "passkey"]);
 export type VerifyMode = z.infer<typeof VerifyMode>;
 
 /** `canceled`: the device was removed before the push was answered. */

@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   "RECOVERY_ENDED",
   "INVALID_ANSWER",
   "NOT_ENTITLED",
+  "PASSKEY_REFUSED",
+  "PASSKEY_LIMIT",
   "SERVER_ERROR",
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
-import { Factor, OneTimeCode, PhoneChannel } from "./authn";
+import { OneTimeCode, PhoneChannel } from "./authn";
 import { Instant } from "./common";
+import { MethodDetails } from "./passkeys";
 
 const required = z.minLength(1, "validation.required");
 
@@ -12,7 +13,7 @@ export const EnrollmentState = z.object({
   passwordSet: z.boolean(),
   securityQuestionSet: z.boolean(),
   /** The access methods set up so far (Google Authenticator, Okta Verify, phones). */
-  methods: z.array(Factor),
+  methods: z.array(MethodDetails),
   /** Password, security question and one access method: "Set up later" may finish. */
   canFinish: z.boolean(),
   /** Activation (first set-up) or Settings (a signed-in user adding a method). */

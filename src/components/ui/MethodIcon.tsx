@@ -6,7 +6,8 @@ export type MethodIconKind =
   | "oktaVerify"
   | "phone"
   | "email"
-  | "recoveryCodes";
+  | "recoveryCodes"
+  | "passkey";
 
 // Simple line drawings on a 24-unit grid; the method's name is always written beside the icon.
 const PATHS: Record<MethodIconKind, string> = {
@@ -26,6 +27,9 @@ const PATHS: Record<MethodIconKind, string> = {
   email: "M3 6h18v12H3zM3 6l9 7 9-7",
   // A sheet with lines of codes.
   recoveryCodes: "M6 3h12v18H6zM9 8h6M9 12h6M9 16h4",
+  // A key.
+  passkey:
+    "M14.5 4a5.5 5.5 0 1 1-4.9 8L4 17.6V20h3v-2h2v-2h2l1.1-1.1A5.5 5.5 0 0 1 14.5 4zM16 8h.01",
 };
 
 /** The method's icon: decorative, hidden from assistive technology (the name is in the text). */

@@ -10,7 +10,7 @@ import { TextField } from "./TextField";
  * submit handler: it passes on the checked value, or shows why not and takes focus; once shown, the
  * message follows what is typed.
  */
-export function useUsernameField(defaultValue = "") {
+export function useUsernameField(defaultValue = "", autoComplete = "username") {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string>();
@@ -27,7 +27,7 @@ export function useUsernameField(defaultValue = "") {
       name="username"
       label={t("signIn.username")}
       type="email"
-      autoComplete="username"
+      autoComplete={autoComplete}
       autoCapitalize="none"
       spellCheck={false}
       defaultValue={defaultValue}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { AuthnState } from "@/api/contracts/authn";
 import { CodeStep } from "./CodeStep";
 import type { FactorOption } from "./factor-options";
+import { PasskeyStep } from "./PasskeyStep";
 import { PhoneStep } from "./PhoneStep";
 import { PushStep } from "./PushStep";
 
@@ -10,6 +11,7 @@ import { PushStep } from "./PushStep";
 export function factorTitle(t: TFunction, { factor, mode }: FactorOption): string {
   if (factor.type === "google_authenticator") return t("signIn.verify.googleTitle");
   if (factor.type === "phone") return t("signIn.verify.phoneTitle");
+  if (factor.type === "passkey") return t("signIn.passkey.title");
   return mode === "push" ? t("signIn.push.title") : t("signIn.verify.oktaTitle");
 }
 
@@ -24,6 +26,7 @@ export function FactorStep(props: {
   const { factor, mode } = option;
   if (factor.type === "phone")
     return <PhoneStep key={factor.id} factor={factor} state={state} onVerified={onVerified} />;
+  if (factor.type === "passkey") return <PasskeyStep key={factor.id} onVerified={onVerified} />;
   if (factor.type === "okta_verify" && mode === "push") {
     return <PushStep key={factor.id} factor={factor} state={state} onVerified={onVerified} />;
   }

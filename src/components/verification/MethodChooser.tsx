@@ -7,6 +7,7 @@ const ICON: Record<FactorOption["factor"]["type"], MethodIconKind> = {
   google_authenticator: "googleAuthenticator",
   okta_verify: "oktaVerify",
   phone: "phone",
+  passkey: "passkey",
 };
 
 type Row = {

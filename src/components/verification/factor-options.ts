@@ -26,6 +26,11 @@ export function factorOptions(t: TFunction, factors: Factor[]): FactorOption[] {
         return [
           { factor, mode: "code", title: t("methods.phone"), subtitle: factor.maskedPhone ?? null },
         ];
+      case "passkey":
+        // One line for all passkeys: the browser offers whichever of them this device holds.
+        return factors.find((f) => f.type === "passkey") === factor
+          ? [{ factor, mode: "passkey", title: t("methods.passkey"), subtitle: null }]
+          : [];
     }
   });
 }
@@ -45,7 +50,8 @@ export function chosenOption(
 ): FactorOption | undefined {
   const find = (id: string | undefined, m: string | undefined) =>
     options.find((o) => o.factor.id === id && o.mode === m) ??
-    options.find((o) => o.factor.id === id);
+    options.find((o) => o.factor.id === id) ??
+    options.find((o) => m === "passkey" && o.mode === m);
   return (
     (methodId ? find(methodId, mode ?? undefined) : undefined) ??
     find(state.lastUsed?.methodId, state.lastUsed?.mode) ??

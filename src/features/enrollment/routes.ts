@@ -55,4 +55,9 @@ export const enrollmentRoutes = [
     module: "/src/features/enrollment/routes/SetUpRecoveryCodesPage.tsx",
     page: "SetUpRecoveryCodesPage",
   },
+  {
+    path: paths.enrollPasskey,
+    module: "/src/features/enrollment/routes/SetUpPasskeyPage.tsx",
+    page: "SetUpPasskeyPage",
+  },
 ] as const satisfies readonly PageRoute[];

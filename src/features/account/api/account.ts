@@ -81,6 +81,17 @@ export const useRemoveMethod = () =>
     listedInActivity,
   );
 
+export const useRenamePasskey = () =>
+  useAccountChange(
+    ({ id, name }: { id: string; name: string }) =>
+      apiRequest(`/api/account/methods/${encodeURIComponent(id)}/name`, AccountState, {
+        method: "PUT",
+        body: { name },
+      }),
+    // A name is shown in Settings only: the answer holds it.
+    () => undefined,
+  );
+
 export const useRemoveSecurityQuestion = () =>
   useAccountChange(
     () => apiRequest("/api/account/security-question", AccountState, { method: "DELETE" }),

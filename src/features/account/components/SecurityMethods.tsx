@@ -2,7 +2,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccountChange, AccountState, SetUpMethod } from "@/api/contracts/account";
 import type { Factor } from "@/api/contracts/authn";
+import type { MethodDetails } from "@/api/contracts/passkeys";
 import { Alert } from "@/components/ui/Alert";
+import { PasskeyDetails, RenamePasskeyForm } from "./Passkey";
 import { RecoveryCodesRow, RecoveryCodesWarning } from "./RecoveryCodes";
 
 /** A change of a security method, named for its question and message. */
@@ -15,6 +17,8 @@ type Row = {
   action: "reset" | "remove" | "setUp" | "setUpAnother";
   onAction: () => void;
   last?: boolean;
+  /** A passkey's row: its details, and Rename. */
+  passkey?: MethodDetails;
 };
 
 /**
@@ -25,13 +29,16 @@ export function SecurityMethods({
   account,
   ask,
   verify,
+  onRenamed,
 }: {
   account: AccountState;
   ask: (change: MethodChange) => void;
   verify: (change: MethodChange) => void;
+  onRenamed: () => void;
 }) {
   const { t } = useTranslation();
   const [lastWarning, setLastWarning] = useState(false);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const onlyOne = account.methods.length === 1;
   const of = (type: Factor["type"]) => account.methods.filter((m) => m.type === type);
   const removeRow = (method: Factor, name: string, detail?: string): Row => ({
@@ -54,6 +61,7 @@ export function SecurityMethods({
   const okta = of("okta_verify");
   const google = of("google_authenticator")[0];
   const phones = of("phone");
+  const passkeys = of("passkey");
   const rows: Row[] = [
     {
       key: "password",
@@ -68,6 +76,8 @@ export function SecurityMethods({
       : setUpRow("google", t("methods.googleAuthenticator"), "google_authenticator", false),
     setUpRow("phone", t("methods.phone"), "phone", phones.length > 0),
     ...phones.map((m) => removeRow(m, t("methods.phone"), m.maskedPhone)),
+    setUpRow("passkey", t("methods.passkey"), "passkey", passkeys.length > 0),
+    ...passkeys.map((m) => ({ ...removeRow(m, t("methods.passkey"), m.name), passkey: m })),
     account.securityQuestionSet
       ? {
           key: "question",
@@ -92,12 +102,39 @@ export function SecurityMethods({
       <ul className="method-list">
         {rows.map((r) => (
           <li key={r.key} className={`method-row${r.detail ? " method-sub" : ""}`}>
-            <span className="method-name">
-              {r.detail ? <span className="nowrap">{r.detail}</span> : <strong>{r.name}</strong>}
-            </span>
-            <button type="button" className="button" aria-label={label(r)} onClick={r.onAction}>
-              {t(`account.actions.${r.action}`)}
-            </button>
+            {r.passkey && renaming === r.key ? (
+              <RenamePasskeyForm
+                passkey={r.passkey}
+                onDone={(renamed) => {
+                  setRenaming(null);
+                  if (renamed) onRenamed();
+                }}
+              />
+            ) : (
+              <>
+                <span className="method-name">
+                  {r.detail ? (
+                    <span className="nowrap">{r.detail}</span>
+                  ) : (
+                    <strong>{r.name}</strong>
+                  )}
+                  {r.passkey ? <PasskeyDetails passkey={r.passkey} /> : null}
+                </span>
+                {r.passkey ? (
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={t("account.passkey.renameMethod", { name: r.detail })}
+                    onClick={() => setRenaming(r.key)}
+                  >
+                    {t("account.passkey.rename")}
+                  </button>
+                ) : null}
+                <button type="button" className="button" aria-label={label(r)} onClick={r.onAction}>
+                  {t(`account.actions.${r.action}`)}
+                </button>
+              </>
+            )}
           </li>
         ))}
         <RecoveryCodesRow

@@ -33,6 +33,7 @@ const SET_UP_PATH: Record<SetUpMethod, string> = {
   phone: paths.enrollPhone,
   security_question: paths.enrollSecurityQuestion,
   recovery_codes: paths.enrollRecoveryCodes,
+  passkey: paths.enrollPasskey,
 };
 
 /** The Account page (guide Section 2): opened after "Verify it's you with a security method". */
@@ -142,6 +143,7 @@ function Settings({ me }: { me: Me }) {
             account={account.data}
             ask={(next) => start(next, change.ask)}
             verify={(next) => start(next, change.verify)}
+            onRenamed={() => setMessage(t("account.passkey.renamed"))}
           />
         </>
       )}

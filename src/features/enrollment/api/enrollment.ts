@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { endpoints } from "@/api/endpoints";
 import { apiRequest } from "@/api/client";
 import { AuthnState } from "@/api/contracts/authn";
+import { createPasskey } from "@/api/passkeys";
 import { meQueryOptions } from "@/api/me";
 import { authnQueryOptions } from "@/components/verification/api";
 import {
@@ -92,6 +93,15 @@ export const useVerifyGoogleAuthenticator = () =>
   useEnrollmentStep<EnrollCodeRequest>("/api/enroll/google-authenticator/verify");
 export const useVerifyPhone = () =>
   useEnrollmentStep<EnrollCodeRequest>("/api/enroll/phone/verify");
+
+/** Creates a passkey in the browser and has the backend verify and keep it. */
+export function useCreatePasskey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => createPasskey(EnrollmentState),
+    onSuccess: (state) => queryClient.setQueryData(keys.state, state),
+  });
+}
 
 /** The activation link: starts the set-up for the invited user. */
 export function useActivate() {

@@ -16,7 +16,8 @@ type MethodKind =
   | "googleAuthenticator"
   | "oktaVerify"
   | "phone"
-  | "recoveryCodes";
+  | "recoveryCodes"
+  | "passkey";
 
 const SET_UP_PATH: Record<MethodKind, string> = {
   password: paths.enrollPassword,
@@ -25,6 +26,13 @@ const SET_UP_PATH: Record<MethodKind, string> = {
   oktaVerify: paths.enrollOktaVerify,
   phone: paths.enrollPhone,
   recoveryCodes: paths.enrollRecoveryCodes,
+  passkey: paths.enrollPasskey,
+};
+
+/** What the list says of a method's strength (SECURITY: NIST SP 800-63B-4 §2.2.2, §3.1.3.3). */
+const STRENGTH: Partial<Record<MethodKind, string>> = {
+  passkey: "enroll.phishingResistant",
+  phone: "enroll.nistRestricted",
 };
 
 /** "Set up security methods" (guide Section 1, steps 4, 6 and 8): what is set up and what is left. */
@@ -50,6 +58,7 @@ function plan(state: EnrollmentState) {
     ...(has("google_authenticator") ? [] : (["googleAuthenticator"] as const)),
     "oktaVerify",
     "phone",
+    "passkey",
   );
   // A backup to the access methods: offered once the required ones are set up, before finishing.
   if (state.canFinish && state.recoveryCodesLeft === undefined) optional.push("recoveryCodes");
@@ -71,7 +80,7 @@ function MethodList({ state }: { state: EnrollmentState }) {
     ...state.methods.map((m) => ({
       key: m.id,
       kind: methodKind(m.type),
-      detail: m.maskedPhone ?? m.deviceName ?? null,
+      detail: m.maskedPhone ?? m.deviceName ?? m.name ?? null,
     })),
     ...(state.recoveryCodesLeft === undefined
       ? []
@@ -153,7 +162,7 @@ function MethodSection({
       <ul className="method-list">
         {kinds.map((kind) => {
           const another =
-            (kind === "phone" || kind === "oktaVerify") &&
+            (kind === "phone" || kind === "oktaVerify" || kind === "passkey") &&
             state.methods.some((m) => methodKind(m.type) === kind);
           const name = t(`methods.${kind}`);
           return (
@@ -175,6 +184,7 @@ function MethodSection({
                         : "enroll.usedForAccess",
                   )}
                 </span>
+                {STRENGTH[kind] ? <span className="method-detail">{t(STRENGTH[kind])}</span> : null}
               </span>
               <Link
                 className="button"
@@ -198,5 +208,7 @@ function methodKind(type: string): MethodKind {
     ? "googleAuthenticator"
     : type === "okta_verify"
       ? "oktaVerify"
-      : "phone";
+      : type === "passkey"
+        ? "passkey"
+        : "phone";
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { AuthCard } from "@/components/ui/AuthCard";
@@ -8,7 +9,13 @@ import { useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
 import { preloadSignInSteps } from "../steps";
 
-/** Sign In: "Username (email address)", Next (guide Section 3, step 2). */
+// Passkeys load after the first paint, with the WebAuthn code they use: not in the first load.
+const PasskeySignIn = lazy(() => import("../components/PasskeySignIn"));
+
+/**
+ * Sign In: "Username (email address)", Next (guide Section 3, step 2); or a passkey, from the
+ * button or the username field's autofill, which signs in with no username typed.
+ */
 export function SignInPage() {
   return (
     <AuthnGate serves={["IDENTIFY", "PASSWORD", "FACTOR", "ENROLL"]}>
@@ -22,7 +29,7 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
   const navigate = useNavigate();
   const from = useReturnPath();
   const step = useIdentify();
-  const username = useUsernameField(defaultUsername);
+  const username = useUsernameField(defaultUsername, "username webauthn");
 
   const onSubmit = username.handleSubmit((value) => {
     preloadSignInSteps();
@@ -50,6 +57,15 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
           {step.isPending ? t("common.working") : t("signIn.next")}
         </button>
       </form>
+      <Suspense
+        fallback={
+          <button type="button" className="button" disabled>
+            {t("signIn.withPasskey")}
+          </button>
+        }
+      >
+        <PasskeySignIn />
+      </Suspense>
     </AuthCard>
   );
 }

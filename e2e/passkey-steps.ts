@@ -1,0 +1,77 @@
+import type { Page } from "@playwright/test";
+import {
+  expect,
+  expectAccessible,
+  JANE,
+  signInAsJdoe01,
+  type MockBackend,
+  type Passkeys,
+} from "./fixtures";
+
+// Steps of the passkey specs (the in-page mock and the local server): Chromium's virtual
+// authenticator (the `passkeys` fixture) answers every passkey prompt of the page, as a person
+// with a fingerprint reader would.
+
+export async function nextCode(mock: MockBackend) {
+  await mock.advanceClock(30); // a code works once: the next one
+  return mock.totp(JANE.totpKey);
+}
+
+/** Jane opens Settings, verifying with her authenticator app. */
+export async function openSettings(page: Page, mock: MockBackend) {
+  await page.getByRole("button", { name: "Jane Doe" }).click();
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(
+    page.getByRole("heading", { name: "Verify with Google Authenticator" }),
+  ).toBeVisible();
+  await page.getByLabel("Enter code").fill(await nextCode(mock));
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+}
+
+/** Signed in, Jane sets up a passkey from Settings, after her password and a code. */
+export async function setUpJanesPasskey(page: Page, mock: MockBackend, passkeys: Passkeys) {
+  await signInAsJdoe01(page, mock);
+  await openSettings(page, mock);
+  const methods = page.getByRole("region", { name: "Security Methods" });
+  await methods.getByRole("button", { name: "Set up Passkey" }).click();
+  await page.getByLabel("Password", { exact: true }).fill(JANE.password);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await page.getByLabel("Enter code").fill(await nextCode(mock));
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Set up a passkey" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Create a passkey" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Passkey is set up." })).toBeVisible();
+  // A discoverable credential for this site's host, kept by the (virtual) authenticator.
+  const credentials = await passkeys.credentials();
+  expect(credentials).toEqual([
+    expect.objectContaining({ isResidentCredential: true, rpId: "localhost" }),
+  ]);
+  return methods;
+}
+
+export async function signOut(page: Page, name: string) {
+  await page.getByRole("button", { name }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+}
+
+/**
+ * A browser without passkey autofill (conditional mediation), so that only the button can sign in:
+ * the virtual authenticator answers an autofill request by itself as soon as it holds a passkey.
+ */
+export async function withoutPasskeyAutofill(page: Page) {
+  await page.addInitScript(() => {
+    PublicKeyCredential.isConditionalMediationAvailable = () => Promise.resolve(false);
+  });
+}
+
+/** Ends the session as the user menu's Sign out does (the TRAQS username choice has no menu). */
+export async function endSession(page: Page) {
+  await page.evaluate(() =>
+    fetch("/api/session", { method: "DELETE", headers: { "Content-Type": "application/json" } }),
+  );
+  await page.goto("/signin");
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+}
