@@ -21,6 +21,7 @@ export async function nextCode(mock: MockBackend) {
 export async function openSettings(page: Page, mock: MockBackend) {
   await page.getByRole("button", { name: "Jane Doe" }).click();
   await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Select Google Authenticator" }).click();
   await expect(
     page.getByRole("heading", { name: "Verify with Google Authenticator" }),
   ).toBeVisible();
