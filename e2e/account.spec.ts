@@ -192,7 +192,8 @@ test("Jane resets her password: a reused one is refused, the new one works, and 
   await expectAccessible(page);
 });
 
-test("The email's Report Suspicious Activity link records the report", async ({ page, mock }) => {
+/** Jane signs in and removes her security question: its email has a Report Suspicious Activity link. */
+async function signInAndRemoveSecurityQuestion(page: Page, mock: MockBackend) {
   await signInAsJdoe01(page, mock);
   await openSettings(page, mock);
   await page.getByRole("button", { name: "Remove Security Question" }).click();
@@ -202,6 +203,10 @@ test("The email's Report Suspicious Activity link records the report", async ({ 
     "Are you sure you want to remove Security Question enrollment?",
   );
   await expect(page.getByText("You have successfully removed Security Question")).toBeVisible();
+}
+
+test("The email's Report Suspicious Activity link records the report", async ({ page, mock }) => {
+  await signInAndRemoveSecurityQuestion(page, mock);
   await expect(page.getByRole("button", { name: "Set up Security Question" })).toBeVisible();
   const email = await mock.latest("email", JANE.username);
   await page.goto(email.link ?? "");
@@ -220,15 +225,7 @@ test("The email's Report Suspicious Activity link records the report", async ({ 
 });
 
 test("A Report Suspicious Activity link older than 30 days has expired", async ({ page, mock }) => {
-  await signInAsJdoe01(page, mock);
-  await openSettings(page, mock);
-  await page.getByRole("button", { name: "Remove Security Question" }).click();
-  await confirmAndVerify(
-    page,
-    mock,
-    "Are you sure you want to remove Security Question enrollment?",
-  );
-  await expect(page.getByText("You have successfully removed Security Question")).toBeVisible();
+  await signInAndRemoveSecurityQuestion(page, mock);
   const email = await mock.latest("email", JANE.username);
   await mock.advanceClock(30 * 86_400 + 60);
   await page.goto(email.link ?? "");

@@ -6,16 +6,12 @@ import {
   signInAsJdoe01,
   type MockBackend,
   type Passkeys,
+  verifyWithJanesCode,
 } from "./fixtures";
 
 // Steps of the passkey specs (the in-page mock and the local server): Chromium's virtual
 // authenticator (the `passkeys` fixture) answers every passkey prompt of the page, as a person
 // with a fingerprint reader would.
-
-export async function nextCode(mock: MockBackend) {
-  await mock.advanceClock(30); // a code works once: the next one
-  return mock.totp(JANE.totpKey);
-}
 
 /** Jane opens Settings, verifying with her authenticator app. */
 export async function openSettings(page: Page, mock: MockBackend) {
@@ -25,8 +21,7 @@ export async function openSettings(page: Page, mock: MockBackend) {
   await expect(
     page.getByRole("heading", { name: "Verify with Google Authenticator" }),
   ).toBeVisible();
-  await page.getByLabel("Enter code").fill(await nextCode(mock));
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await verifyWithJanesCode(page, mock);
   await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
 }
 
@@ -38,8 +33,7 @@ export async function setUpJanesPasskey(page: Page, mock: MockBackend, passkeys:
   await methods.getByRole("button", { name: "Set up Passkey" }).click();
   await page.getByLabel("Password", { exact: true }).fill(JANE.password);
   await page.getByRole("button", { name: "Verify", exact: true }).click();
-  await page.getByLabel("Enter code").fill(await nextCode(mock));
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await verifyWithJanesCode(page, mock);
   await expect(page.getByRole("heading", { name: "Set up a passkey" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Create a passkey" }).click();
