@@ -3,6 +3,7 @@ import {
   expect,
   fillNewPassword,
   expectAccessible,
+  janesNextCode,
   JANE,
   signInAsJdoe01,
   test,
@@ -11,12 +12,6 @@ import {
   scanWithOktaVerify,
   spendRecoveryCode,
 } from "./fixtures";
-
-/** Each code works once: the next verification waits for the authenticator's next code. */
-async function nextCode(mock: MockBackend) {
-  await mock.advanceClock(30);
-  return mock.totp(JANE.totpKey);
-}
 
 async function openMenu(page: Page, item: string) {
   await page.getByRole("button", { name: "Jane Doe" }).click();
@@ -34,7 +29,7 @@ async function openSettings(page: Page, mock: MockBackend) {
     page.getByRole("heading", { name: "Verify with Google Authenticator" }),
   ).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Enter code").fill(await nextCode(mock));
+  await page.getByLabel("Enter code").fill(await janesNextCode(mock));
   await page.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
 }
@@ -56,7 +51,7 @@ async function verifyWithPasswordAndMethod(page: Page, mock: MockBackend) {
   await expect(
     page.getByRole("heading", { name: "Verify with Google Authenticator" }),
   ).toBeVisible();
-  await page.getByLabel("Enter code").fill(await nextCode(mock));
+  await page.getByLabel("Enter code").fill(await janesNextCode(mock));
   await page.getByRole("button", { name: "Verify", exact: true }).click();
 }
 

@@ -167,10 +167,15 @@ export async function expectRecentPasswordRefused(page: Page) {
   );
 }
 
-/** A new code from Jane's authenticator (the clock moves on: a code works once), then Verify. */
-export async function verifyWithJanesCode(page: Page, mock: MockBackend) {
+/** Jane's authenticator's next code: the clock moves on first, since each code works once. */
+export async function janesNextCode(mock: MockBackend): Promise<string> {
   await mock.advanceClock(30);
-  await page.getByLabel("Enter code").fill(await mock.totp(JANE.totpKey));
+  return mock.totp(JANE.totpKey);
+}
+
+/** A new code from Jane's authenticator, then Verify. */
+export async function verifyWithJanesCode(page: Page, mock: MockBackend) {
+  await page.getByLabel("Enter code").fill(await janesNextCode(mock));
   await page.getByRole("button", { name: "Verify", exact: true }).click();
 }
 

@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import {
   expect,
   expectAccessible,
+  janesNextCode,
   JANE,
   JOHN,
   openFromMainMenu,
@@ -54,12 +55,6 @@ function setUpDone(page: Page, t: Translate, method: string) {
     .filter({ hasText: t("enroll.setUpDone", { method: t(`methods.${method}`) }) });
 }
 
-/** Each code works once: the next verification waits for the authenticator's next code. */
-async function nextCode(mock: MockBackend) {
-  await mock.advanceClock(30);
-  return mock.totp(JANE.totpKey);
-}
-
 /** John opens the "Activate Okta Account" link from his invitation email. */
 async function activateJohn(page: Page, mock: MockBackend, t: Translate) {
   await page.goto("/signin");
@@ -96,7 +91,7 @@ async function signInAsJdoe01(page: Page, mock: MockBackend, t: Translate) {
   await expect(
     page.getByRole("heading", { level: 1, name: t("signIn.verify.googleTitle") }),
   ).toBeVisible();
-  await page.getByLabel(t("common.enterCode")).fill(await nextCode(mock));
+  await page.getByLabel(t("common.enterCode")).fill(await janesNextCode(mock));
   await page.getByRole("button", { name: t("common.verify"), exact: true }).click();
   await page.getByLabel(t("traqs.usernameLabel"), { exact: true }).selectOption("JDOE01");
   await page.getByRole("button", { name: t("common.select") }).click();
@@ -371,7 +366,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await expect(
         page.getByRole("heading", { level: 1, name: t("signIn.verify.googleTitle") }),
       ).toBeVisible();
-      await page.getByLabel(t("common.enterCode")).fill(await nextCode(mock));
+      await page.getByLabel(t("common.enterCode")).fill(await janesNextCode(mock));
       await page.getByRole("button", { name: t("common.verify"), exact: true }).click();
       const methods = page.getByRole("region", { name: t("account.securityMethods") });
       await expect(methods).toBeVisible();
@@ -419,7 +414,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await expect(
         page.getByRole("heading", { level: 1, name: t("signIn.verify.googleTitle") }),
       ).toBeVisible();
-      await page.getByLabel(t("common.enterCode")).fill(await nextCode(mock));
+      await page.getByLabel(t("common.enterCode")).fill(await janesNextCode(mock));
       await page.getByRole("button", { name: t("common.verify"), exact: true }).click();
       await expect(
         page.getByRole("checkbox", { name: t("account.resetPassword.signOutOthers") }),
@@ -474,7 +469,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await page.getByRole("button", { name: t("api.programmatic.getToken") }).click();
       await expect(page.getByLabel(t("common.enterCode"))).toBeVisible();
       await check("Get Token: verify it's you", t("signIn.verify.googleTitle"));
-      await page.getByLabel(t("common.enterCode")).fill(await nextCode(mock));
+      await page.getByLabel(t("common.enterCode")).fill(await janesNextCode(mock));
       await page.getByRole("button", { name: t("common.verify"), exact: true }).click();
       await expect(
         page.getByRole("status").filter({ hasText: t("api.programmatic.created") }),
