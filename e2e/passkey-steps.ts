@@ -6,6 +6,7 @@ import {
   signInAsJdoe01,
   type MockBackend,
   type Passkeys,
+  type VirtualCredential,
   verifyWithJanesCode,
 } from "./fixtures";
 
@@ -69,4 +70,23 @@ export async function endSession(page: Page) {
   );
   await page.goto("/signin");
   await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+}
+
+/**
+ * A copy of Jane's passkey as it was when set up (the same key, its signature counter back at the
+ * start) is refused after the passkey has signed in, and Jane is told by email.
+ */
+export async function expectOldCopyRefused(
+  page: Page,
+  mock: MockBackend,
+  passkeys: Passkeys,
+  copy: VirtualCredential,
+) {
+  await passkeys.clear();
+  await passkeys.addCredential(copy);
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await expect(page.getByRole("alert")).toContainText("That passkey could not be verified.");
+  const alert = await mock.latest("email", JANE.username);
+  expect(alert.subject).toBe("FINRA TRAQS - Passkey sign-in refused");
+  expect(alert.text).toContain("signature counter went backwards");
 }
