@@ -69,6 +69,25 @@ export default tseslint.config(
     },
   },
   {
+    // The mock's domain knows no HTTP (decision 017): rules and the database never import a handler
+    // or the HTTP plumbing.
+    files: ["mocks/rules/**/*.ts", "mocks/db/**/*.ts"],
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: ["./mocks/rules", "./mocks/db"],
+              from: ["./mocks/handlers", "./mocks/http"],
+              message: "Rules and the database know no HTTP: see decision 017.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,
