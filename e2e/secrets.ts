@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { SESSION_COOKIE } from "../mocks/handlers/http";
+import { SESSION_COOKIE } from "../mocks/http/cookie";
 import { MOCK_DATABASE } from "../mocks/db/store";
 import {
   expect,

@@ -1,7 +1,7 @@
 import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorBody } from "../src/api/contracts/common";
-import { MAX_BODY_BYTES } from "./handlers/http";
+import { MAX_BODY_BYTES } from "./http/request-rules";
 import { createMockServer } from "./server";
 
 /**

@@ -3,7 +3,9 @@ import type { Duplex } from "node:stream";
 import { getResponse } from "msw";
 import { MockDb } from "./db/store";
 import { createHandlers } from "./handlers";
-import { errorResponse, HandlerError, MAX_BODY_BYTES } from "./handlers/http";
+import { MAX_BODY_BYTES } from "./http/request-rules";
+import { errorResponse } from "./http/respond";
+import { Refusal } from "./rules/refusal";
 
 /** The methods the backend answers; TRACE, TRACK and CONNECT are refused (SECURITY 41). */
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -12,7 +14,7 @@ const HOST = /^(?:[a-z0-9._-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /** The usual error body for a request refused before any handler sees it. */
 function refusal(status: number, message: string, headers: Record<string, string> = {}) {
-  const response = errorResponse(new HandlerError(status, "VALIDATION", message));
+  const response = errorResponse(new Refusal(status, "VALIDATION", message));
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
@@ -107,9 +109,7 @@ export function createMockServer(db = new MockDb()) {
     if (!response) {
       return write(
         res,
-        errorResponse(
-          new HandlerError(404, "NOT_FOUND", `No route for ${req.method} ${url.pathname}`),
-        ),
+        errorResponse(new Refusal(404, "NOT_FOUND", `No route for ${req.method} ${url.pathname}`)),
       );
     }
     return write(res, response);
@@ -119,7 +119,7 @@ export function createMockServer(db = new MockDb()) {
     handle(req, res).catch((error: unknown) => {
       console.error(error);
       if (res.headersSent) return void res.destroy();
-      void write(res, errorResponse(new HandlerError(500, "SERVER_ERROR", "The server failed.")));
+      void write(res, errorResponse(new Refusal(500, "SERVER_ERROR", "The server failed.")));
     });
   });
   // What the HTTP parser refuses (a malformed request line or header) gets the usual body too.

@@ -10,7 +10,7 @@ import { DAY } from "../rules/policy";
 import { MockBackend } from "../testing/backend";
 import { apiError, authnState, type ApiResponse, type Browser } from "../testing/client";
 import { factorId, JANE, SAM, signIn, signInToFactor } from "../testing/steps";
-import { SESSION_COOKIE } from "./http";
+import { SESSION_COOKIE } from "../http/cookie";
 
 const SECONDS_PER_DAY = DAY / 1000;
 const REMINDER_SUBJECT = "FINRA TRAQS - Your API Refresh Token expires soon";

@@ -11,8 +11,10 @@ import type { MockState, OutboxRecord } from "../db/state";
 import type { MockDb } from "../db/store";
 import { remindExpiringTokens } from "../rules/tokens";
 import { generateTotp } from "../rules/totp";
-import { confirmOktaVerify } from "./enrollment";
-import { HandlerError, json, readBody, respond, route } from "./http";
+import { anonymous } from "../http/callers";
+import { json, readBody, respond, route } from "../http/respond";
+import { confirmOktaVerify } from "../rules/enrollment";
+import { Refusal } from "../rules/refusal";
 
 function toMessage(record: OutboxRecord, now: number): OutboxMessage {
   const { userId: _userId, push, ...rest } = record;
@@ -67,58 +69,53 @@ function clock(db: MockDb, state: MockState): ClockState {
  */
 export function devHandlers(db: MockDb) {
   const decide = (approve: boolean) =>
-    http.post<{ id: string }>(
+    http.post(
       route(`/__dev/push/:id/${approve ? "approve" : "deny"}`),
-      ({ request, params }) =>
-        respond(() =>
-          db.transaction(async (state) => {
-            const { number } = approve
-              ? await readBody(request, PushDecisionRequest)
-              : { number: undefined };
-            const record = state.outbox.find((m) => m.id === params.id && m.push);
-            const push = record?.push;
-            if (!record || !push) throw new HandlerError(404, "NOT_FOUND", "No such push.");
-            const now = db.now(state);
-            if (push.status !== "waiting" || now > push.expiresAt) {
-              throw new HandlerError(
-                409,
-                "PUSH_EXPIRED",
-                "This push has already been answered or has expired.",
-              );
-            }
-            if (!approve) push.status = "denied";
-            else if (number !== push.correctNumber) push.status = "wrong_number";
-            else push.status = "approved";
-            return json(toMessage(record, now));
-          }),
-        ),
+      anonymous(db, async ({ ctx: { state, now }, request, params }) => {
+        const { number } = approve
+          ? await readBody(request, PushDecisionRequest)
+          : { number: undefined };
+        const record = state.outbox.find((m) => m.id === params.id && m.push);
+        const push = record?.push;
+        if (!record || !push) throw new Refusal(404, "NOT_FOUND", "No such push.");
+        if (push.status !== "waiting" || now > push.expiresAt) {
+          throw new Refusal(
+            409,
+            "PUSH_EXPIRED",
+            "This push has already been answered or has expired.",
+          );
+        }
+        if (!approve) push.status = "denied";
+        else if (number !== push.correctNumber) push.status = "wrong_number";
+        else push.status = "approved";
+        return toMessage(record, now);
+      }),
     );
 
   return [
-    http.get(route("/__dev/outbox"), () =>
-      respond(() =>
-        db.transaction((state) => {
-          const now = db.now(state);
-          // Reversed first: the sort is stable, so messages sent at the same instant stay newest first.
-          const newestFirst = [...state.outbox].reverse().sort((a, b) => b.sentAt - a.sentAt);
-          return json(newestFirst.map((m) => toMessage(m, now)));
-        }),
-      ),
+    http.get(
+      route("/__dev/outbox"),
+      anonymous(db, async ({ ctx: { state, now } }) => {
+        // Reversed first: the sort is stable, so messages sent at the same instant stay newest first.
+        const newestFirst = [...state.outbox].reverse().sort((a, b) => b.sentAt - a.sentAt);
+        return newestFirst.map((m) => toMessage(m, now));
+      }),
     ),
-    http.get(route("/__dev/clock"), () =>
-      respond(() => db.transaction((state) => json(clock(db, state)))),
+    http.get(
+      route("/__dev/clock"),
+      anonymous(db, async ({ ctx: { state } }) => clock(db, state)),
     ),
-    http.post(route("/__dev/clock"), ({ request }) =>
-      respond(() =>
-        db.transaction(async (state) => {
-          const { advanceSeconds } = await readBody(request, AdvanceClockRequest);
-          state.clockOffsetMs += advanceSeconds * 1000;
-          // What a daily job would do as time passes: token expiry reminders.
-          remindExpiringTokens(state, db.now(state));
-          return json(clock(db, state));
-        }),
-      ),
+    http.post(
+      route("/__dev/clock"),
+      anonymous(db, async ({ ctx: { state }, request }) => {
+        const { advanceSeconds } = await readBody(request, AdvanceClockRequest);
+        state.clockOffsetMs += advanceSeconds * 1000;
+        // What a daily job would do as time passes: token expiry reminders.
+        remindExpiringTokens(state, db.now(state));
+        return clock(db, state);
+      }),
     ),
+    // The reset is a transaction of its own (it seeds the database again), so it is not wrapped in one.
     http.post(route("/__dev/reset"), () =>
       respond(async () => {
         await db.reset();
@@ -127,18 +124,17 @@ export function devHandlers(db: MockDb) {
     ),
     decide(true),
     decide(false),
-    http.get(route("/__dev/okta-verify"), () =>
-      respond(() => db.transaction((state) => json(oktaVerifyApp(state, db.now(state))))),
+    http.get(
+      route("/__dev/okta-verify"),
+      anonymous(db, async ({ ctx: { state, now } }) => oktaVerifyApp(state, now)),
     ),
-    http.post<{ id: string }>(route("/__dev/okta-verify/:id/confirm"), ({ request, params }) =>
-      respond(() =>
-        db.transaction(async (state) => {
-          const { deviceName } = await readBody(request, ConfirmOktaVerifyRequest);
-          const now = db.now(state);
-          confirmOktaVerify(state, params.id, now, deviceName);
-          return json(oktaVerifyApp(state, now));
-        }),
-      ),
+    http.post(
+      route("/__dev/okta-verify/:id/confirm"),
+      anonymous(db, async ({ ctx: { state, now }, request, params }) => {
+        const { deviceName } = await readBody(request, ConfirmOktaVerifyRequest);
+        confirmOktaVerify(state, String(params.id), now, deviceName);
+        return oktaVerifyApp(state, now);
+      }),
     ),
   ];
 }

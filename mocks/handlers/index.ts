@@ -1,13 +1,17 @@
 import type { MockDb } from "../db/store";
+import { requestRules } from "../http/request-rules";
 import { accountHandlers } from "./account";
 import { apiDownloadHandlers } from "./api-download";
 import { authnHandlers } from "./authn";
 import { devHandlers } from "./dev";
+import { downloadHandlers } from "./download";
 import { enrollmentHandlers } from "./enrollment";
-import { requestRules } from "./http";
 import { meHandlers } from "./me";
-import { passkeyHandlers } from "./passkeys";
+import { oauth2Handlers } from "./oauth2";
 import { recoveryHandlers } from "./recovery";
+import { reportHandlers } from "./reports";
+import { sessionHandlers } from "./session";
+import { stepUpHandlers } from "./step-up";
 
 /** Every handler of the mock backend, over one database: the browser, Vitest and the server use this. */
 export function createHandlers(db: MockDb) {
@@ -16,10 +20,14 @@ export function createHandlers(db: MockDb) {
     ...authnHandlers(db),
     ...enrollmentHandlers(db),
     ...meHandlers(db),
+    ...sessionHandlers(db),
     ...recoveryHandlers(db),
+    ...stepUpHandlers(db),
     ...accountHandlers(db),
-    ...passkeyHandlers(db),
+    ...reportHandlers(db),
     ...apiDownloadHandlers(db),
+    ...oauth2Handlers(db),
+    ...downloadHandlers(db),
     ...devHandlers(db),
   ];
 }

@@ -1,86 +1,25 @@
-import { http, HttpResponse } from "msw";
-import { SelectTraqsUsernameRequest, type Me } from "../../src/api/contracts/me";
-import { recordActivity } from "../db/activity";
-import { findSession, removeSession } from "../db/sessions";
-import type { Session, User } from "../db/state";
+import { http } from "msw";
+import { SelectTraqsUsernameRequest } from "../../src/api/contracts/me";
 import type { MockDb } from "../db/store";
-import { userAgentOf } from "../rules/client-info";
-import {
-  HandlerError,
-  json,
-  readBody,
-  respond,
-  route,
-  SESSION_COOKIE,
-  sessionCookie,
-} from "./http";
-import { requireSignedIn } from "./session-context";
+import { signedIn } from "../http/callers";
+import { readBody, route } from "../http/respond";
+import { chooseTraqsUsername, toMe } from "../rules/account";
 
-/** The user's personal information, as every signed-in answer that shows it has it. */
-export function profileOf(user: User) {
-  const { firstName, lastName, login, email, traqsUsernames, language } = user;
-  return { firstName, lastName, login, email, traqsUsernames, language };
-}
-
-function toMe(user: User, session: Session): Me {
-  return {
-    ...profileOf(user),
-    traqsUsername: session.traqsUsername,
-    apiAccess: user.apiFacilities.length > 0,
-  };
-}
-
+/** The signed-in user (`/api/me`) and the TRAQS username this session works as. */
 export function meHandlers(db: MockDb) {
   return [
-    http.get(route("/api/me"), ({ cookies }) =>
-      respond(() =>
-        db.transaction((state) => {
-          const { session, user } = requireSignedIn(state, cookies, db.now(state));
-          return json(toMe(user, session));
-        }),
-      ),
+    http.get(
+      route("/api/me"),
+      signedIn(db, async ({ session, user }) => toMe(user, session)),
     ),
 
-    http.post(route("/api/me/traqs-username"), ({ request, cookies }) =>
-      respond(() =>
-        db.transaction(async (state) => {
-          const { session, user } = requireSignedIn(state, cookies, db.now(state));
-          const { username } = await readBody(request, SelectTraqsUsernameRequest);
-          const choice = user.traqsUsernames.find((u) => u.username === username);
-          if (!choice)
-            throw new HandlerError(404, "NOT_FOUND", "That TRAQS username is not yours.");
-          if (!choice.active) {
-            throw new HandlerError(409, "USERNAME_INACTIVE", "That TRAQS username is InActive.");
-          }
-          session.traqsUsername = choice.username;
-          return json(toMe(user, session));
-        }),
-      ),
-    ),
-
-    /** Sign out: the session ends on the server, not only in the browser. */
-    http.delete(route("/api/session"), ({ request, cookies }) =>
-      respond(() =>
-        db.transaction((state) => {
-          const now = db.now(state);
-          const session = findSession(state, cookies[SESSION_COOKIE], now);
-          if (session) {
-            removeSession(state, session.id);
-            if (session.userId && session.stage === "SUCCESS") {
-              recordActivity(state, {
-                userId: session.userId,
-                type: "sign_out",
-                at: now,
-                userAgent: userAgentOf(request),
-              });
-            }
-          }
-          return new HttpResponse(null, {
-            status: 204,
-            headers: { "Set-Cookie": sessionCookie(null), "Cache-Control": "no-store" },
-          });
-        }),
-      ),
+    http.post(
+      route("/api/me/traqs-username"),
+      signedIn(db, async ({ session, user, request }) => {
+        const { username } = await readBody(request, SelectTraqsUsernameRequest);
+        chooseTraqsUsername(session, user, username);
+        return toMe(user, session);
+      }),
     ),
   ];
 }

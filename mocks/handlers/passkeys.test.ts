@@ -11,7 +11,7 @@ import { PASSKEY_POLICY } from "../rules/passkeys";
 import { SoftAuthenticator, type Bend } from "../testing/authenticator";
 import { MockBackend } from "../testing/backend";
 import { apiError, authnState, type ApiResponse, type Browser } from "../testing/client";
-import { SESSION_COOKIE } from "./http";
+import { SESSION_COOKIE } from "../http/cookie";
 import { factorId, identify, JANE, JOHN, SAM, signIn, signInToFactor } from "../testing/steps";
 
 const CHROME_LINUX =

@@ -2,6 +2,7 @@ import { recordActivity } from "../db/activity";
 import { EMAIL_FOOTER, send } from "../db/outbox";
 import type { MockState, User } from "../db/state";
 import { MINUTE, POLICY } from "./policy";
+import { Refusal } from "./refusal";
 
 /** When the account behind this login unlocks by itself, or null if it is not locked. */
 export function lockedUntil(state: MockState, login: string, now: number): number | null {
@@ -50,4 +51,14 @@ export function recordFailure(
 /** A completed sign-in starts the count again. */
 export function clearFailures(state: MockState, login: string): void {
   delete state.loginAttempts[login];
+}
+
+/** Refuses anything of a locked account, saying when it unlocks by itself (403 ACCOUNT_LOCKED). */
+export function assertNotLocked(state: MockState, login: string, now: number): void {
+  const until = lockedUntil(state, login, now);
+  if (until !== null) {
+    throw new Refusal(403, "ACCOUNT_LOCKED", "Your account is locked.", {
+      retryAfterSeconds: Math.ceil((until - now) / 1000),
+    });
+  }
 }

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { AuthnState } from "../../src/api/contracts/authn";
 import { ErrorBody, type ErrorCode } from "../../src/api/contracts/common";
 import type { createHandlers } from "../handlers";
-import { SESSION_COOKIE } from "../handlers/http";
+import { SESSION_COOKIE } from "../http/cookie";
 
 export type Handlers = ReturnType<typeof createHandlers>;
 

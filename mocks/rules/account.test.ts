@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from "vitest";
+import { seedState } from "../db/seed";
+import { startSession, userByLogin } from "../db/sessions";
+import type { MockState, User } from "../db/state";
+import { chooseTraqsUsername, removeSecurityMethod, removeSecurityQuestion } from "./account";
+import type { Context } from "./context";
+import { describeMethod } from "./factors";
+import { Refusal } from "./refusal";
+
+const NOW = Date.UTC(2025, 5, 2, 14, 0, 0);
+
+async function seeded(): Promise<{ ctx: Context; jane: User; sam: User; state: MockState }> {
+  const state = await seedState(NOW);
+  const ctx: Context = { state, session: null, now: NOW, userAgent: "test" };
+  return {
+    ctx,
+    state,
+    jane: userByLogin(state, "jane.doe@yourfirm.org") as User,
+    sam: userByLogin(state, "sam.lee@yourfirm.org") as User,
+  };
+}
+
+function refusalOf(run: () => void): [number, string] | string {
+  try {
+    run();
+    return "no refusal";
+  } catch (error) {
+    if (error instanceof Refusal) return [error.status, error.code];
+    throw error;
+  }
+}
+
+describe("removing a security method", () => {
+  it("uses the verification up, removes the method and emails what was removed", async () => {
+    const { ctx, jane, state } = await seeded();
+    const [, phone] = jane.methods;
+    const verified = vi.fn();
+    removeSecurityMethod(ctx, jane, phone?.id, verified);
+    expect(verified).toHaveBeenCalledOnce();
+    expect(jane.methods.map((m) => m.type)).toEqual(["google_authenticator"]);
+    expect(state.outbox.at(-1)?.text).toContain(phone && describeMethod(phone));
+  });
+
+  it("refuses the last method and an unknown one before using any verification", async () => {
+    const { ctx, jane, sam } = await seeded();
+    const verified = vi.fn();
+    expect(refusalOf(() => removeSecurityMethod(ctx, sam, sam.methods[0]?.id, verified))).toEqual([
+      409,
+      "LAST_METHOD",
+    ]);
+    expect(refusalOf(() => removeSecurityMethod(ctx, jane, "nope", verified))).toEqual([
+      404,
+      "NOT_FOUND",
+    ]);
+    expect(verified).not.toHaveBeenCalled();
+  });
+
+  it("refuses to remove a security question that is not set up, before using the verification", async () => {
+    const { ctx, jane } = await seeded();
+    const verified = vi.fn();
+    removeSecurityQuestion(ctx, jane, verified);
+    expect(jane.securityQuestion).toBeUndefined();
+    expect(refusalOf(() => removeSecurityQuestion(ctx, jane, verified))).toEqual([
+      404,
+      "NOT_FOUND",
+    ]);
+    expect(verified).toHaveBeenCalledOnce();
+  });
+});
+
+describe("choosing a TRAQS username", () => {
+  it("takes only one of the user's own, active usernames", async () => {
+    const { state, jane } = await seeded();
+    const session = startSession(state, NOW, "test");
+    expect(refusalOf(() => chooseTraqsUsername(session, jane, "someone-else"))).toEqual([
+      404,
+      "NOT_FOUND",
+    ]);
+    expect(refusalOf(() => chooseTraqsUsername(session, jane, "JDOE02"))).toEqual([
+      409,
+      "USERNAME_INACTIVE",
+    ]);
+    chooseTraqsUsername(session, jane, "JDOE03");
+    expect(session.traqsUsername).toBe("JDOE03");
+  });
+});

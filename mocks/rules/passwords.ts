@@ -1,0 +1,82 @@
+import {
+  brokenPasswordRules,
+  PASSWORD_POLICY,
+  type PasswordRule,
+} from "../../src/api/password-policy";
+import { endOtherSessions } from "../db/sessions";
+import type { Session, User } from "../db/state";
+import type { Context } from "./context";
+import { hashSecret, secretMatches } from "./crypto";
+import { notifySecurityChange } from "./notifications";
+import { DAY } from "./policy";
+import { Refusal } from "./refusal";
+
+/** The rules a new password breaks, the stored ones included (history and minimum age). */
+async function passwordRulesBroken(
+  user: User,
+  password: string,
+  now: number,
+  { minimumAge = true }: { minimumAge?: boolean } = {},
+): Promise<PasswordRule[]> {
+  const broken = brokenPasswordRules(password, user);
+  for (const old of user.passwordHistory.slice(0, PASSWORD_POLICY.historyCount)) {
+    if (await secretMatches(password, old)) {
+      broken.push("history");
+      break;
+    }
+  }
+  if (
+    minimumAge &&
+    user.passwordChangedAt !== undefined &&
+    now - user.passwordChangedAt < PASSWORD_POLICY.minAgeDays * DAY
+  ) {
+    broken.push("minAge");
+  }
+  return broken;
+}
+
+/** Refuses a new password that breaks any rule, naming the rules (400 PASSWORD_POLICY). */
+export async function assertPasswordAllowed(
+  user: User,
+  password: string,
+  now: number,
+  options: { minimumAge?: boolean } = {},
+): Promise<void> {
+  const broken = await passwordRulesBroken(user, password, now, options);
+  if (broken.length > 0) {
+    throw new Refusal(400, "PASSWORD_POLICY", "The password does not meet the requirements.", {
+      rules: broken,
+    });
+  }
+}
+
+/** Stores a new password: current, first in the history (the last 7 are kept), with its date. */
+export async function storePassword(user: User, password: string, now: number): Promise<void> {
+  const hashed = await hashSecret(password);
+  user.password = hashed;
+  user.passwordHistory = [hashed, ...user.passwordHistory].slice(0, PASSWORD_POLICY.historyCount);
+  user.passwordChangedAt = now;
+}
+
+/**
+ * Reset Password in Settings: every rule, then optionally "Sign me out of all other devices".
+ * `verified` uses up the verification made for it, once the password is allowed.
+ */
+export async function resetPassword(
+  ctx: Context,
+  session: Session,
+  user: User,
+  { password, signOutOtherDevices }: { password: string; signOutOtherDevices: boolean },
+  verified: () => void,
+): Promise<void> {
+  await assertPasswordAllowed(user, password, ctx.now);
+  verified();
+  await storePassword(user, password, ctx.now);
+  if (signOutOtherDevices) endOtherSessions(ctx.state, user.id, session);
+  notifySecurityChange(ctx, {
+    user: user,
+    type: "password_reset",
+    what: "Password",
+    subject: "FINRA TRAQS - Password reset",
+  });
+}

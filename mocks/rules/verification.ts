@@ -1,0 +1,354 @@
+import type { AuthnState, ChallengeRequest } from "../../src/api/contracts/authn";
+import { recordActivity } from "../db/activity";
+import { send } from "../db/outbox";
+import type { AccessMethod, ChallengeRecord, MockState, Session, User } from "../db/state";
+import type { Context } from "./context";
+import { constantTimeEqual, hashSecret, randomInt, secretMatches, sha256 } from "./crypto";
+import { iso } from "./dates";
+import { toFactor } from "./factors";
+import { assertNotLocked, recordFailure } from "./lockout";
+import { sendPhoneCode } from "./phone-codes";
+import { MINUTE, POLICY } from "./policy";
+import { notifyRecoveryCodeUsed, recoveryCodesView, spendRecoveryCode } from "./recovery-codes";
+import { Refusal } from "./refusal";
+import { recordSend, sendWaitSeconds } from "./send-limits";
+import { checkTotp, TOTP_PERIOD_SECONDS } from "./totp";
+
+/**
+ * The steps of a verification, shared by the sign-in and "Verify it's you" (decision 006): the
+ * password, a code sent or from an app, a push, a recovery code. What a completed one leads to is
+ * the flow's own (rules/sign-in.ts, rules/step-up.ts).
+ */
+
+/** Where a verification stands, as the screens see it. */
+export function toVerificationState(
+  state: MockState,
+  view: {
+    status: AuthnState["status"];
+    username: string | null;
+    user: User | null;
+    challenge: ChallengeRecord | null;
+  },
+  now: number,
+): AuthnState {
+  const { user, challenge } = view;
+  const push = challenge?.pushId
+    ? state.outbox.find((m) => m.id === challenge.pushId)?.push
+    : undefined;
+  return {
+    status: view.status,
+    username: view.username,
+    factors: user ? user.methods.map(toFactor) : [],
+    lastUsed: user?.lastUsed ?? null,
+    sendPushAutomatically: user?.sendPushAutomatically ?? false,
+    challenge: challenge
+      ? {
+          methodId: challenge.methodId,
+          kind: challenge.kind,
+          sentAt: iso(challenge.sentAt),
+          resendAt: iso(challenge.resendAt),
+          expiresAt: iso(challenge.expiresAt),
+          ...(challenge.pushNumber !== undefined ? { pushNumber: challenge.pushNumber } : {}),
+          ...(push
+            ? {
+                pushStatus:
+                  push.status === "waiting" && now > push.expiresAt ? "expired" : push.status,
+              }
+            : {}),
+        }
+      : null,
+    ...(user ? recoveryCodesView(user) : {}),
+  };
+}
+
+/** The verification a request works on: its stage and challenge, whose user, under which login. */
+export type Found = {
+  session: Session;
+  tx: { stage: string; challenge: ChallengeRecord | null };
+  user: User | null;
+  login: string;
+};
+
+/**
+ * One kind of verification (the sign-in, or a step-up): where it lives in the session, what
+ * happens when the password or a method is verified, and how its state is shown.
+ */
+export type VerificationFlow = {
+  kind: "sign-in" | "step-up";
+  load(ctx: Context): Found;
+  passwordVerified(ctx: Context, found: Found & { user: User }): void;
+  /** Whether the password step is open beside the methods (a step-up that opens Settings). */
+  acceptsPasswordAlone?(found: Found): boolean;
+  /** `lastUsed` is the method to offer first next time; a recovery code leaves it as it was. */
+  completed(ctx: Context, found: Found & { user: User }, lastUsed: User["lastUsed"]): void;
+  view(ctx: Context, session: Session | null): AuthnState;
+};
+
+export function requireStage(found: Found, stage: string): void {
+  if (found.tx.stage !== stage) {
+    throw new Refusal(409, "WRONG_STEP", "This step is not the current one. Start again.");
+  }
+}
+
+/** Counts a failure toward lockout; answers with the lock if this one locked the account. */
+function fail(ctx: Context, found: Found, error: Refusal): never {
+  if (recordFailure(ctx.state, found.login, found.user, ctx.now, ctx.userAgent)) {
+    found.tx.challenge = null;
+    assertNotLocked(ctx.state, found.login, ctx.now);
+  }
+  throw error;
+}
+
+export function failFactor(
+  ctx: Context,
+  found: Found & { user: User },
+  detail: string,
+  error: Refusal,
+): never {
+  // A right password followed by a failed second factor is kept for Recent Activity.
+  recordActivity(ctx.state, {
+    userId: found.user.id,
+    type: "factor_failed",
+    at: ctx.now,
+    userAgent: ctx.userAgent,
+    detail,
+  });
+  return fail(ctx, found, error);
+}
+
+function methodOf(user: User, methodId: string): AccessMethod {
+  const method = user.methods.find((m) => m.id === methodId);
+  if (!method) throw new Refusal(404, "NOT_FOUND", "That security method is not enrolled.");
+  return method;
+}
+
+export function withUser(found: Found): Found & { user: User } {
+  if (!found.user) throw new Refusal(409, "WRONG_STEP", "Start again.");
+  return found as Found & { user: User };
+}
+
+// A fixed hash to compare against when the username is unknown, so both take the same work.
+const NO_USER_PASSWORD = hashSecret("no such user");
+
+async function sendChallenge(
+  ctx: Context,
+  found: Found & { user: User },
+  body: ChallengeRequest,
+  purpose: string,
+) {
+  const { user, tx } = found;
+  const method = methodOf(user, body.methodId);
+  if (method.type !== "phone" && !(method.type === "okta_verify" && body.mode === "push")) {
+    throw new Refusal(
+      400,
+      "VALIDATION",
+      "This method takes a code from the app; no challenge is sent.",
+    );
+  }
+  const wait = sendWaitSeconds(ctx.state, method.id, ctx.now);
+  if (wait > 0) {
+    throw new Refusal(429, "RATE_LIMITED", "Wait before asking for another code.", {
+      retryAfterSeconds: wait,
+    });
+  }
+  recordSend(ctx.state, method.id, ctx.now);
+  const timing = {
+    sentAt: ctx.now,
+    resendAt: ctx.now + POLICY.resendAfterSeconds * 1000,
+    expiresAt: ctx.now + POLICY.codeLifetimeMinutes * MINUTE,
+  };
+  if (method.type === "phone") {
+    const code = sendPhoneCode(ctx.state, { userId: user.id, ...method }, ctx.now);
+    tx.challenge = {
+      methodId: method.id,
+      kind: method.channel,
+      codeHash: await sha256(code),
+      ...timing,
+    };
+  } else {
+    if (body.sendPushAutomatically !== undefined)
+      user.sendPushAutomatically = body.sendPushAutomatically;
+    // The user types the number from the screen into the app: no list to pick from (NIST §3.1.3).
+    const correct = randomInt(10, 99);
+    const expiresAt = ctx.now + POLICY.pushLifetimeMinutes * MINUTE;
+    const push = send(ctx.state, {
+      channel: "push",
+      to: method.deviceName,
+      userId: user.id,
+      subject:
+        purpose === "sign-in" ? "Did you just try to sign in?" : "Are you verifying your identity?",
+      text: `FINRA TRAQS ${purpose} as ${user.login}. Enter the number shown on the screen.`,
+      sentAt: ctx.now,
+      push: {
+        methodId: method.id,
+        correctNumber: correct,
+        status: "waiting",
+        expiresAt,
+      },
+    });
+    tx.challenge = {
+      methodId: method.id,
+      kind: "push",
+      pushId: push.id,
+      pushNumber: correct,
+      ...timing,
+      expiresAt,
+    };
+  }
+}
+
+async function checkCode(
+  ctx: Context,
+  found: Found & { user: User },
+  methodId: string,
+  code: string,
+) {
+  const method = methodOf(found.user, methodId);
+  const refuse = (error: Refusal) => failFactor(ctx, found, method.type, error);
+  if (method.type === "passkey")
+    throw new Refusal(400, "VALIDATION", "A passkey is verified with its own step.");
+  if (method.type === "phone") {
+    const challenge = found.tx.challenge;
+    if (!challenge || challenge.methodId !== method.id || !challenge.codeHash) {
+      throw new Refusal(409, "WRONG_STEP", "Ask for a code first.");
+    }
+    if (ctx.now > challenge.expiresAt) {
+      found.tx.challenge = null;
+      refuse(new Refusal(401, "CODE_EXPIRED", "That code has expired. Send a new one."));
+    }
+    if (!constantTimeEqual(await sha256(code), challenge.codeHash)) {
+      refuse(new Refusal(401, "INVALID_CODE", "That code is not right."));
+    }
+    return method;
+  }
+  const check = checkTotp(method.secret, code, ctx.now, method.lastUsedStep);
+  if (check.result === "replayed")
+    refuse(
+      new Refusal(401, "CODE_ALREADY_USED", "That code was already used. Wait for the next one."),
+    );
+  if (check.result === "skewed") {
+    // The answer tells what the code will be at a later step: spend that step and every one before
+    // it, as an accepted code would, so that waiting never makes this code work.
+    method.lastUsedStep = Math.max(method.lastUsedStep, check.step);
+    const acceptedAgainAt = (method.lastUsedStep + 1) * TOTP_PERIOD_SECONDS * 1000;
+    const wait = Math.ceil((acceptedAgainAt - ctx.now) / 1000);
+    refuse(
+      new Refusal(401, "CLOCK_SKEW", "Your phone's clock looks off.", {
+        skewSeconds: check.skewSeconds,
+        ...(wait > 0 ? { retryAfterSeconds: wait } : {}),
+      }),
+    );
+  }
+  if (check.result === "invalid")
+    refuse(new Refusal(401, "INVALID_CODE", "That code is not right."));
+  if (check.result === "ok") method.lastUsedStep = check.step;
+  return method;
+}
+
+/** The password step; in a step-up that opens Settings it stands beside the methods. */
+export async function verifyPassword(
+  ctx: Context,
+  flow: VerificationFlow,
+  found: Found,
+  password: string,
+): Promise<void> {
+  if (!flow.acceptsPasswordAlone?.(found)) requireStage(found, "PASSWORD");
+  assertNotLocked(ctx.state, found.login, ctx.now);
+  const { user } = found;
+  const ok = await secretMatches(password, user?.password ?? (await NO_USER_PASSWORD));
+  if (!user || !user.password || !ok) {
+    if (user)
+      recordActivity(ctx.state, {
+        userId: user.id,
+        type: "sign_in_password_failed",
+        at: ctx.now,
+        userAgent: ctx.userAgent,
+      });
+    fail(ctx, found, new Refusal(401, "INVALID_CREDENTIALS", "Unable to sign in."));
+  }
+  flow.passwordVerified(ctx, { ...found, user });
+}
+
+/** Sends a code by text or voice, or a push, for one of the user's methods. */
+export async function startChallenge(
+  ctx: Context,
+  flow: VerificationFlow,
+  found: Found,
+  body: ChallengeRequest,
+): Promise<void> {
+  requireStage(found, "FACTOR");
+  assertNotLocked(ctx.state, found.login, ctx.now);
+  await sendChallenge(ctx, withUser(found), body, flow.kind);
+}
+
+/** A code from a text, a call or an authenticator app completes the verification. */
+export async function verifyCode(
+  ctx: Context,
+  flow: VerificationFlow,
+  found: Found,
+  { methodId, code }: { methodId: string; code: string },
+): Promise<void> {
+  requireStage(found, "FACTOR");
+  assertNotLocked(ctx.state, found.login, ctx.now);
+  const withUserFound = withUser(found);
+  const method = await checkCode(ctx, withUserFound, methodId, code);
+  found.tx.challenge = null;
+  flow.completed(ctx, withUserFound, { methodId: method.id, mode: "code" });
+}
+
+/**
+ * "Recovery code": one of the user's unused codes completes the verification and is used up;
+ * a wrong one counts toward lockout like any other code.
+ */
+export async function verifyRecoveryCode(
+  ctx: Context,
+  flow: VerificationFlow,
+  found: Found,
+  code: string,
+): Promise<void> {
+  requireStage(found, "FACTOR");
+  assertNotLocked(ctx.state, found.login, ctx.now);
+  const withUserFound = withUser(found);
+  if (!(await spendRecoveryCode(withUserFound.user, code))) {
+    failFactor(
+      ctx,
+      withUserFound,
+      "recovery_code",
+      new Refusal(401, "INVALID_CODE", "That code is not right."),
+    );
+  }
+  notifyRecoveryCodeUsed(ctx, withUserFound.user);
+  found.tx.challenge = null;
+  flow.completed(ctx, withUserFound, undefined);
+}
+
+/** Okta Verify push: whether the phone has answered; the verification completes once it approved. */
+export function pollPush(ctx: Context, flow: VerificationFlow, found: Found): void {
+  requireStage(found, "FACTOR");
+  assertNotLocked(ctx.state, found.login, ctx.now);
+  const withUserFound = withUser(found);
+  const challenge = found.tx.challenge;
+  const push = ctx.state.outbox.find((m) => m.id === challenge?.pushId)?.push;
+  if (!challenge || !push) throw new Refusal(409, "WRONG_STEP", "No push is waiting.");
+  if (!withUserFound.user.methods.some((m) => m.id === challenge.methodId)) {
+    // The device was removed: whatever it answers never completes a verification.
+    found.tx.challenge = null;
+    throw new Refusal(409, "WRONG_STEP", "That security method is no longer enrolled.");
+  }
+  if (push.status === "approved") {
+    found.tx.challenge = null;
+    flow.completed(ctx, withUserFound, { methodId: challenge.methodId, mode: "push" });
+  } else if (push.status === "denied" || push.status === "wrong_number") {
+    found.tx.challenge = null;
+    const code = push.status === "denied" ? "PUSH_DENIED" : "PUSH_WRONG_NUMBER";
+    failFactor(
+      ctx,
+      withUserFound,
+      "okta_verify_push",
+      new Refusal(401, code, "The push was not approved."),
+    );
+  } else if (ctx.now > push.expiresAt) {
+    found.tx.challenge = null;
+    throw new Refusal(401, "PUSH_EXPIRED", "The push was not answered in time.");
+  }
+}
