@@ -1,28 +1,28 @@
 import { http } from "msw";
-import type { ApiCatalog } from "../../src/api/contracts/api-download";
 import type { MockDb } from "../db/store";
 import { signedIn, verifiedFor } from "../http/callers";
 import { csvFile, downloadRequest, route } from "../http/respond";
 import { Refusal } from "../rules/refusal";
-import { download, DownloadRefused } from "../rules/downloads";
-import { dayNumber, dayString, FACILITIES } from "../rules/reference-data";
+import { apiCatalog, download, DownloadRefused } from "../rules/downloads";
 import { getToken, revokeToken, showCurrentToken, toRefreshTokens } from "../rules/tokens";
 
 /** API / Download (`/api/traqs/api`): the catalog, Manual downloads, and the refresh tokens. */
 export function apiDownloadHandlers(db: MockDb) {
+  /** A change of the tokens that its own verification allows; answers the tokens as they are now. */
+  const tokenChange = (
+    purpose: "token" | "show-token",
+    change: typeof getToken | typeof showCurrentToken,
+  ) =>
+    verifiedFor(db, purpose, async (call) => {
+      const key = await db.sealingKey();
+      await change(call.ctx, key, call);
+      return toRefreshTokens(call.ctx, key, call.session, call.user);
+    });
+
   return [
     http.get(
       route("/api/traqs/api/catalog"),
-      signedIn(db, async ({ ctx, user }): Promise<ApiCatalog> => ({
-        apiAccess: user.apiFacilities.length > 0,
-        facilities: FACILITIES.map((f) => ({
-          id: f.id,
-          name: f.name,
-          entitled: user.apiFacilities.includes(f.id),
-          files: f.files.map(({ id, name, daily }) => ({ id, name, daily })),
-        })),
-        today: dayString(dayNumber(ctx.now)),
-      })),
+      signedIn(db, async ({ ctx, user }) => apiCatalog(user, ctx.now)),
     ),
 
     /** API / Download / Manual, from the signed-in page (session cookie, not a token). */
@@ -49,30 +49,14 @@ export function apiDownloadHandlers(db: MockDb) {
     ),
 
     /** Get Token: after "Verify it's you" (the grant is used up, so a double click makes one token). */
-    http.post(
-      route("/api/traqs/api/tokens"),
-      verifiedFor(db, "token", async (call) => {
-        const { ctx, session, user } = call;
-        const key = await db.sealingKey();
-        await getToken(ctx, key, call);
-        return toRefreshTokens(ctx, key, session, user);
-      }),
-    ),
+    http.post(route("/api/traqs/api/tokens"), tokenChange("token", getToken)),
 
     /**
      * Show token, or Copy Token while the token is masked: after "Verify it's you" (purpose
      * show-token, which Get Token does not take), the current token is shown in full to this
      * session for a few minutes.
      */
-    http.post(
-      route("/api/traqs/api/tokens/show"),
-      verifiedFor(db, "show-token", async (call) => {
-        const { ctx, session, user } = call;
-        const key = await db.sealingKey();
-        await showCurrentToken(ctx, key, call);
-        return toRefreshTokens(ctx, key, session, user);
-      }),
-    ),
+    http.post(route("/api/traqs/api/tokens/show"), tokenChange("show-token", showCurrentToken)),
 
     /** Revoke Token: the current token is inactive at once, and so are its access tokens. */
     http.post(

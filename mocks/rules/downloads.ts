@@ -1,5 +1,14 @@
+import type { ApiCatalog } from "../../src/api/contracts/api-download";
 import type { MockState, User } from "../db/state";
-import { dayNumber, fileName, findFile, generateFile, parseDay } from "./reference-data";
+import {
+  dayNumber,
+  dayString,
+  FACILITIES,
+  fileName,
+  findFile,
+  generateFile,
+  parseDay,
+} from "./reference-data";
 
 /**
  * A download refused, in OAuth's terms (RFC 6750 §3.1): the page's own download and the scripts'
@@ -55,4 +64,18 @@ export function download(
   const body = generateFile(found.facility, found.file, { action, day, sinceDay });
   state.lastDownloads[key] = today;
   return { csv: body, fileName: fileName(found.facility.id, found.file.id, day, action) };
+}
+
+/** API / Download as the user sees it: every facility and its files, and which they may download. */
+export function apiCatalog(user: User, now: number): ApiCatalog {
+  return {
+    apiAccess: user.apiFacilities.length > 0,
+    facilities: FACILITIES.map((f) => ({
+      id: f.id,
+      name: f.name,
+      entitled: user.apiFacilities.includes(f.id),
+      files: f.files.map(({ id, name, daily }) => ({ id, name, daily })),
+    })),
+    today: dayString(dayNumber(now)),
+  };
 }
