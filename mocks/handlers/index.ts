@@ -8,6 +8,7 @@ import { requestRules } from "./http";
 import { meHandlers } from "./me";
 import { passkeyHandlers } from "./passkeys";
 import { recoveryHandlers } from "./recovery";
+import { scenarioHandlers } from "./scenarios";
 
 /** Every handler of the mock backend, over one database: the browser, Vitest and the server use this. */
 export function createHandlers(db: MockDb) {
@@ -21,5 +22,6 @@ export function createHandlers(db: MockDb) {
     ...passkeyHandlers(db),
     ...apiDownloadHandlers(db),
     ...devHandlers(db),
+    ...scenarioHandlers(db),
   ];
 }
