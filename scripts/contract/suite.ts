@@ -228,7 +228,7 @@ export const flows: Flow[] = [
     },
   },
   {
-    name: "sign-in with an Okta Verify code",
+    name: "sign-in with an Okta Verify code; a wrong code is refused",
     needsDev: true,
     async run({ browser, dev }) {
       const user = await dev!.user({ methods: ["okta_verify"] });
@@ -236,6 +236,11 @@ export const flows: Flow[] = [
       const b = browser();
       await toFactor(b, user.login, user.password ?? "");
       const code = await dev!.totp(method.secret ?? "");
+      const wrong = code === "000000" ? "111111" : "000000";
+      await b.call("verifyCode", {
+        body: { methodId: method.id, code: wrong },
+        expect: [401, "INVALID_CODE"],
+      });
       signedIn(
         (await b.call<AuthnState>("verifyCode", { body: { methodId: method.id, code } })).body,
       );
