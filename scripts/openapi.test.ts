@@ -52,6 +52,19 @@ describe("the published contract (docs/openapi.json)", () => {
     ).toEqual([]);
   });
 
+  it("refers only to components it has", () => {
+    const text = openApiText();
+    const document = JSON.parse(text) as {
+      components: Record<string, Record<string, unknown>>;
+    };
+    const refs = [...text.matchAll(/"\$ref": "#\/components\/(\w+)\/(\w+)"/g)];
+    expect(refs.length).toBeGreaterThan(100);
+    const dangling = refs
+      .filter(([, kind = "", name = ""]) => !document.components[kind]?.[name])
+      .map(([ref]) => ref);
+    expect(dangling).toEqual([]);
+  });
+
   it("names each operation once", () => {
     const ids = operations.map((op) => op.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);

@@ -179,11 +179,14 @@ export function openApiDocument(): Json {
       const name = pick(op) && nameOf(pick(op) as Schema);
       return name ? [name] : [];
     });
-  const { schemas, inputName } = components(names, roots(requestSchema), [
-    ...roots(answerSchema),
-    "ErrorBody",
-    "OAuthErrorBody",
-  ]);
+  const queryRoots = operations.flatMap((op) =>
+    (op.query ?? []).flatMap((q) => nameOf(q.schema) ?? []),
+  );
+  const { schemas, inputName } = components(
+    names,
+    [...roots(requestSchema), ...queryRoots],
+    [...roots(answerSchema), "ErrorBody", "OAuthErrorBody"],
+  );
 
   const inline = (schema: Schema, io: "input" | "output") => {
     const name = nameOf(schema);
