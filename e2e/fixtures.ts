@@ -8,6 +8,7 @@ import {
 } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import type { ClockState, OutboxChannel, OutboxMessage } from "../src/api/contracts/dev";
+import type { CreatedUser, CreateUserRequest } from "../src/api/contracts/scenarios";
 import { MOCK_SERVER_PORT } from "../playwright.config";
 
 /**
@@ -64,6 +65,14 @@ export class MockBackend {
       })
       .toBe(true);
     return found as OutboxMessage;
+  }
+
+  /**
+   * A user in a described state (`POST /__dev/users`, docs/qa.md), with what the test needs to
+   * drive it: its password, TOTP keys, phone numbers, recovery codes, activation link.
+   */
+  createUser(described: CreateUserRequest = {}): Promise<CreatedUser> {
+    return this.call("/__dev/users", "POST", described);
   }
 
   /** What an authenticator app holding this key shows now, by the mock's clock (RFC 6238). */

@@ -13,7 +13,7 @@ import {
 
 /**
  * What the mock backend keeps in the page when it runs there, standing in for a server: its
- * database, its session cookie (set through document.cookie: mocks/handlers/http.ts) and MSW's copy
+ * database, its session cookie (set through document.cookie: mocks/http/cookie.ts) and MSW's copy
  * of the cookies its responses set (a localStorage key).
  */
 type MockOwn = { database: string | null; cookie: string | null; localStorageKey: string | null };
@@ -177,7 +177,7 @@ export function secretsStayOutOfTheBrowser() {
     await readStorage();
 
     // The session cookie is out of the page's reach, or, with the mock in the page, the mock's
-    // own: it can only set cookies through document.cookie (mocks/handlers/http.ts).
+    // own: it can only set cookies through document.cookie (mocks/http/cookie.ts).
     const session = (await context.cookies()).filter((cookie) => cookie.value.length >= 16);
     expect(session.length).toBeGreaterThan(0);
     for (const cookie of session) {

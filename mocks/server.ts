@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { getResponse } from "msw";
+import { openApiDocument } from "../src/api/openapi";
+import { DEFAULT_NAMESPACE, Namespaces, namespaceOf } from "./db/namespaces";
+import { StateFile } from "./db/state-file";
 import { MockDb } from "./db/store";
 import { createHandlers } from "./handlers";
 import { MAX_BODY_BYTES } from "./http/request-rules";
-import { errorResponse } from "./http/respond";
+import { errorResponse, json } from "./http/respond";
 import { Refusal } from "./rules/refusal";
 
 /** The methods the backend answers; TRACE, TRACK and CONNECT are refused (SECURITY 41). */
@@ -81,10 +84,18 @@ function answerOnSocket(socket: Duplex, status: string, message: string, headers
 /**
  * The mock backend as a local HTTP server, so that scripts and curl use the same rules and data as
  * the browser. Run it with `npm run mock-server` (on the port of MOCK_SERVER_URL, default 4010).
- * Whatever arrives, it answers 4xx with the usual error body, never a 5xx (SECURITY 41).
+ * Whatever arrives, it answers 4xx with the usual error body, never a 5xx (SECURITY 41). Each
+ * namespace (X-Mock-Namespace) has its own database; `stateFile` keeps them all across restarts.
  */
-export function createMockServer(db = new MockDb()) {
-  const handlers = createHandlers(db);
+export function createMockServer(db?: MockDb, { stateFile }: { stateFile?: string } = {}) {
+  const file = stateFile ? new StateFile(stateFile) : null;
+  const persisted = (name: string) => (file ? { persistence: file.persistence(name) } : {});
+  const namespaces = new Namespaces(
+    db ?? new MockDb(persisted(DEFAULT_NAMESPACE)),
+    createHandlers,
+    persisted,
+  );
+  let openApi: unknown = null;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = requestUrl(req);
@@ -105,6 +116,18 @@ export function createMockServer(db = new MockDb()) {
       headers,
       body: body.length && req.method !== "GET" && req.method !== "HEAD" ? body : undefined,
     });
+    if (url.pathname === "/openapi.json" && (req.method === "GET" || req.method === "HEAD")) {
+      openApi ??= openApiDocument();
+      return write(res, json(openApi, { headers: { "Access-Control-Allow-Origin": "*" } }));
+    }
+    const namespace = namespaceOf(headers);
+    if (namespace instanceof Error) return write(res, refusal(400, namespace.message));
+    const handlers = namespaces.handlers(namespace);
+    if (!handlers)
+      return write(
+        res,
+        errorResponse(new Refusal(429, "RATE_LIMITED", "Too many namespaces: restart the server.")),
+      );
     const response = await getResponse(handlers, request);
     if (!response) {
       return write(
@@ -146,7 +169,8 @@ if (isMain) {
   const url = new URL(process.env.MOCK_SERVER_URL ?? "http://localhost:4010");
   const port = Number(url.port || 80);
   const host = process.env.HOST ?? "127.0.0.1";
-  createMockServer().listen(port, host, () => {
+  const stateFile = process.env.MOCK_STATE_FILE || undefined;
+  createMockServer(undefined, { stateFile }).listen(port, host, () => {
     console.log(`Mock backend listening on http://localhost:${port} (reset: POST /__dev/reset)`);
   });
 }

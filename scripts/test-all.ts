@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { findBrowser } from "./require-chromium";
 
 /**
- * `npm test`: type check, lint, format, unit tests, build, size budget, end-to-end tests. Every step
- * runs even when an earlier one failed (except what needs the build), and the last line is the
- * real total: each test counts once, and each check that is not a test runner counts as one.
+ * `npm test`: type check, lint, format, unit tests, the contract suite, build, size budget,
+ * end-to-end tests. Every step runs even when an earlier one failed (except what needs the build),
+ * and the last line is the real total: each test counts once, and each check that is not a test runner counts as one.
  */
 type Tally = { passed: number; failed: number; skipped: number };
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
@@ -80,6 +80,14 @@ tests(
       skipped: r.numPendingTests + r.numTodoTests,
     };
   },
+);
+// The conformance suite against the local mock server, started in its own process (decision 023).
+tests(
+  "Contract suite",
+  npx,
+  ["tsx", "scripts/contract.ts", "--report", "reports/contract-results.json"],
+  "reports/contract-results.json",
+  (json) => json as Tally,
 );
 if (check("Build", "npm", ["run", "build:e2e"])) {
   check("Size budget", npx, ["tsx", "scripts/size-budget.ts"]);

@@ -2,7 +2,7 @@ import { hashSecret, randomId, secretMatches, sha256 } from "../rules/crypto";
 import { DAY, POLICY } from "../rules/policy";
 import { buildUser, googleAuthenticator, phone, withPassword } from "./factories";
 import { EMAIL_FOOTER, send } from "./outbox";
-import { SCHEMA_VERSION, type MockState, type SecretHash } from "./state";
+import { SCHEMA_VERSION, type MockState, type SecretHash, type User } from "./state";
 
 export const SEED_PASSWORD = "Enrolled-Passw0rd-2024";
 export const ALL_FACILITIES = ["TRACE-CA", "TRACE-SP", "TRACE-TS", "ADF", "ORF"];
@@ -24,35 +24,14 @@ export async function seedState(now: number): Promise<MockState> {
     activity: [],
   };
 
-  const activationToken = randomId(32);
   const john = buildUser({
     login: "john.smith@yourfirm.org",
     firstName: "John",
     lastName: "Smith",
     status: "STAGED",
     traqsUsernames: [{ username: "JSMITH01", active: true }],
-    activation: {
-      tokenHash: await sha256(activationToken),
-      expiresAt: now + POLICY.activationLinkDays * DAY,
-      usedAt: null,
-    },
   });
-  const activate = "Activate Okta Account";
-  send(state, {
-    channel: "email",
-    to: john.email,
-    userId: john.id,
-    subject: "FINRA TRAQS - Welcome to Okta!",
-    text:
-      `Hi ${john.firstName},\n\nFINRA is using Okta to manage the Multi-Factor Authentication for TRAQS.\n` +
-      "An Okta account for FINRA TRAQS access has been created for you.\n" +
-      `Click the link below to activate your Okta account:\n\n${activate}\n\n` +
-      `This link expires in ${POLICY.activationLinkDays} days.\n\n` +
-      `Your Username (email address) is ${john.login}\n\n${EMAIL_FOOTER}`,
-    link: `/activate/${activationToken}`,
-    linkText: activate,
-    sentAt: now,
-  });
+  await invite(state, john, now);
 
   const passwordChanged = now - 30 * DAY;
   const jane = await withPassword(
@@ -99,6 +78,37 @@ export async function seedState(now: number): Promise<MockState> {
 
   state.users.push(john, jane, sam);
   return state;
+}
+
+/**
+ * The invitation email ("Welcome to Okta!") with its "Activate Okta Account" link, valid 30 days;
+ * the user keeps only the link's hash. Returns the link.
+ */
+export async function invite(state: MockState, user: User, now: number): Promise<string> {
+  const activationToken = randomId(32);
+  user.activation = {
+    tokenHash: await sha256(activationToken),
+    expiresAt: now + POLICY.activationLinkDays * DAY,
+    usedAt: null,
+  };
+  const activate = "Activate Okta Account";
+  const link = `/activate/${activationToken}`;
+  send(state, {
+    channel: "email",
+    to: user.email,
+    userId: user.id,
+    subject: "FINRA TRAQS - Welcome to Okta!",
+    text:
+      `Hi ${user.firstName},\n\nFINRA is using Okta to manage the Multi-Factor Authentication for TRAQS.\n` +
+      "An Okta account for FINRA TRAQS access has been created for you.\n" +
+      `Click the link below to activate your Okta account:\n\n${activate}\n\n` +
+      `This link expires in ${POLICY.activationLinkDays} days.\n\n` +
+      `Your Username (email address) is ${user.login}\n\n${EMAIL_FOOTER}`,
+    link,
+    linkText: activate,
+    sentAt: now,
+  });
+  return link;
 }
 
 /** Security answers are compared without regard to case or surrounding spaces. */

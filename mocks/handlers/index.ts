@@ -12,6 +12,7 @@ import { recoveryHandlers } from "./recovery";
 import { reportHandlers } from "./reports";
 import { sessionHandlers } from "./session";
 import { stepUpHandlers } from "./step-up";
+import { scenarioHandlers } from "./scenarios";
 
 /** Every handler of the mock backend, over one database: the browser, Vitest and the server use this. */
 export function createHandlers(db: MockDb) {
@@ -29,5 +30,6 @@ export function createHandlers(db: MockDb) {
     ...oauth2Handlers(db),
     ...downloadHandlers(db),
     ...devHandlers(db),
+    ...scenarioHandlers(db),
   ];
 }
