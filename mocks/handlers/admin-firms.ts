@@ -51,9 +51,9 @@ export function adminFirmHandlers(db: MockDb) {
         db,
         "startNtfTest",
         async ({ ctx, admin, draft, verified, request, params }) => {
+          draft.reason = (await readBody(request, StartNtfTestRequest)).reason;
           const firm = firmFor(ctx.state, admin, param(params.firmId));
           draft.firmId = firm.id;
-          draft.reason = (await readBody(request, StartNtfTestRequest)).reason;
           verified(firm.id);
           const detail = startNtfTest(ctx, firm);
           return { body: toFirm(ctx.state, firm, ctx.now), detail };

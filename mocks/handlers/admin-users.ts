@@ -70,8 +70,8 @@ export function adminUserHandlers(db: MockDb) {
           db,
           action,
           async ({ ctx, admin, draft, verified, request, params }) => {
-            const user = changedUser(ctx.state, admin, draft, param(params.id));
             draft.reason = (await readBody(request, AdminActionRequest)).reason;
+            const user = changedUser(ctx.state, admin, draft, param(params.id));
             verified(user.id);
             const detail = await simpleChanges[action](ctx, admin, user);
             const stillThere = ctx.state.users.includes(user);
@@ -87,9 +87,9 @@ export function adminUserHandlers(db: MockDb) {
         db,
         "setTraqsUsername",
         async ({ ctx, admin, draft, verified, request, params }) => {
-          const user = changedUser(ctx.state, admin, draft, param(params.id));
           const { active, reason } = await readBody(request, SetTraqsUsernameRequest);
           draft.reason = reason;
+          const user = changedUser(ctx.state, admin, draft, param(params.id));
           verified(user.id);
           const detail = setTraqsUsername(ctx, admin, user, param(params.username), active);
           return { body: toUserDetail(ctx.state, user, ctx.now), detail };
@@ -103,9 +103,9 @@ export function adminUserHandlers(db: MockDb) {
         db,
         "editEntitlements",
         async ({ ctx, admin, draft, verified, request, params }) => {
-          const user = changedUser(ctx.state, admin, draft, param(params.id));
           const { entitlements, reason } = await readBody(request, EditEntitlementsRequest);
           draft.reason = reason;
+          const user = changedUser(ctx.state, admin, draft, param(params.id));
           verified(user.id);
           const detail = editEntitlements(ctx, admin, user, entitlements);
           return { body: toUserDetail(ctx.state, user, ctx.now), detail };
@@ -119,9 +119,9 @@ export function adminUserHandlers(db: MockDb) {
         db,
         "updateProfile",
         async ({ ctx, admin, draft, verified, request, params }) => {
-          const user = changedUser(ctx.state, admin, draft, param(params.id));
           const { reason, ...profile } = await readBody(request, UpdateProfileRequest);
           draft.reason = reason;
+          const user = changedUser(ctx.state, admin, draft, param(params.id));
           verified(user.id);
           const detail = updateProfile(ctx, admin, user, profile);
           return { body: toUserDetail(ctx.state, user, ctx.now), detail };
@@ -135,12 +135,12 @@ export function adminUserHandlers(db: MockDb) {
         db,
         "setAdministrator",
         async ({ ctx, admin, draft, verified, request, params }) => {
-          const user = changedUser(ctx.state, admin, draft, param(params.id));
           const { administrator: makeAdministrator, reason } = await readBody(
             request,
             SetAdministratorRequest,
           );
           draft.reason = reason;
+          const user = changedUser(ctx.state, admin, draft, param(params.id));
           verified(user.id);
           const detail = setAdministrator(ctx, admin, user, makeAdministrator);
           return { body: toUserDetail(ctx.state, user, ctx.now), detail };

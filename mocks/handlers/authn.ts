@@ -45,6 +45,7 @@ export function toAuthnState(state: MockState, session: Session | null, now: num
           ...view,
           emailCode: {
             maskedEmail: maskEmail(user.email),
+            sentAt: new Date(emailed.sentAt).toISOString(),
             resendAt: new Date(emailed.resendAt).toISOString(),
             expiresAt: new Date(emailed.expiresAt).toISOString(),
           },

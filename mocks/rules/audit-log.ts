@@ -93,6 +93,7 @@ export function findAudit(state: MockState, admin: Administrator, query: AuditQu
         e.at >= from &&
         e.at < to,
     )
+    .reverse() // of two events at the same time, the later one first
     .sort((a, b) => b.at - a.at);
 }
 

@@ -60,6 +60,28 @@ function generatedStatus(n: number): User["status"] {
 
 const generated = new Map<string, User[]>();
 
+/** What a search compares of a user, lower-cased: made once for a made-up user, as it never changes. */
+export type SearchKeys = { name: string; email: string; text: string };
+const madeUpKeys = new WeakMap<User, SearchKeys>();
+
+export function searchKeysOf(user: User): SearchKeys {
+  const known = madeUpKeys.get(user);
+  if (known) return known;
+  const email = user.email.toLowerCase();
+  const keys = {
+    name: `${user.lastName}\u0000${user.firstName}\u0000${email}`.toLowerCase(),
+    email,
+    text: [
+      `${user.firstName} ${user.lastName}`,
+      email,
+      ...user.traqsUsernames.map((u) => u.username),
+    ]
+      .join("\n")
+      .toLowerCase(),
+  };
+  return keys;
+}
+
 /**
  * The firm's made-up users (Large Broker's 10,000), the same on every call: built on first use
  * and kept in memory, not in the state, so that the mock starts fast and every request does not
@@ -104,6 +126,7 @@ export function generatedUsers(firm: FirmRecord): User[] {
         : { passwordChangedAt: since, lastSignInAt: since + (n % 300) * DAY }),
     });
   }
+  for (const user of users) madeUpKeys.set(user, searchKeysOf(user));
   generated.set(key, users);
   return users;
 }

@@ -72,7 +72,7 @@ export const AuthnState = z.object({
    * code emailed to the primary email, then the set-up (docs/admin-api.md).
    */
   emailCode: z.optional(
-    z.object({ maskedEmail: z.string(), resendAt: Instant, expiresAt: Instant }),
+    z.object({ maskedEmail: z.string(), sentAt: Instant, resendAt: Instant, expiresAt: Instant }),
   ),
   /** Once the user is known: how many unused recovery codes are left, when a set exists. */
   recoveryCodesLeft: z.optional(z.number()),
