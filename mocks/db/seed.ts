@@ -1,11 +1,17 @@
-import { hashSecret, randomId, secretMatches, sha256 } from "../rules/crypto";
-import { DAY, POLICY } from "../rules/policy";
+import { hashSecret, secretMatches } from "../rules/crypto";
+import { FACILITIES } from "../../src/api/contracts/admin";
+import { everywhere } from "../rules/entitlements";
+import { sendInvitation } from "../rules/order-form";
+import { DAY } from "../rules/policy";
 import { buildUser, googleAuthenticator, phone, withPassword } from "./factories";
-import { EMAIL_FOOTER, send } from "./outbox";
-import { SCHEMA_VERSION, type MockState, type SecretHash, type User } from "./state";
+import { SCHEMA_VERSION, type MockState, type SecretHash } from "./state";
 
 export const SEED_PASSWORD = "Enrolled-Passw0rd-2024";
-export const ALL_FACILITIES = ["TRACE-CA", "TRACE-SP", "TRACE-TS", "ADF", "ORF"];
+/** The firms of the seeded accounts; Large Broker's 10,000 users are generated on first use. */
+export const YOUR_FIRM = "your-firm";
+export const OTHER_FIRM = "other-firm";
+export const LARGE_BROKER = "large-broker";
+export const LARGE_BROKER_USERS = 10_000;
 
 /** The seeded accounts that the README documents: keep the two in step. */
 export async function seedState(now: number): Promise<MockState> {
@@ -13,6 +19,23 @@ export async function seedState(now: number): Promise<MockState> {
     schemaVersion: SCHEMA_VERSION,
     clockOffsetMs: 0,
     users: [],
+    firms: [
+      { id: YOUR_FIRM, name: "Your Firm", domains: ["yourfirm.org"], ntfTestStartedAt: null },
+      {
+        id: OTHER_FIRM,
+        name: "Other Firm",
+        domains: ["otherfirm.example"],
+        ntfTestStartedAt: now - 10 * DAY,
+      },
+      {
+        id: LARGE_BROKER,
+        name: "Large Broker",
+        domains: ["largebroker.example"],
+        ntfTestStartedAt: null,
+        generatedUsers: LARGE_BROKER_USERS,
+      },
+    ],
+    auditLog: [],
     sessions: [],
     loginAttempts: {},
     recoveryEmails: {},
@@ -29,9 +52,10 @@ export async function seedState(now: number): Promise<MockState> {
     firstName: "John",
     lastName: "Smith",
     status: "STAGED",
+    firmId: YOUR_FIRM,
     traqsUsernames: [{ username: "JSMITH01", active: true }],
   });
-  await invite(state, john, now);
+  await sendInvitation(state, john, now);
 
   const passwordChanged = now - 30 * DAY;
   const jane = await withPassword(
@@ -52,7 +76,8 @@ export async function seedState(now: number): Promise<MockState> {
         { username: "JDOE02", active: false },
         { username: "JDOE03", active: true },
       ],
-      apiFacilities: ALL_FACILITIES,
+      firmId: YOUR_FIRM,
+      entitlements: everywhere(FACILITIES),
     }),
     SEED_PASSWORD,
     passwordChanged,
@@ -70,6 +95,7 @@ export async function seedState(now: number): Promise<MockState> {
         answer: await hashAnswer("Broccoli"),
       },
       methods: [googleAuthenticator("KRSXG5CTMVRXEZLU", passwordChanged)],
+      firmId: YOUR_FIRM,
       traqsUsernames: [{ username: "SLEE01", active: true }],
     }),
     SEED_PASSWORD,
@@ -77,38 +103,59 @@ export async function seedState(now: number): Promise<MockState> {
   );
 
   state.users.push(john, jane, sam);
+  state.users.push(...(await administrators(passwordChanged)));
   return state;
 }
 
-/**
- * The invitation email ("Welcome to Okta!") with its "Activate Okta Account" link, valid 30 days;
- * the user keeps only the link's hash. Returns the link.
- */
-export async function invite(state: MockState, user: User, now: number): Promise<string> {
-  const activationToken = randomId(32);
-  user.activation = {
-    tokenHash: await sha256(activationToken),
-    expiresAt: now + POLICY.activationLinkDays * DAY,
-    usedAt: null,
+/** Pat Admin (Your Firm's SAA), Hank Help (the help desk), Olga Admin and Other Firm's users. */
+async function administrators(passwordChanged: number) {
+  const enrolled = async (
+    login: string,
+    firstName: string,
+    lastName: string,
+    key: string,
+    more: Partial<Parameters<typeof buildUser>[0]> = {},
+  ) => {
+    const user = await withPassword(
+      buildUser({
+        login,
+        firstName,
+        lastName,
+        methods: [googleAuthenticator(key, passwordChanged)],
+        ...more,
+      }),
+      SEED_PASSWORD,
+      passwordChanged,
+    );
+    const [authenticator] = user.methods;
+    if (authenticator) user.lastUsed = { methodId: authenticator.id, mode: "code" };
+    return user;
   };
-  const activate = "Activate Okta Account";
-  const link = `/activate/${activationToken}`;
-  send(state, {
-    channel: "email",
-    to: user.email,
-    userId: user.id,
-    subject: "FINRA TRAQS - Welcome to Okta!",
-    text:
-      `Hi ${user.firstName},\n\nFINRA is using Okta to manage the Multi-Factor Authentication for TRAQS.\n` +
-      "An Okta account for FINRA TRAQS access has been created for you.\n" +
-      `Click the link below to activate your Okta account:\n\n${activate}\n\n` +
-      `This link expires in ${POLICY.activationLinkDays} days.\n\n` +
-      `Your Username (email address) is ${user.login}\n\n${EMAIL_FOOTER}`,
-    link,
-    linkText: activate,
-    sentAt: now,
-  });
-  return link;
+  return [
+    await enrolled("pat.admin@yourfirm.org", "Pat", "Admin", "KBQXIIDBMRWWS3TZ", {
+      firmId: YOUR_FIRM,
+      role: "firm-administrator",
+      traqsUsernames: [{ username: "PADMIN01", active: true }],
+    }),
+    await enrolled("hank.help@support.example", "Hank", "Help", "NBUGK3DQMRSXG2ZR", {
+      role: "help-desk",
+    }),
+    await enrolled("olga.admin@otherfirm.example", "Olga", "Admin", "N5WGOYLBMRWWS3TZ", {
+      firmId: OTHER_FIRM,
+      role: "firm-administrator",
+      traqsUsernames: [{ username: "OADMIN01", active: true }],
+    }),
+    await enrolled("omar.ortiz@otherfirm.example", "Omar", "Ortiz", "MFRGGZDFMZTWQ2LK", {
+      firmId: OTHER_FIRM,
+      traqsUsernames: [{ username: "OORTIZ01", active: true }],
+      entitlements: everywhere(["ADF", "ORF"]),
+    }),
+    await enrolled("olivia.owens@otherfirm.example", "Olivia", "Owens", "GEZDGNBVGY3TQOJQ", {
+      firmId: OTHER_FIRM,
+      traqsUsernames: [{ username: "OOWENS01", active: true }],
+      entitlements: everywhere(["TRF"]),
+    }),
+  ];
 }
 
 /** Security answers are compared without regard to case or surrounding spaces. */

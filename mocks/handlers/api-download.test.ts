@@ -211,6 +211,7 @@ describe("GET /api/traqs/api/catalog", () => {
       ["TRACE-TS", true],
       ["ADF", true],
       ["ORF", true],
+      ["TRF", true],
     ]);
   });
 
@@ -708,7 +709,7 @@ describe("the download endpoint (GET /download/{facility}/{file})", () => {
     await backend.change((state) => {
       const jane = state.users.find((u) => u.login === JANE.login);
       if (!jane) throw new Error("no Jane");
-      jane.apiFacilities = jane.apiFacilities.filter((f) => f !== "TRACE-SP");
+      jane.entitlements = jane.entitlements.filter((e) => e.facility !== "TRACE-SP");
     });
 
     for (const path of [

@@ -1,5 +1,5 @@
 import { http } from "msw";
-import { IdentifyRequest } from "../../src/api/contracts/authn";
+import { EmailCodeRequest, IdentifyRequest } from "../../src/api/contracts/authn";
 import { PasskeyAssertion } from "../../src/api/contracts/passkeys";
 import type { MockDb } from "../db/store";
 import { anonymous, inSignIn } from "../http/callers";
@@ -7,7 +7,14 @@ import { readBody, route } from "../http/respond";
 import { verificationSteps } from "../http/verification-steps";
 import { discoverableSignIn } from "../rules/passkey-steps";
 import { authenticationOptions, newSignInChallenge, relyingPartyOf } from "../rules/passkeys";
-import { cancelSignIn, identify, signInFlow, toAuthnState } from "../rules/sign-in";
+import {
+  cancelSignIn,
+  identify,
+  resendEmailCode,
+  signInFlow,
+  toAuthnState,
+  verifyEmailCode,
+} from "../rules/sign-in";
 
 /** The sign-in: `/api/authn`, its verification steps, and "Sign in with a passkey". */
 export function authnHandlers(db: MockDb) {
@@ -27,6 +34,23 @@ export function authnHandlers(db: MockDb) {
     ),
 
     ...verificationSteps(db, "/api/authn", inSignIn, signInFlow),
+
+    /** The code emailed after an administrator's reset of the security methods: then the set-up. */
+    http.post(
+      route("/api/authn/email-code"),
+      inSignIn(db, async ({ ctx, request }) => {
+        const { code } = await readBody(request, EmailCodeRequest);
+        await verifyEmailCode(ctx, code);
+        return toAuthnState(ctx.state, ctx.session, ctx.now);
+      }),
+    ),
+    http.post(
+      route("/api/authn/email-code/resend"),
+      inSignIn(db, async ({ ctx }) => {
+        await resendEmailCode(ctx);
+        return toAuthnState(ctx.state, ctx.session, ctx.now);
+      }),
+    ),
 
     /**
      * "Sign in with a passkey" (the button, or autofill on the username field), before any

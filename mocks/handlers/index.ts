@@ -1,6 +1,9 @@
 import type { MockDb } from "../db/store";
 import { requestRules } from "../http/request-rules";
 import { accountHandlers } from "./account";
+import { adminAuditHandlers } from "./admin-audit";
+import { adminFirmHandlers } from "./admin-firms";
+import { adminUserHandlers } from "./admin-users";
 import { apiDownloadHandlers } from "./api-download";
 import { authnHandlers } from "./authn";
 import { devHandlers } from "./dev";
@@ -29,6 +32,9 @@ export function createHandlers(db: MockDb) {
     ...apiDownloadHandlers(db),
     ...oauth2Handlers(db),
     ...downloadHandlers(db),
+    ...adminUserHandlers(db),
+    ...adminAuditHandlers(db),
+    ...adminFirmHandlers(db),
     ...devHandlers(db),
     ...scenarioHandlers(db),
   ];

@@ -10,15 +10,15 @@ export function meHandlers(db: MockDb) {
   return [
     http.get(
       route("/api/me"),
-      signedIn(db, async ({ session, user }) => toMe(user, session)),
+      signedIn(db, async ({ ctx, session, user }) => toMe(ctx.state, user, session)),
     ),
 
     http.post(
       route("/api/me/traqs-username"),
-      signedIn(db, async ({ session, user, request }) => {
+      signedIn(db, async ({ ctx, session, user, request }) => {
         const { username } = await readBody(request, SelectTraqsUsernameRequest);
         chooseTraqsUsername(session, user, username);
-        return toMe(user, session);
+        return toMe(ctx.state, user, session);
       }),
     ),
   ];

@@ -44,12 +44,23 @@ export async function readBody<S extends z.ZodMiniType>(
     throw new Refusal(400, "VALIDATION", "The request body is not valid JSON.");
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join(".") || "body"] = issue.message;
-    throw new Refusal(400, "VALIDATION", "The request is not valid.", { fields });
-  }
+  if (!parsed.success) throw invalid(parsed.error.issues, "body");
   return parsed.data as z.infer<S>;
+}
+
+/** The parameters of a GET, parsed with the contract's schema; a bad one is a 400 naming them. */
+export function readQuery<S extends z.ZodMiniType>(request: Request, schema: S): z.output<S> {
+  const raw = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error.issues, "query");
+  return parsed.data as z.output<S>;
+}
+
+/** A 400 that names each field the schema refused. */
+function invalid(issues: readonly { path: PropertyKey[]; message: string }[], whole: string) {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) fields[issue.path.join(".") || whole] = issue.message;
+  return new Refusal(400, "VALIDATION", "The request is not valid.", { fields });
 }
 
 export function json(

@@ -1,6 +1,6 @@
 import type { AccountState } from "../../src/api/contracts/account";
 import type { Me } from "../../src/api/contracts/me";
-import type { Session, User } from "../db/state";
+import type { MockState, Session, User } from "../db/state";
 import type { Context } from "./context";
 import { iso } from "./dates";
 import { describeMethod, toFactor } from "./factors";
@@ -10,6 +10,8 @@ import { MINUTE } from "./policy";
 import { recoveryCodesView } from "./recovery-codes";
 import { Refusal } from "./refusal";
 import { SETTINGS_MINUTES } from "./step-up-grants";
+import { administrationOf } from "./administration";
+import { entitledFacilities } from "./entitlements";
 
 /** The signed-in user's account: who they are, their TRAQS username, and Settings' changes. */
 
@@ -19,11 +21,12 @@ export function profileOf(user: User) {
   return { firstName, lastName, login, email, traqsUsernames, language };
 }
 
-export function toMe(user: User, session: Session): Me {
+export function toMe(state: MockState, user: User, session: Session): Me {
   return {
     ...profileOf(user),
     traqsUsername: session.traqsUsername,
-    apiAccess: user.apiFacilities.length > 0,
+    apiAccess: entitledFacilities(user).length > 0,
+    administration: administrationOf(state, user),
   };
 }
 

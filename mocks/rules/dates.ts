@@ -2,4 +2,4 @@
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The same, for an instant that may not have happened (a token never used, never revoked). */
-export const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+export const isoOrNull = (ms: number | null | undefined) => (ms == null ? null : iso(ms));

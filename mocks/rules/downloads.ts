@@ -1,5 +1,6 @@
 import type { ApiCatalog } from "../../src/api/contracts/api-download";
 import type { MockState, User } from "../db/state";
+import { entitledFacilities } from "./entitlements";
 import {
   dayNumber,
   dayString,
@@ -46,7 +47,7 @@ export function download(
   const action = request.action ?? "download";
   if (action !== "download" && action !== "delta")
     fail(400, "invalid_request", "action must be download or delta.");
-  if (!user.apiFacilities.includes(found.facility.id))
+  if (!entitledFacilities(user).some((f) => f === found.facility.id))
     fail(403, "insufficient_scope", `Not authorized for ${found.facility.name}.`);
   const today = dayNumber(now);
   let day = today;
@@ -68,12 +69,13 @@ export function download(
 
 /** API / Download as the user sees it: every facility and its files, and which they may download. */
 export function apiCatalog(user: User, now: number): ApiCatalog {
+  const entitled: string[] = entitledFacilities(user);
   return {
-    apiAccess: user.apiFacilities.length > 0,
+    apiAccess: entitled.length > 0,
     facilities: FACILITIES.map((f) => ({
       id: f.id,
       name: f.name,
-      entitled: user.apiFacilities.includes(f.id),
+      entitled: entitled.includes(f.id),
       files: f.files.map(({ id, name, daily }) => ({ id, name, daily })),
     })),
     today: dayString(dayNumber(now)),

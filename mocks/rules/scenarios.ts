@@ -4,12 +4,16 @@ import type {
   ScenarioMethodDetails,
 } from "../../src/api/contracts/scenarios";
 import { buildUser, googleAuthenticator, oktaVerify, phone, withPassword } from "../db/factories";
-import { hashAnswer, invite } from "../db/seed";
+import { hashAnswer } from "../db/seed";
 import { userByLogin } from "../db/sessions";
 import type { AccessMethod, MockState } from "../db/state";
 import { randomDigits, randomId } from "./crypto";
+import { everywhere } from "./entitlements";
+import { firmById } from "./firms";
+import { sendInvitation } from "./order-form";
 import { DAY, MINUTE, POLICY } from "./policy";
 import { generateRecoveryCodes } from "./recovery-codes";
+import { Refusal } from "./refusal";
 import { newTotpSecret } from "./totp";
 
 /** The security question of a scenario's user: the first of the list, with a known answer. */
@@ -32,6 +36,8 @@ export async function createScenarioUser(
   const id = randomId(8).toLowerCase();
   const login = (request.login ?? `qa.${id}@example.test`).toLowerCase();
   if (userByLogin(state, login)) return null;
+  if (request.firmId && !firmById(state, request.firmId))
+    throw new Refusal(400, "VALIDATION", "No such firm.", { fields: { firmId: "No such firm." } });
   const invited = request.state === "invited";
   const base = buildUser({
     login,
@@ -39,7 +45,9 @@ export async function createScenarioUser(
     lastName: request.lastName ?? "Tester",
     status: invited ? "STAGED" : "ACTIVE",
     traqsUsernames: request.traqsUsernames ?? [{ username: `QA${randomDigits(6)}`, active: true }],
-    apiFacilities: request.apiFacilities ?? [],
+    entitlements: everywhere(request.apiFacilities ?? []),
+    firmId: request.firmId ?? null,
+    ...(request.role ? { role: request.role } : {}),
   });
 
   const created: CreatedUser = {
@@ -58,7 +66,7 @@ export async function createScenarioUser(
 
   if (invited) {
     state.users.push(base);
-    created.activationLink = await invite(state, base, now);
+    created.activationLink = await sendInvitation(state, base, now);
     return created;
   }
 

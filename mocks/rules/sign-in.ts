@@ -2,10 +2,20 @@ import type { AuthnState } from "../../src/api/contracts/authn";
 import { recordActivity } from "../db/activity";
 import { removeSession, rotateSession, startSession, userById, userByLogin } from "../db/sessions";
 import type { MockState, Session, User } from "../db/state";
+import { EMAIL_FOOTER, send } from "../db/outbox";
 import type { Context } from "./context";
-import { clearFailures } from "./lockout";
+import { iso } from "./dates";
+import { constantTimeEqual, randomDigits, sha256 } from "./crypto";
+import { assertNotLocked, clearFailures } from "./lockout";
+import { MINUTE, POLICY } from "./policy";
 import { Refusal } from "./refusal";
-import { toVerificationState, type VerificationFlow } from "./verification";
+import {
+  failFactor,
+  requireStage,
+  toVerificationState,
+  withUser,
+  type VerificationFlow,
+} from "./verification";
 
 /**
  * The end of a successful sign-in (or of a finished enrollment): a fresh session id, the method
@@ -25,6 +35,7 @@ export function completeSignIn(
   const [only] = user.traqsUsernames;
   session.traqsUsername = user.traqsUsernames.length === 1 && only?.active ? only.username : null;
   if (lastUsed) user.lastUsed = lastUsed;
+  user.lastSignInAt = ctx.now;
   clearFailures(ctx.state, user.login);
   recordActivity(ctx.state, {
     userId: user.id,
@@ -62,7 +73,22 @@ export function toAuthnState(state: MockState, session: Session | null, now: num
     { status, username: session.login, user, challenge: session.challenge },
     now,
   );
-  return session.notice && status !== "SUCCESS" ? { ...view, notice: session.notice } : view;
+  const emailed = session.emailCode;
+  const withCode =
+    emailed && user && status === "FACTOR"
+      ? {
+          ...view,
+          emailCode: {
+            maskedEmail: maskEmail(user.email),
+            sentAt: iso(emailed.sentAt),
+            resendAt: iso(emailed.resendAt),
+            expiresAt: iso(emailed.expiresAt),
+          },
+        }
+      : view;
+  return session.notice && status !== "SUCCESS"
+    ? { ...withCode, notice: session.notice }
+    : withCode;
 }
 
 /**
@@ -73,7 +99,8 @@ export function identify(ctx: Context, username: string): void {
   const session = startOver(ctx);
   const user = userByLogin(ctx.state, username);
   session.login = username.toLowerCase();
-  session.userId = user && user.status === "ACTIVE" ? user.id : null;
+  // A suspended or deactivated account is told so, but only after its right password.
+  session.userId = user && user.status !== "STAGED" ? user.id : null;
   session.stage = "PASSWORD";
 }
 
@@ -125,7 +152,17 @@ export const signInFlow: VerificationFlow = {
       login: session.login ?? "",
     };
   },
-  passwordVerified(_ctx, { session, user }) {
+  async passwordVerified(ctx, { session, user }) {
+    const refusal = signInRefusal(user);
+    if (refusal) throw new Refusal(403, refusal.code, refusal.message);
+    if (user.methods.length > 0) delete user.methodsReset;
+    // After an administrator's reset of the methods, the password alone is not enough: a code
+    // sent to the primary email comes next, then the set-up.
+    if (user.methodsReset) {
+      session.stage = "FACTOR";
+      await sendEmailCode(ctx, session, user);
+      return;
+    }
     // Guide Section 3, step 4a: with no access method yet, the password leads to set-up. With one,
     // it is always asked for: a password alone must never reach the set-up of more methods.
     session.stage = user.methods.length > 0 ? "FACTOR" : "ENROLLING";
@@ -135,3 +172,96 @@ export const signInFlow: VerificationFlow = {
   },
   view: (ctx, session) => toAuthnState(ctx.state, session, ctx.now),
 };
+
+/** "s***@yourfirm.org": enough to recognise one's own address, no more. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  return `${email.slice(0, Math.min(1, at))}***${email.slice(at)}`;
+}
+
+/**
+ * The sign-in after an administrator reset the security methods (lost phone): the password is
+ * not enough, so a code goes to the primary email, and only then the set-up. Each send replaces
+ * the code before it.
+ */
+export async function sendEmailCode(
+  ctx: { state: MockState; now: number },
+  session: Session,
+  user: User,
+): Promise<void> {
+  const code = randomDigits(6);
+  session.emailCode = {
+    codeHash: await sha256(code),
+    sentAt: ctx.now,
+    resendAt: ctx.now + POLICY.resendAfterSeconds * 1000,
+    expiresAt: ctx.now + POLICY.emailCodeMinutes * MINUTE,
+  };
+  send(ctx.state, {
+    channel: "email",
+    to: user.email,
+    userId: user.id,
+    subject: "FINRA TRAQS - Sign-in verification code",
+    text:
+      `Hi ${user.firstName},\n\nAn administrator reset the security methods of your account ` +
+      `${user.login}. To sign in and set them up again, enter this code:\n\n${code}\n\n` +
+      `This code expires in ${POLICY.emailCodeMinutes} minutes. If you did not try to sign in, ` +
+      `contact your firm's administrator.\n\n${EMAIL_FOOTER}`,
+    code,
+    sentAt: ctx.now,
+  });
+}
+
+/** A suspended or deactivated account cannot sign in, and is told so once the password is right. */
+export function signInRefusal(
+  user: User,
+): { code: "ACCOUNT_SUSPENDED" | "ACCOUNT_DEACTIVATED"; message: string } | null {
+  if (user.status === "SUSPENDED")
+    return {
+      code: "ACCOUNT_SUSPENDED",
+      message: "Your account is suspended. Contact your firm's Super Account Administrator.",
+    };
+  if (user.status === "DEACTIVATED")
+    return {
+      code: "ACCOUNT_DEACTIVATED",
+      message:
+        "Your account has been deactivated. Contact your firm's Super Account Administrator.",
+    };
+  return null;
+}
+
+/** The emailed sign-in code's step: not locked, not expired, right; then the set-up. */
+export async function verifyEmailCode(ctx: Context, code: string): Promise<void> {
+  const found = withUser(signInFlow.load(ctx));
+  const emailed = emailCodeOf(ctx, found);
+  if (ctx.now > emailed.expiresAt)
+    failFactor(
+      ctx,
+      found,
+      "email",
+      new Refusal(401, "CODE_EXPIRED", "That code has expired. Send a new one."),
+    );
+  if (!constantTimeEqual(await sha256(code), emailed.codeHash))
+    failFactor(ctx, found, "email", new Refusal(401, "INVALID_CODE", "That code is not right."));
+  found.session.emailCode = null;
+  found.session.stage = "ENROLLING";
+}
+
+/** "Send again": a new code replaces the one before, after a short wait. */
+export async function resendEmailCode(ctx: Context): Promise<void> {
+  const found = withUser(signInFlow.load(ctx));
+  const emailed = emailCodeOf(ctx, found);
+  if (ctx.now < emailed.resendAt)
+    throw new Refusal(429, "RATE_LIMITED", "Wait before asking for another code.", {
+      retryAfterSeconds: Math.ceil((emailed.resendAt - ctx.now) / 1000),
+    });
+  await sendEmailCode(ctx, found.session, found.user);
+}
+
+/** The code this sign-in was emailed, at its step, for an account that is not locked. */
+function emailCodeOf(ctx: Context, found: ReturnType<typeof withUser>) {
+  requireStage(found, "FACTOR");
+  const emailed = found.session.emailCode;
+  if (!emailed) throw new Refusal(409, "WRONG_STEP", "No code was emailed.");
+  assertNotLocked(ctx.state, found.login, ctx.now);
+  return emailed;
+}

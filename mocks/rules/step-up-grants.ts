@@ -5,7 +5,7 @@ import { Refusal } from "./refusal";
 
 /** Settings stays open this long after a security method was verified (guide: asked again after). */
 export const SETTINGS_MINUTES = 15;
-/** A reset or removal must use the verification made for it within this time. */
+/** A reset, removal or administrator's change must use the verification made for it within this time. */
 const CHANGE_GRANT_MINUTES = 5;
 /** A set-up from Settings may take as long as Settings stays open after its verification. */
 const SET_UP_GRANT_MINUTES = SETTINGS_MINUTES;
@@ -24,16 +24,23 @@ export function requireSettingsAccess(session: Session, now: number): void {
 
 /** One change, as a string: two changes are the same when their keys are. */
 function changeKey(change: AccountChange): string {
-  if (change.kind === "removeMethod") return `${change.kind}:${change.methodId}`;
-  if (change.kind === "setUp") return `${change.kind}:${change.method}`;
-  return change.kind;
+  switch (change.kind) {
+    case "removeMethod":
+      return `${change.kind}:${change.methodId}`;
+    case "setUp":
+      return `${change.kind}:${change.method}`;
+    case "admin":
+      return `${change.kind}:${change.action}:${change.target}`;
+    default:
+      return change.kind;
+  }
 }
 
 /** What a verification is spent on: Get Token, Show token, or one change. */
 export type GrantFor = Exclude<StepUpFor, "view">;
 
 /** Whether this session holds an unspent, fresh verification made for exactly this action. */
-function holdsGrant(session: Session, now: number, action: GrantFor): boolean {
+export function holdsGrant(session: Session, now: number, action: GrantFor): boolean {
   const grant = session.stepUp?.grant;
   if (!grant) return false;
   const minutes =

@@ -4,6 +4,7 @@ import type { MockState, RefreshTokenRecord, Session, User } from "../db/state";
 import type { Context } from "./context";
 import { constantTimeEqual, randomId, seal, sha256, unseal } from "./crypto";
 import { iso, isoOrNull } from "./dates";
+import { entitledFacilities } from "./entitlements";
 import { DAY, MINUTE, POLICY } from "./policy";
 import { Refusal } from "./refusal";
 
@@ -117,7 +118,7 @@ export async function getToken(
   key: CryptoKey,
   { session, user, verified }: { session: Session; user: User; verified: () => void },
 ): Promise<void> {
-  if (user.apiFacilities.length === 0)
+  if (entitledFacilities(user).length === 0)
     throw new Refusal(403, "NOT_ENTITLED", "Not authorized for API.");
   verified();
   const previous = currentToken(ctx.state, user.id);
@@ -163,10 +164,7 @@ export async function showCurrentToken(
 export function revokeToken(ctx: Context, user: User): void {
   const current = currentToken(ctx.state, user.id);
   if (!current) throw new Refusal(404, "NOT_FOUND", "There is no current token.");
-  current.revokedAt = ctx.now;
-  current.endedReason = "revoked";
-  current.sealed = null;
-  ctx.state.accessTokens = ctx.state.accessTokens.filter((a) => a.refreshTokenId !== current.id);
+  revokeRefreshToken(ctx.state, current, ctx.now);
 }
 
 /** The token endpoint's exchange: an active refresh token for a new access token, or null. */
@@ -208,4 +206,12 @@ export async function accessTokenOwner(
     : undefined;
   if (!access || access.expiresAt <= now || !refresh || !isActive(refresh, now)) return "invalid";
   return state.users.find((u) => u.id === access.userId) ?? "unknown user";
+}
+
+/** A refresh token revoked: inactive at once, and so are its access tokens. */
+export function revokeRefreshToken(state: MockState, token: RefreshTokenRecord, now: number): void {
+  token.revokedAt = now;
+  token.endedReason = "revoked";
+  token.sealed = null;
+  state.accessTokens = state.accessTokens.filter((a) => a.refreshTokenId !== token.id);
 }

@@ -76,7 +76,7 @@ export type Found = {
 export type VerificationFlow = {
   kind: "sign-in" | "step-up";
   load(ctx: Context): Found;
-  passwordVerified(ctx: Context, found: Found & { user: User }): void;
+  passwordVerified(ctx: Context, found: Found & { user: User }): void | Promise<void>;
   /** Whether the password step is open beside the methods (a step-up that opens Settings). */
   acceptsPasswordAlone?(found: Found): boolean;
   /** `lastUsed` is the method to offer first next time; a recovery code leaves it as it was. */
@@ -266,7 +266,7 @@ export async function verifyPassword(
       });
     fail(ctx, found, new Refusal(401, "INVALID_CREDENTIALS", "Unable to sign in."));
   }
-  flow.passwordVerified(ctx, { ...found, user });
+  await flow.passwordVerified(ctx, { ...found, user });
 }
 
 /** Sends a code by text or voice, or a push, for one of the user's methods. */

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { Facility } from "./admin";
 import { PhoneChannel } from "./authn";
 import { Instant } from "./common";
 import { TraqsUsername } from "./me";
@@ -30,8 +31,12 @@ export const CreateUserRequest = z.object({
    * 1 day since the last change" refuses a new one.
    */
   passwordChangedDaysAgo: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(3650))),
-  /** API / Download: the facilities the user is entitled to (TRACE-CA, ADF...). */
-  apiFacilities: z.optional(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(10))),
+  /** API / Download: the facilities the user is entitled to (TRACE-CA, ADF...), in NTF and Production. */
+  apiFacilities: z.optional(z.array(Facility).check(z.maxLength(10))),
+  /** The firm the user belongs to (`your-firm`, `other-firm`, `large-broker`); default none. */
+  firmId: z.optional(z.string().check(z.maxLength(100))),
+  /** An administrator: of their firm (with `firmId`), or the help desk. */
+  role: z.optional(z.enum(["firm-administrator", "help-desk"])),
   traqsUsernames: z.optional(z.array(TraqsUsername).check(z.maxLength(20))),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;

@@ -9,6 +9,7 @@ import { FactorStep, factorTitle } from "@/components/verification/FactorStep";
 import { RECOVERY_CODE, RecoveryCodeStep } from "@/components/verification/RecoveryCodeStep";
 import { paths, withFrom } from "@/config/paths";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
+import { EmailCodeStep } from "../components/EmailCodeStep";
 
 /**
  * The second factor: the last used method by default (guide Section 3, step 4), or the one chosen
@@ -23,6 +24,17 @@ function VerifyWithMethod({ state }: { state: AuthnState }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const from = useReturnPath();
+  const onVerified = (next: AuthnState) => void navigate(stepPath(next.status, from));
+  if (state.emailCode)
+    return (
+      <AuthCard
+        title={t("recovery.verifyEmailTitle")}
+        username={state.username}
+        footer={<BackToSignIn />}
+      >
+        <EmailCodeStep emailCode={state.emailCode} onVerified={onVerified} />
+      </AuthCard>
+    );
   const byRecoveryCode =
     params.get("method") === RECOVERY_CODE && (state.recoveryCodesLeft ?? 0) > 0;
   const option = chosenOption(
@@ -32,7 +44,6 @@ function VerifyWithMethod({ state }: { state: AuthnState }) {
     params.get("mode"),
   );
   if (!option) return null;
-  const onVerified = (next: AuthnState) => void navigate(stepPath(next.status, from));
 
   return (
     <AuthCard
