@@ -403,6 +403,52 @@ export const flows: Flow[] = [
       await browser().call("activate", { body: { token }, expect: [410, "ACTIVATION_USED"] });
     },
   },
+  {
+    name: "activation: password rules, security question, Google Authenticator, finish",
+    needsDev: true,
+    async run({ browser, dev }) {
+      const user = await dev!.user({ state: "invited", firstName: "Robin" });
+      const b = browser();
+      await b.call("activate", { body: { token: user.activationLink?.split("/").pop() } });
+      await b.call("setPassword", {
+        body: { password: "Robin-is-short1" },
+        expect: [400, "PASSWORD_POLICY"],
+      });
+      await b.call("setPassword", { body: { password: "Correct-Horse-7-Battery" } });
+      const { questions } = (await b.call<{ questions: string[] }>("listSecurityQuestions")).body;
+      await b.call("setSecurityQuestion", { body: { question: questions[0], answer: "Tulips" } });
+      await b.call("finishSetUp", { expect: [409, "ENROLLMENT_INCOMPLETE"] });
+      const { key } = (await b.call<{ key: string }>("startGoogleAuthenticator")).body;
+      await b.call("verifyGoogleAuthenticator", { body: { code: await dev!.totp(key) } });
+      signedIn((await b.call<AuthnState>("finishSetUp")).body);
+      await b.call("getMe");
+    },
+  },
+  {
+    name: "Reset password after its own verification (password and method), with an email",
+    needsDev: true,
+    async run({ browser, dev }) {
+      const user = await dev!.user();
+      const b = browser();
+      const method = await signInWithAuthenticator(dev!, b, user);
+      const newPassword = "Another-Passw0rd-2025";
+      await b.call("resetPassword", {
+        body: { password: newPassword, signOutOtherDevices: true },
+        expect: [403, "STEP_UP_REQUIRED"],
+      });
+      const started = await b.call<AuthnState>("startStepUp", {
+        body: { purpose: "change", change: { kind: "resetPassword" } },
+      });
+      assert(started.body.status === "PASSWORD", "A change verification asks the password first");
+      await b.call("verifyPasswordForStepUp", { body: { password: user.password } });
+      const code = await dev!.totp(method.secret ?? "");
+      await b.call("verifyCodeForStepUp", { body: { methodId: method.id, code } });
+      await b.call("resetPassword", { body: { password: newPassword, signOutOtherDevices: true } });
+      const email = await dev!.latest("email", user.login);
+      assert(/Password reset/i.test(email.subject ?? ""), "A password reset email");
+      await toFactor(browser(), user.login, newPassword);
+    },
+  },
   // Administrators (/api/admin/...): their flows go here, beside their entries in
   // src/api/operations.ts. Until then the suite reports them as skipped.
   {
