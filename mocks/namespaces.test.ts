@@ -40,7 +40,7 @@ async function start(options: { stateFile?: string } = {}) {
 const outboxOf = async (call: Awaited<ReturnType<typeof start>>["call"], ns?: string) =>
   Outbox.parse((await call("GET", "/__dev/outbox", ns)).json);
 
-describe("namespaces (X-Mock-Namespace)", () => {
+describe("namespaces (X-Mock-Namespace)", { timeout: 30_000 }, () => {
   it("each has its own users, outbox, clock and reset; the default one is untouched", async () => {
     const { call } = await start();
     const created = await call("POST", "/__dev/users", "run-a", { state: "invited" });
@@ -83,7 +83,7 @@ describe("namespaces (X-Mock-Namespace)", () => {
   });
 });
 
-describe("MOCK_STATE_FILE", () => {
+describe("MOCK_STATE_FILE", { timeout: 30_000 }, () => {
   it("keeps every namespace across a restart, written by rename (no partial file)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mock-state-"));
     const stateFile = join(dir, "state.json");

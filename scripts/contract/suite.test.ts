@@ -87,10 +87,11 @@ describe("the conformance suite", () => {
       async (url) => {
         const { results } = await runSuite(url, { namespace: "suite-broken" });
         const failed = results.filter((r) => r.status === "failed");
-        expect(failed.map((r) => r.name)).toEqual([
+        // Every flow that reads GET /api/me fails, and only for that.
+        expect(failed.map((r) => r.name)).toContain(
           "sign-in with Google Authenticator, then sign out",
-        ]);
-        expect(failed[0]?.message).toMatch(/GET \/api\/me \(getMe\): .*login/);
+        );
+        for (const flow of failed) expect(flow.message).toMatch(/GET \/api\/me \(getMe\): .*login/);
       },
     );
   }, 60_000);

@@ -71,6 +71,15 @@ async function toFactor(browser: ContractClient, login: string, password: string
   return state.body;
 }
 
+/** A new user with one method, in a new browser at the second factor. */
+async function atFactor(ctx: Context, kind: "okta_verify" | "sms" | "voice") {
+  const user = await ctx.dev!.user({ methods: [kind] });
+  const method = kind === "okta_verify" ? methodOf(user, kind) : methodOf(user, "phone", kind);
+  const b = ctx.browser();
+  await toFactor(b, user.login, user.password ?? "");
+  return { method, b };
+}
+
 function signedIn(state: AuthnState) {
   assert(state.status === "SUCCESS", `The sign-in ended at ${state.status}, not SUCCESS`);
 }
@@ -109,14 +118,11 @@ function phoneFlow(channel: "sms" | "voice", digits: number): Flow {
   return {
     name: `sign-in with a code by ${channel === "sms" ? "SMS" : "voice call"}`,
     needsDev: true,
-    async run({ browser, dev }) {
-      const user = await dev!.user({ methods: [channel] });
-      const phone = methodOf(user, "phone", channel);
-      const b = browser();
-      await toFactor(b, user.login, user.password ?? "");
+    async run(ctx) {
+      const { method: phone, b } = await atFactor(ctx, channel);
       const sent = await b.call<AuthnState>("sendChallenge", { body: { methodId: phone.id } });
       assert(sent.body.challenge?.kind === channel, "No challenge in the answer");
-      const message = await dev!.latest(channel, "");
+      const message = await ctx.dev!.latest(channel, "");
       assert(message.code?.length === digits, `A ${channel} code of ${digits} digits`);
       signedIn(
         (
@@ -230,12 +236,9 @@ export const flows: Flow[] = [
   {
     name: "sign-in with an Okta Verify code; a wrong code is refused",
     needsDev: true,
-    async run({ browser, dev }) {
-      const user = await dev!.user({ methods: ["okta_verify"] });
-      const method = methodOf(user, "okta_verify");
-      const b = browser();
-      await toFactor(b, user.login, user.password ?? "");
-      const code = await dev!.totp(method.secret ?? "");
+    async run(ctx) {
+      const { method, b } = await atFactor(ctx, "okta_verify");
+      const code = await ctx.dev!.totp(method.secret ?? "");
       const wrong = code === "000000" ? "111111" : "000000";
       await b.call("verifyCode", {
         body: { methodId: method.id, code: wrong },
@@ -249,11 +252,8 @@ export const flows: Flow[] = [
   {
     name: "sign-in with an Okta Verify push, approved with its number",
     needsDev: true,
-    async run({ browser, dev }) {
-      const user = await dev!.user({ methods: ["okta_verify"] });
-      const method = methodOf(user, "okta_verify");
-      const b = browser();
-      await toFactor(b, user.login, user.password ?? "");
+    async run(ctx) {
+      const { method, b } = await atFactor(ctx, "okta_verify");
       const sent = await b.call<AuthnState>("sendChallenge", {
         body: { methodId: method.id, mode: "push" },
       });
@@ -261,8 +261,8 @@ export const flows: Flow[] = [
       assert(number !== undefined, "A push challenge shows its number");
       const waiting = await b.call<AuthnState>("pollPush");
       assert(waiting.body.status === "FACTOR", "Before the phone answers, the push waits");
-      const push = await dev!.latest("push", method.deviceName ?? "");
-      await dev!.approvePush(push.id, number);
+      const push = await ctx.dev!.latest("push", method.deviceName ?? "");
+      await ctx.dev!.approvePush(push.id, number);
       signedIn((await b.call<AuthnState>("pollPush")).body);
     },
   },
@@ -401,6 +401,52 @@ export const flows: Flow[] = [
       await b.call("getSetUp");
       await b.call("listSecurityQuestions");
       await browser().call("activate", { body: { token }, expect: [410, "ACTIVATION_USED"] });
+    },
+  },
+  {
+    name: "activation: password rules, security question, Google Authenticator, finish",
+    needsDev: true,
+    async run({ browser, dev }) {
+      const user = await dev!.user({ state: "invited", firstName: "Robin" });
+      const b = browser();
+      await b.call("activate", { body: { token: user.activationLink?.split("/").pop() } });
+      await b.call("setPassword", {
+        body: { password: "Robin-is-short1" },
+        expect: [400, "PASSWORD_POLICY"],
+      });
+      await b.call("setPassword", { body: { password: "Correct-Horse-7-Battery" } });
+      const { questions } = (await b.call<{ questions: string[] }>("listSecurityQuestions")).body;
+      await b.call("setSecurityQuestion", { body: { question: questions[0], answer: "Tulips" } });
+      await b.call("finishSetUp", { expect: [409, "ENROLLMENT_INCOMPLETE"] });
+      const { key } = (await b.call<{ key: string }>("startGoogleAuthenticator")).body;
+      await b.call("verifyGoogleAuthenticator", { body: { code: await dev!.totp(key) } });
+      signedIn((await b.call<AuthnState>("finishSetUp")).body);
+      await b.call("getMe");
+    },
+  },
+  {
+    name: "Reset password after its own verification (password and method), with an email",
+    needsDev: true,
+    async run({ browser, dev }) {
+      const user = await dev!.user();
+      const b = browser();
+      const method = await signInWithAuthenticator(dev!, b, user);
+      const newPassword = "Another-Passw0rd-2025";
+      await b.call("resetPassword", {
+        body: { password: newPassword, signOutOtherDevices: true },
+        expect: [403, "STEP_UP_REQUIRED"],
+      });
+      const started = await b.call<AuthnState>("startStepUp", {
+        body: { purpose: "change", change: { kind: "resetPassword" } },
+      });
+      assert(started.body.status === "PASSWORD", "A change verification asks the password first");
+      await b.call("verifyPasswordForStepUp", { body: { password: user.password } });
+      const code = await dev!.totp(method.secret ?? "");
+      await b.call("verifyCodeForStepUp", { body: { methodId: method.id, code } });
+      await b.call("resetPassword", { body: { password: newPassword, signOutOtherDevices: true } });
+      const email = await dev!.latest("email", user.login);
+      assert(/Password reset/i.test(email.subject ?? ""), "A password reset email");
+      await toFactor(browser(), user.login, newPassword);
     },
   },
   // Administrators (/api/admin/...): their flows go here, beside their entries in
