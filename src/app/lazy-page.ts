@@ -15,7 +15,8 @@ export function lazyPage<Module, Name extends keyof Module>(
   data: readonly string[] = [],
 ) {
   return lazy(async () => {
-    fetchEarly(data);
+    // The build's prerender shows the page as it opens, before any data.
+    if (!import.meta.env.SSR) fetchEarly(data);
     const [module] = await Promise.all([load(), loadAreaStrings()]);
     return { default: module[name] as ComponentType };
   });

@@ -9,17 +9,30 @@ import { useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
 import { preloadSignInSteps } from "../steps";
 
-// Passkeys load after the first paint, with the WebAuthn code they use: not in the first load.
+// Passkeys load after the first paint, with the WebAuthn code they use: not in the first load. The
+// build's prerender has no WebAuthn: the button renders in the browser.
 const PasskeySignIn = lazy(() => import("../components/PasskeySignIn"));
+function PasskeyButton() {
+  if (import.meta.env.SSR) throw new Error("Passkeys need a browser");
+  return <PasskeySignIn />;
+}
 
 /**
  * Sign In: "Username (email address)", Next (guide Section 3, step 2); or a passkey, from the
  * button or the username field's autofill, which signs in with no username typed.
  */
 export function SignInPage() {
+  // The form shows at once (the build prerenders it, decision 025): most sign-ins start here, and
+  // one further along moves on to its step when its state arrives. What is typed meanwhile stays.
   return (
-    <AuthnGate serves={["IDENTIFY", "PASSWORD", "FACTOR", "ENROLL"]}>
-      {(state) => <UsernameForm defaultUsername={state.username ?? ""} />}
+    <AuthnGate
+      serves={["IDENTIFY", "PASSWORD", "FACTOR", "ENROLL"]}
+      whileChecking={<UsernameForm defaultUsername="" />}
+    >
+      {/* The same form, unless the state brings a username to show (its field then starts anew). */}
+      {(state) => (
+        <UsernameForm key={state.username ?? undefined} defaultUsername={state.username ?? ""} />
+      )}
     </AuthnGate>
   );
 }
@@ -64,7 +77,7 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
           </button>
         }
       >
-        <PasskeySignIn />
+        <PasskeyButton />
       </Suspense>
     </AuthCard>
   );
