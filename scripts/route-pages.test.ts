@@ -143,6 +143,23 @@ describe("pageFiles", () => {
     ]);
   });
 
+  it("takes a stylesheet every page loads on its own (an asset, not in a chunk)", () => {
+    const root = join(src, "..");
+    const withStyles = {
+      ...bundle,
+      "assets/later.css": {
+        type: "asset" as const,
+        fileName: "assets/later.css",
+        source: "",
+        originalFileNames: ["src/later-pages.css"],
+      },
+    };
+    expect(pageFiles(withStyles, "/src/Other.tsx", [join(root, "src/later-pages.css")])).toEqual([
+      "assets/Other.js",
+      "assets/later.css",
+    ]);
+  });
+
   it("is nothing more for the first page", () => {
     expect(pageFiles(bundle, "/src/main.tsx", ["/src/i18n/areas.json"])).toEqual([]);
   });

@@ -121,7 +121,14 @@ type OutputChunk = {
 };
 type Bundle = Record<
   string,
-  OutputChunk | { type: "asset"; fileName: string; source: string | Uint8Array }
+  | OutputChunk
+  | {
+      type: "asset";
+      fileName: string;
+      source: string | Uint8Array;
+      /** The files it was made from, from the project's folder (`src/later-pages.css`). */
+      originalFileNames?: readonly string[];
+    }
 >;
 
 /**
@@ -151,16 +158,22 @@ export function pageFiles(
   if (!holding(module)) return null;
   if (firstPage.has(holding(module) ?? "")) return [];
   const files = new Set<string>();
+  // A stylesheet loaded on its own (`import("./x.css")`) is an asset, not in a chunk.
+  const stylesheets: string[] = [];
   for (const id of [module, ...alwaysWith]) {
     const fileName = holding(id);
     if (fileName) withImports(fileName, files);
+    const asset = Object.values(bundle).find(
+      (file) => file.type === "asset" && file.originalFileNames?.includes(relative(ROOT, id)),
+    );
+    if (asset) stylesheets.push(asset.fileName);
   }
   const withCss = (chunks: Set<string>) => [
     ...chunks,
     ...[...chunks].flatMap((file) => [...(byName.get(file)?.viteMetadata?.importedCss ?? [])]),
   ];
   const loaded = new Set(withCss(firstPage));
-  return [...new Set(withCss(files))].filter((file) => !loaded.has(file));
+  return [...new Set([...withCss(files), ...stylesheets])].filter((file) => !loaded.has(file));
 }
 
 /** The chunk of a language's strings (`es.json`), which its pages need before they take over. */

@@ -14,10 +14,6 @@ export async function renderPage(url: string, language: string): Promise<string>
     <StrictMode>
       <App url={url} />
     </StrictMode>,
-    {
-      // A part that cannot render without a browser (the passkey button) renders there instead.
-      onError: () => undefined,
-    },
   );
   return new Response(prelude).text();
 }

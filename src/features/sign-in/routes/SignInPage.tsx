@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { AuthCard } from "@/components/ui/AuthCard";
@@ -9,12 +9,21 @@ import { useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
 import { preloadSignInSteps } from "../steps";
 
-// Passkeys load after the first paint, with the WebAuthn code they use: not in the first load. The
-// build's prerender has no WebAuthn: the button renders in the browser.
+// Passkeys load after the first paint, with the WebAuthn code they use: not in the first load.
 const PasskeySignIn = lazy(() => import("../components/PasskeySignIn"));
-function PasskeyButton() {
-  if (import.meta.env.SSR) throw new Error("Passkeys need a browser");
-  return <PasskeySignIn />;
+const noChanges = () => () => {};
+
+/**
+ * The build's prerender has no WebAuthn (decision 025): it shows the button's placeholder, and so
+ * does the page as the app takes it over; the real one follows.
+ */
+function PasskeyButton({ placeholder }: { placeholder: ReactNode }) {
+  const inBrowser = useSyncExternalStore(
+    noChanges,
+    () => true,
+    () => false,
+  );
+  return inBrowser ? <PasskeySignIn /> : placeholder;
 }
 
 /**
@@ -52,6 +61,11 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
     );
   });
 
+  const passkeyPlaceholder = (
+    <button type="button" className="button" disabled>
+      {t("signIn.withPasskey")}
+    </button>
+  );
   return (
     <AuthCard
       title={t("signIn.title")}
@@ -70,14 +84,8 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
           {step.isPending ? t("common.working") : t("signIn.next")}
         </button>
       </form>
-      <Suspense
-        fallback={
-          <button type="button" className="button" disabled>
-            {t("signIn.withPasskey")}
-          </button>
-        }
-      >
-        <PasskeyButton />
+      <Suspense fallback={passkeyPlaceholder}>
+        <PasskeyButton placeholder={passkeyPlaceholder} />
       </Suspense>
     </AuthCard>
   );
