@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, JANE, test } from "./fixtures";
+import { expect, JANE, layoutShift, test } from "./fixtures";
 import { LANGUAGES, translator } from "./translated";
 
 /**
@@ -27,25 +27,6 @@ async function withoutJavaScriptUntilReleased(page: Page): Promise<() => void> {
  * (its own large chunk), then the passkey button's chunk, all from that moment.
  */
 const STARTED = { timeout: 30_000 };
-
-/** The page's layout shifts so far, not caused by the user (Cumulative Layout Shift). */
-function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((entries) => {
-          for (const entry of entries.getEntries() as (PerformanceEntry & {
-            value: number;
-            hadRecentInput: boolean;
-          })[]) {
-            if (!entry.hadRecentInput) total += entry.value;
-          }
-        }).observe({ type: "layout-shift", buffered: true });
-        setTimeout(() => resolve(total), 200);
-      }),
-  );
-}
 
 test("Sign In shows its form before JavaScript runs; a username typed then is kept, and Next works once the app has started", async ({
   page,
