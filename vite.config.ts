@@ -123,8 +123,13 @@ export default defineConfig(({ command, mode }) => {
       // The router's pages, written from the route table (decision 015); the development inbox
       // only with a mock (decision 013).
       routeTablePages({ withDevTools: withMock }),
-      // Every lazy page loads the English strings of the areas beyond sign-in (lazyPage).
-      routePages({ alwaysWith: ["src/i18n/locales/en/areas.json"] }),
+      // Every lazy page loads the English strings of the areas beyond sign-in and the later pages'
+      // styles (lazyPage). Each
+      // page's file holds its first screen, in each language (decision 025).
+      routePages({
+        alwaysWith: ["src/i18n/locales/en/areas.json", "src/later-pages.css"],
+        prerender: true,
+      }),
       precompress(headers),
     ],
     resolve: {

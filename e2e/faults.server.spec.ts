@@ -227,7 +227,8 @@ test("A refusal that arrives while Sign In is loading (no session, a slow answer
   const authn = await failOnce(page, "**/api/authn", "GET", slowly(3_000));
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
-  expect([account.count, authn.count]).toEqual([1, 2]); // Sign In asked again, and got its answer
+  // Sign In shows its form while it asks (decision 025); it asks again, and gets its answer.
+  await expect.poll(() => [account.count, authn.count]).toEqual([1, 2]);
   await page.getByLabel("Username (email address)").fill(JANE.username);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { name: "Verify with your password" })).toBeVisible();

@@ -366,3 +366,23 @@ export function startEachTestFromTheSeed() {
     expect((await request.post(`${MOCK_SERVER}/__dev/reset`, { data: {} })).ok()).toBe(true);
   });
 }
+
+/** The page's layout shifts so far, not caused by the user (Cumulative Layout Shift). */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((entries) => {
+          for (const entry of entries.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+        // Buffered entries arrive in the observer's first callback, queued right away.
+        setTimeout(() => resolve(total), 200);
+      }),
+  );
+}

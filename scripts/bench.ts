@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "@playwright/test";
@@ -13,6 +13,7 @@ import {
   cpuSlowdownFor,
   meetsTargets,
   summarize,
+  withReadmeTable,
   type LighthouseResult,
   type PageResult,
 } from "./bench-summary";
@@ -36,6 +37,11 @@ const ONLY = process.env.BENCH_PAGES?.split(",");
 const FIXED_CPU_SLOWDOWN = process.env.BENCH_CPU_SLOWDOWN
   ? Number(process.env.BENCH_CPU_SLOWDOWN)
   : undefined;
+/** BENCH_README=1 writes the run's table into the README (every page must have been measured). */
+const WRITE_README = Boolean(process.env.BENCH_README);
+
+/** Pages that could not be measured: the table still shows the others, and the run fails. */
+const failures: string[] = [];
 
 const children: ChildProcess[] = [];
 
@@ -77,6 +83,19 @@ async function measure(
   path: string,
 ): Promise<PageResult | null> {
   if (ONLY && !ONLY.includes(path)) return null;
+  try {
+    return await measureRuns(context, name, path);
+  } catch (error) {
+    failures.push(`${name} (${path}): ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+async function measureRuns(
+  context: BrowserContext,
+  name: string,
+  path: string,
+): Promise<PageResult> {
   const page = context.pages()[0] ?? (await context.newPage());
   const runs: RunnerResult[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -160,6 +179,7 @@ async function main() {
         "best practices": r.bestPractices,
         "LCP ms": r.lcpMs,
         "TBT ms": r.tbtMs,
+        CLS: r.cls,
         "JS kB (sent)": +(r.scriptTransferBytes / 1000).toFixed(1),
         "JS kB (raw)": +(r.scriptResourceBytes / 1000).toFixed(1),
         "CPU index": r.benchmarkIndex,
@@ -168,10 +188,17 @@ async function main() {
     );
     const misses = results.flatMap((r) => meetsTargets(r));
     for (const miss of misses) console.error(`Target missed: ${miss}`);
+    for (const failure of failures) console.error(`Not measured: ${failure}`);
+    if (WRITE_README && !ONLY && !failures.length) {
+      const date = new Date().toISOString().slice(0, 10);
+      const readme = readFileSync("README.md", "utf8");
+      writeFileSync("README.md", withReadmeTable(readme, results, { date, runs: RUNS }));
+      console.log("The README's bench table is this run's.");
+    }
     console.log(
       `Written to reports/bench.json. ${misses.length ? "Targets missed." : "Every target met."}`,
     );
-    process.exitCode = misses.length ? 1 : 0;
+    process.exitCode = misses.length || failures.length ? 1 : 0;
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -18,7 +18,7 @@ import {
 const src = join(import.meta.dirname, "..", "src");
 
 describe("routePagesOf", () => {
-  it("pairs each route with the module its lazy page imports, leaving out eager pages and parameters", () => {
+  it("pairs each route with the module of its page, leaving out those with parameters", () => {
     const table: PageRoute[] = [
       {
         path: paths.settings,
@@ -42,6 +42,10 @@ describe("routePagesOf", () => {
     expect(routePagesOf(table)).toEqual([
       { path: "/settings", module: join(src, "features", "account", "routes", "SettingsPage.tsx") },
       { path: "/help", module: join(src, "features", "help", "HelpPage.tsx") },
+      {
+        path: "/signin",
+        module: join(src, "features", "sign-in", "routes", "SignInPage.tsx"),
+      },
     ]);
   });
 
@@ -56,8 +60,8 @@ describe("routePagesOf", () => {
     expect(found.get("/traqs/api/download/programmatic")).toBe(
       join(src, "features", "api-download", "routes", "ProgrammaticPage.tsx"),
     );
-    // The username screen is in the first file: it needs no page of its own.
-    expect(found.has("/signin")).toBe(false);
+    // The username screen's code is the first file; its page holds its prerendered screen.
+    expect(found.get("/signin")).toBe(join(src, "features", "sign-in", "routes", "SignInPage.tsx"));
   });
 });
 
@@ -139,8 +143,29 @@ describe("pageFiles", () => {
     ]);
   });
 
-  it("is nothing for a module no chunk holds, not even the strings", () => {
-    expect(pageFiles(bundle, "/src/Gone.tsx", ["/src/i18n/areas.json"])).toEqual([]);
+  it("takes a stylesheet every page loads on its own (an asset, not in a chunk)", () => {
+    const root = join(src, "..");
+    const withStyles = {
+      ...bundle,
+      "assets/later.css": {
+        type: "asset" as const,
+        fileName: "assets/later.css",
+        source: "",
+        originalFileNames: ["src/later-pages.css"],
+      },
+    };
+    expect(pageFiles(withStyles, "/src/Other.tsx", [join(root, "src/later-pages.css")])).toEqual([
+      "assets/Other.js",
+      "assets/later.css",
+    ]);
+  });
+
+  it("is nothing more for the first page", () => {
+    expect(pageFiles(bundle, "/src/main.tsx", ["/src/i18n/areas.json"])).toEqual([]);
+  });
+
+  it("is null for a module no chunk holds", () => {
+    expect(pageFiles(bundle, "/src/Gone.tsx", ["/src/i18n/areas.json"])).toBeNull();
   });
 });
 
@@ -158,14 +183,23 @@ describe("withPreloads", () => {
 });
 
 describe("routePages", () => {
-  it("writes a file for every page of the route table but the first one and those with parameters", () => {
+  it("writes a file for every page of the route table but the first one and those with parameters, without prerendering", async () => {
     const root = join(src, "..");
-    const modules = [...new Set(routeTable.map((route) => route.module))];
+    const firstPage = routeTable.find((route) => route.firstPage)?.module ?? "";
+    const modules = [...new Set(routeTable.map((route) => route.module))].filter(
+      (module) => module !== firstPage,
+    );
     const bundle = Object.fromEntries([
       ["index.html", { type: "asset", fileName: "index.html", source: "<head>\n  </head>" }],
       [
         "assets/index.js",
-        { type: "chunk", fileName: "assets/index.js", isEntry: true, imports: [], moduleIds: [] },
+        {
+          type: "chunk",
+          fileName: "assets/index.js",
+          isEntry: true,
+          imports: [],
+          moduleIds: [join(root, firstPage)],
+        },
       ],
       ...modules.map((module, n) => [
         `assets/${n}.js`,
@@ -184,12 +218,14 @@ describe("routePages", () => {
       warn: (message: string) => expect.fail(message),
     };
     const { generateBundle } = routePages({ alwaysWith: [] }) as unknown as {
-      generateBundle: { handler: (this: typeof context, options: object, bundle: object) => void };
+      generateBundle: {
+        handler: (this: typeof context, options: object, bundle: object) => Promise<void>;
+      };
     };
-    generateBundle.handler.call(context, {}, bundle);
+    await generateBundle.handler.call(context, {}, bundle);
 
     const withoutFile: string[] = [
-      paths.signIn, // in the first file
+      paths.signIn, // in the first file: a file only to hold its prerendered screen
       paths.activate,
       paths.reportSuspiciousActivity,
       paths.recoveryLink,

@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Plugin } from "vite";
+import {
+  pageFileName,
+  PRERENDER_LANGUAGES,
+  servePageInLanguage,
+  startRenderer,
+  withFirstScreen,
+} from "./prerender.ts";
 import { routeTable } from "../src/app/route-table.ts";
 import type { PageRoute } from "../src/config/page-route.ts";
 import { paths } from "../src/config/paths.ts";
@@ -25,12 +32,13 @@ export type RoutePage = { path: string; module: string };
 const ROOT = join(dirname(new URL(import.meta.url).pathname), "..");
 
 /**
- * The routes of a route table that get a file of their own: every page but the first one (it is
- * in the first file already) and those whose URL has a parameter (`:token`, not a file name).
+ * The routes of a route table that get a file of their own: every page but those whose URL has a
+ * parameter (`:token`, not a file name). The first page's file has no preloads (its code is the
+ * first file), only its prerendered screen (decision 025).
  */
 export function routePagesOf(table: readonly PageRoute[]): RoutePage[] {
   return table
-    .filter((route) => !route.firstPage && !route.path.includes(":"))
+    .filter((route) => !route.path.includes(":"))
     .map((route) => ({ path: route.path, module: join(ROOT, route.module) }));
 }
 
@@ -113,15 +121,26 @@ type OutputChunk = {
 };
 type Bundle = Record<
   string,
-  OutputChunk | { type: "asset"; fileName: string; source: string | Uint8Array }
+  | OutputChunk
+  | {
+      type: "asset";
+      fileName: string;
+      source: string | Uint8Array;
+      /** The files it was made from, from the project's folder (`src/later-pages.css`). */
+      originalFileNames?: readonly string[];
+    }
 >;
 
 /**
  * The files a page needs that the first page has not loaded: the chunk holding its module and what
  * that chunk imports, plus the chunks holding `alwaysWith` (modules every lazy page loads), then
- * the stylesheets of those chunks.
+ * the stylesheets of those chunks. None for the first page; null for a page the build left out.
  */
-export function pageFiles(bundle: Bundle, module: string, alwaysWith: readonly string[]): string[] {
+export function pageFiles(
+  bundle: Bundle,
+  module: string,
+  alwaysWith: readonly string[],
+): string[] | null {
   const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === "chunk");
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const withImports = (fileName: string, into: Set<string>): Set<string> => {
@@ -135,52 +154,111 @@ export function pageFiles(bundle: Bundle, module: string, alwaysWith: readonly s
     withImports(entry.fileName, firstPage);
   const holding = (id: string) => chunks.find((chunk) => chunk.moduleIds.includes(id))?.fileName;
 
-  // A page the build left out (the development inbox in a remote build, decision 013) has none.
-  if (!holding(module)) return [];
+  // A page the build left out (the development inbox in a remote build, decision 013).
+  if (!holding(module)) return null;
+  if (firstPage.has(holding(module) ?? "")) return [];
   const files = new Set<string>();
+  // A stylesheet loaded on its own (`import("./x.css")`) is an asset, not in a chunk.
+  const stylesheets: string[] = [];
   for (const id of [module, ...alwaysWith]) {
     const fileName = holding(id);
     if (fileName) withImports(fileName, files);
+    const asset = Object.values(bundle).find(
+      (file) => file.type === "asset" && file.originalFileNames?.includes(relative(ROOT, id)),
+    );
+    if (asset) stylesheets.push(asset.fileName);
   }
   const withCss = (chunks: Set<string>) => [
     ...chunks,
     ...[...chunks].flatMap((file) => [...(byName.get(file)?.viteMetadata?.importedCss ?? [])]),
   ];
   const loaded = new Set(withCss(firstPage));
-  return [...new Set(withCss(files))].filter((file) => !loaded.has(file));
+  return [...new Set([...withCss(files), ...stylesheets])].filter((file) => !loaded.has(file));
 }
 
-/** The Vite plugin: writes one HTML file per lazy route (see the top of this file). */
-export function routePages({ alwaysWith }: { alwaysWith: readonly string[] }): Plugin {
+/** The chunk of a language's strings (`es.json`), which its pages need before they take over. */
+function stringsFile(bundle: Bundle, language: string): string | undefined {
+  const module = join(ROOT, `src/i18n/locales/${language}.json`);
+  return Object.values(bundle).find(
+    (file) => file.type === "chunk" && file.moduleIds.includes(module),
+  )?.fileName;
+}
+
+/**
+ * The Vite plugin: writes one HTML file per route (see the top of this file), and with `prerender`
+ * one per language, each with its first screen (decision 025).
+ */
+export function routePages({
+  alwaysWith,
+  prerender = false,
+}: {
+  alwaysWith: readonly string[];
+  prerender?: boolean;
+}): Plugin {
   const routes = findRoutePages();
   let base = "/";
+  let configFile: string | undefined;
+  let mode = "production";
   return {
     name: "traqs:route-pages",
-    apply: "build",
     configResolved(config) {
       base = config.base;
+      configFile = config.configFile;
+      mode = config.mode;
     },
+    configurePreviewServer: prerender ? servePageInLanguage : undefined,
     generateBundle: {
       order: "post",
-      handler(_options, bundle) {
+      async handler(_options, bundle) {
         const index = bundle["index.html"];
         if (!index || index.type !== "asset") return;
         const indexHtml = String(index.source);
         const always = alwaysWith.map((module) => join(ROOT, module));
-        for (const route of routes) {
-          const files = pageFiles(bundle as unknown as Bundle, route.module, always);
-          if (!files.length) {
-            if (!existsSync(route.module))
-              this.warn(`No module found for ${relative(ROOT, route.module)} (${route.path})`);
-            continue;
+        const renderer = prerender ? await startRenderer(configFile, mode) : null;
+        try {
+          for (const route of routes) {
+            const files = pageFiles(bundle as unknown as Bundle, route.module, always);
+            if (!files) {
+              if (!existsSync(route.module))
+                this.warn(`No module found for ${relative(ROOT, route.module)} (${route.path})`);
+              continue;
+            }
+            const html = withPreloads(indexHtml, files, base);
+            if (!renderer) {
+              if (files.length)
+                this.emitFile({
+                  type: "asset",
+                  fileName: pageFileName(route.path, "en"),
+                  source: html,
+                });
+              continue;
+            }
+            for (const language of PRERENDER_LANGUAGES) {
+              const strings = stringsFile(bundle as unknown as Bundle, language);
+              const screen = await renderer.render(route.path, language);
+              this.emitFile({
+                type: "asset",
+                fileName: pageFileName(route.path, language),
+                source: withFirstScreen(
+                  strings ? withStrings(html, strings, base) : html,
+                  screen,
+                  language,
+                ),
+              });
+            }
           }
-          this.emitFile({
-            type: "asset",
-            fileName: `${route.path.slice(1)}.html`,
-            source: withPreloads(indexHtml, files, base),
-          });
+        } finally {
+          await renderer?.close();
         }
       },
     },
   };
+}
+
+/** A language's strings, preloaded at once: the page cannot take over its screen without them. */
+function withStrings(html: string, file: string, base: string): string {
+  return html.replace(
+    "  </head>",
+    `    <link rel="modulepreload" crossorigin href="${base}${file}">\n  </head>`,
+  );
 }

@@ -36,11 +36,13 @@ export function gzipSize(path: string): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const manifest = JSON.parse(readFileSync("dist/.vite/manifest.json", "utf8")) as Manifest;
+  // The build to measure: dist, or the folder named (`tsx scripts/size-budget.ts dist-x`).
+  const dist = process.argv[2] ?? "dist";
+  const manifest = JSON.parse(readFileSync(`${dist}/.vite/manifest.json`, "utf8")) as Manifest;
   const files = firstPageFiles(manifest);
   let total = 0;
   for (const file of files) {
-    const size = gzipSize(`dist/${file}`);
+    const size = gzipSize(`${dist}/${file}`);
     total += size;
     console.log(`${(size / 1000).toFixed(1).padStart(7)} kB  ${file}`);
   }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { findBrowser } from "./require-chromium";
 
@@ -14,6 +14,26 @@ function run(title: string, command: string, args: string[]): boolean {
   console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
   return result.status === 0;
+}
+
+/**
+ * A step started now and run beside the next ones (decision 026): its output is kept and printed
+ * when it is awaited, so that it does not interleave with theirs.
+ */
+function startBeside(title: string, command: string, args: string[]): () => Promise<boolean> {
+  const output: Buffer[] = [];
+  const child = spawn(command, args, { env: process.env });
+  child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+  child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+  const done = new Promise<boolean>((resolve) => child.on("close", (code) => resolve(code === 0)));
+  return async () => {
+    const ok = await done;
+    console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
+    process.stdout.write(Buffer.concat(output));
+    if (ok) tally.passed += 1;
+    else tally.failed += 1;
+    return ok;
+  };
 }
 
 function check(title: string, command: string, args: string[]): boolean {
@@ -53,6 +73,8 @@ if (!browser) {
 
 mkdirSync("reports", { recursive: true });
 const npx = "npx";
+// The builds (one core each, mostly) run beside the checks, which mostly use one core too.
+const build = startBeside("Build", "npm", ["run", "build:e2e"]);
 check("Type check", npx, ["tsc", "-p", "."]);
 check("Lint", npx, ["eslint", ".", "--max-warnings", "0"]);
 check("Format", npx, ["prettier", "--check", "."]);
@@ -89,7 +111,7 @@ tests(
   "reports/contract-results.json",
   (json) => json as Tally,
 );
-if (check("Build", "npm", ["run", "build:e2e"])) {
+if (await build()) {
   check("Size budget", npx, ["tsx", "scripts/size-budget.ts"]);
   tests("End-to-end tests", npx, ["playwright", "test"], "reports/e2e-results.json", (json) => {
     const { stats } = json as {

@@ -1,6 +1,14 @@
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import {
+  BrowserRouter,
+  Navigate,
+  Route,
+  Routes,
+  StaticRouter,
+  useLocation,
+  useNavigate,
+} from "react-router";
 import { setUnauthenticatedHandler } from "@/api/client";
 import { meQueryOptions } from "@/api/me";
 import { lazyPage } from "./lazy-page";
@@ -54,14 +62,25 @@ function Pages() {
   );
 }
 
-export function App() {
+/**
+ * The app. `url` is for the build's prerender (scripts/prerender.ts): the page at that address, as
+ * it first shows, with no data yet; in the browser the address bar says which page.
+ */
+export function App({ url }: { url?: string }) {
   const [queryClient] = useState(createQueryClient);
+  const pages = (
+    <>
+      <SessionExpiryRedirect />
+      <Pages />
+    </>
+  );
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <SessionExpiryRedirect />
-        <Pages />
-      </BrowserRouter>
+      {import.meta.env.SSR ? (
+        <StaticRouter location={url ?? "/"}>{pages}</StaticRouter>
+      ) : (
+        <BrowserRouter>{pages}</BrowserRouter>
+      )}
     </QueryClientProvider>
   );
 }

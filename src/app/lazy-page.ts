@@ -2,8 +2,11 @@ import { lazy, type ComponentType } from "react";
 import { fetchEarly } from "@/api/client";
 import { loadAreaStrings } from "@/i18n";
 
+// The later pages' styles, beside the first page's (decision 026).
+const loadPageStyles = () => import("../later-pages.css");
+
 /**
- * A page loaded only when its route is opened (its own chunk), with the strings of its area. The
+ * A page loaded only when its route is opened (its own chunk), with the strings of its area and the later pages' styles. The
  * first time, the GETs it opens with (`data`, the route table's `opensWith`) are sent while its
  * code loads (decision 009). A page no route uses is left out of the build, code and all
  * (decision 013).
@@ -15,8 +18,9 @@ export function lazyPage<Module, Name extends keyof Module>(
   data: readonly string[] = [],
 ) {
   return lazy(async () => {
-    fetchEarly(data);
-    const [module] = await Promise.all([load(), loadAreaStrings()]);
+    // The build's prerender shows the page as it opens, before any data.
+    if (!import.meta.env.SSR) fetchEarly(data);
+    const [module] = await Promise.all([load(), loadAreaStrings(), loadPageStyles()]);
     return { default: module[name] as ComponentType };
   });
 }

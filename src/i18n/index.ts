@@ -10,7 +10,8 @@ import core from "./locales/en/core.json";
 const languages = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*.json");
 const loadEnglishAreas = () => import("./locales/en/areas.json");
 
-function browserLanguage(): string {
+/** The browser's language, where the app has it; else English. */
+export function browserLanguage(): string {
   const preferred = typeof navigator === "undefined" ? "en" : navigator.language.slice(0, 2);
   return `./locales/${preferred}.json` in languages ? preferred : "en";
 }
@@ -42,10 +43,8 @@ export async function setLanguage(language: string): Promise<void> {
   }
   const next = loader ? language : "en";
   await i18n.changeLanguage(next);
-  document.documentElement.lang = next;
+  if (!import.meta.env.SSR) document.documentElement.lang = next;
 }
-
-if (browserLanguage() !== "en") void setLanguage(browserLanguage());
 
 export default i18n;
 

@@ -37,15 +37,18 @@ export function useReturnPath(): string | null {
 export function AuthnGate({
   serves,
   children,
+  whileChecking = <Loading />,
 }: {
   serves: AuthnStatus[];
   children: (state: AuthnState) => ReactNode;
+  /** Shown until the state is known (Sign In: its form, prerendered by the build, decision 025). */
+  whileChecking?: ReactNode;
 }) {
   const { t } = useTranslation();
   const from = useReturnPath();
   const authn = useQuery(authnQueryOptions());
   if (authn.isPending) {
-    return <Loading />;
+    return whileChecking;
   }
   if (authn.isError) {
     return (

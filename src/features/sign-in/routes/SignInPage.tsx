@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { AuthCard } from "@/components/ui/AuthCard";
@@ -11,15 +11,37 @@ import { preloadSignInSteps } from "../steps";
 
 // Passkeys load after the first paint, with the WebAuthn code they use: not in the first load.
 const PasskeySignIn = lazy(() => import("../components/PasskeySignIn"));
+const noChanges = () => () => {};
+
+/**
+ * The build's prerender has no WebAuthn (decision 025): it shows the button's placeholder, and so
+ * does the page as the app takes it over; the real one follows.
+ */
+function PasskeyButton({ placeholder }: { placeholder: ReactNode }) {
+  const inBrowser = useSyncExternalStore(
+    noChanges,
+    () => true,
+    () => false,
+  );
+  return inBrowser ? <PasskeySignIn /> : placeholder;
+}
 
 /**
  * Sign In: "Username (email address)", Next (guide Section 3, step 2); or a passkey, from the
  * button or the username field's autofill, which signs in with no username typed.
  */
 export function SignInPage() {
+  // The form shows at once (the build prerenders it, decision 025): most sign-ins start here, and
+  // one further along moves on to its step when its state arrives. What is typed meanwhile stays.
   return (
-    <AuthnGate serves={["IDENTIFY", "PASSWORD", "FACTOR", "ENROLL"]}>
-      {(state) => <UsernameForm defaultUsername={state.username ?? ""} />}
+    <AuthnGate
+      serves={["IDENTIFY", "PASSWORD", "FACTOR", "ENROLL"]}
+      whileChecking={<UsernameForm defaultUsername="" />}
+    >
+      {/* The same form, unless the state brings a username to show (its field then starts anew). */}
+      {(state) => (
+        <UsernameForm key={state.username ?? undefined} defaultUsername={state.username ?? ""} />
+      )}
     </AuthnGate>
   );
 }
@@ -39,6 +61,11 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
     );
   });
 
+  const passkeyPlaceholder = (
+    <button type="button" className="button" disabled>
+      {t("signIn.withPasskey")}
+    </button>
+  );
   return (
     <AuthCard
       title={t("signIn.title")}
@@ -57,14 +84,8 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
           {step.isPending ? t("common.working") : t("signIn.next")}
         </button>
       </form>
-      <Suspense
-        fallback={
-          <button type="button" className="button" disabled>
-            {t("signIn.withPasskey")}
-          </button>
-        }
-      >
-        <PasskeySignIn />
+      <Suspense fallback={passkeyPlaceholder}>
+        <PasskeyButton placeholder={passkeyPlaceholder} />
       </Suspense>
     </AuthCard>
   );
