@@ -47,7 +47,6 @@ export function toAuthnState(state: MockState, session: Session | null, now: num
             maskedEmail: maskEmail(user.email),
             sentAt: new Date(emailed.sentAt).toISOString(),
             resendAt: new Date(emailed.resendAt).toISOString(),
-            expiresAt: new Date(emailed.expiresAt).toISOString(),
           },
         }
       : view;

@@ -38,7 +38,7 @@ export const noSuchUser = () => new Refusal(404, "NOT_FOUND", "No such user.");
 
 /** What the user administers, as Me shows it: their firm (SAA), every firm (help desk), or none. */
 export function administrationOf(state: MockState, user: User): AdministrationRole | null {
-  if (user.role === "help-desk") return { role: "help-desk" };
+  if (user.role === "help-desk") return { role: "help-desk", firm: null };
   if (user.role !== "firm-administrator") return null;
   const firm = firmById(state, user.firmId);
   return firm ? { role: "firm-administrator", firm: { id: firm.id, name: firm.name } } : null;
