@@ -251,7 +251,7 @@ export function searchUsers(
   rows.sort((a, b) => order * sort(a, b));
   const total = rows.length;
   const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
-  const page = Math.min(request.page, pageCount);
+  const page = Math.min(Number(request.page), pageCount);
   const items = rows
     .slice((page - 1) * USERS_PAGE_SIZE, page * USERS_PAGE_SIZE)
     .map((row) => toUserSummary(state, row.user, now));

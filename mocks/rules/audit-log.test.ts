@@ -22,7 +22,7 @@ describe("the audit log's CSV", () => {
         reason,
         result: "success",
       });
-    const rows = Papa.parse<string[]>(auditCsv(state, admin, { page: 1 }).trim()).data.slice(1);
+    const rows = Papa.parse<string[]>(auditCsv(state, admin, { page: "1" }).trim()).data.slice(1);
     expect(rows).toHaveLength(reasons.length);
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(rows.map((r) => r[7]).reverse()).toEqual([
