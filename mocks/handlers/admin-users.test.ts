@@ -91,7 +91,7 @@ describe("the administrator role on Me", () => {
       role: "firm-administrator",
       firm: { id: "your-firm", name: "Your Firm" },
     });
-    expect(await roleOf(HANK)).toEqual({ role: "help-desk" });
+    expect(await roleOf(HANK)).toEqual({ role: "help-desk", firm: null });
     expect(await roleOf(OLGA)).toEqual({
       role: "firm-administrator",
       firm: { id: "other-firm", name: "Other Firm" },

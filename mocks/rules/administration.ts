@@ -24,7 +24,7 @@ export const noSuchUser = () => new Refusal(404, "NOT_FOUND", "No such user.");
 
 /** What the user administers, as Me shows it: their firm (SAA), every firm (help desk), or none. */
 export function administrationOf(state: MockState, user: User): AdministrationRole | null {
-  if (user.role === "help-desk") return { role: "help-desk" };
+  if (user.role === "help-desk") return { role: "help-desk", firm: null };
   if (user.role !== "firm-administrator") return null;
   const firm = firmById(state, user.firmId);
   return firm ? { role: "firm-administrator", firm: { id: firm.id, name: firm.name } } : null;
@@ -237,7 +237,7 @@ export function searchUsers(
   rows.sort((a, b) => order * sort(a, b));
   const total = rows.length;
   const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
-  const page = Math.min(request.page, pageCount);
+  const page = Math.min(Number(request.page), pageCount);
   const items = rows
     .slice((page - 1) * USERS_PAGE_SIZE, page * USERS_PAGE_SIZE)
     .map((row) => toUserSummary(state, row.user, now));

@@ -124,7 +124,7 @@ export function toAuditEvent(state: MockState, record: AuditRecord): AuditEvent 
 export function auditPage(state: MockState, admin: Administrator, query: AuditQuery): AuditPage {
   const all = findAudit(state, admin, query);
   const pageCount = Math.max(1, Math.ceil(all.length / AUDIT_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
+  const page = Math.min(Number(query.page), pageCount);
   return {
     items: all
       .slice((page - 1) * AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE)

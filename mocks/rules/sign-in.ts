@@ -82,7 +82,6 @@ export function toAuthnState(state: MockState, session: Session | null, now: num
             maskedEmail: maskEmail(user.email),
             sentAt: iso(emailed.sentAt),
             resendAt: iso(emailed.resendAt),
-            expiresAt: iso(emailed.expiresAt),
           },
         }
       : view;

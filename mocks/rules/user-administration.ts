@@ -68,11 +68,12 @@ export async function invite(
     entitlements: Entitlement[];
   },
 ): Promise<{ user: User; detail: string }> {
-  assertAddressAllowed(ctx.state, firm, form.email);
+  const email = form.email.toLowerCase();
+  assertAddressAllowed(ctx.state, firm, email);
   assertUsernamesFree(ctx.state, form.traqsUsernames);
   const user = buildUser({
-    login: form.email,
-    email: form.email,
+    login: email,
+    email,
     firstName: form.firstName,
     lastName: form.lastName,
     status: "STAGED",
@@ -83,7 +84,7 @@ export async function invite(
   ctx.state.users.push(user);
   await sendInvitation(ctx.state, user, ctx.now);
   const entitled = user.entitlements.map((e) => `${e.facility} ${e.environment}`).join(", ");
-  return { user, detail: `Invited ${form.email}; entitlements: ${entitled || "none"}` };
+  return { user, detail: `Invited ${email}; entitlements: ${entitled || "none"}` };
 }
 
 /** The changes that take only a reason, each returning what it did, in words, for the audit log. */
@@ -320,23 +321,24 @@ export function updateProfile(
   const firm = firmById(ctx.state, user.firmId);
   if (!firm) throw new Refusal(404, "NOT_FOUND", "No such user.");
   const oldEmail = user.email;
+  const email = profile.email.toLowerCase();
   const changes: string[] = [];
   if (profile.firstName !== user.firstName || profile.lastName !== user.lastName)
     changes.push(
       `name ${user.firstName} ${user.lastName} → ${profile.firstName} ${profile.lastName}`,
     );
-  if (profile.email !== user.email.toLowerCase()) {
-    assertAddressAllowed(ctx.state, firm, profile.email, user.id);
-    changes.push(`primary email ${oldEmail} → ${profile.email}`);
+  if (email !== user.email.toLowerCase()) {
+    assertAddressAllowed(ctx.state, firm, email, user.id);
+    changes.push(`primary email ${oldEmail} → ${email}`);
     // The lockout count belongs to the login: it moves with it.
     const attempts = ctx.state.loginAttempts[user.login];
     if (attempts) {
-      ctx.state.loginAttempts[profile.email] = attempts;
+      ctx.state.loginAttempts[email] = attempts;
       delete ctx.state.loginAttempts[user.login];
     }
-    user.email = profile.email;
-    user.login = profile.email;
-    for (const s of ctx.state.sessions) if (s.userId === user.id) s.login = profile.email;
+    user.email = email;
+    user.login = email;
+    for (const s of ctx.state.sessions) if (s.userId === user.id) s.login = email;
   }
   if (changes.length === 0) refuseStatus("Nothing to change: the name and email are the same.");
   user.firstName = profile.firstName;

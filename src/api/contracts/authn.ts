@@ -71,9 +71,7 @@ export const AuthnState = z.object({
    * After an administrator reset the security methods (lost phone): the password is followed by a
    * code emailed to the primary email, then the set-up (docs/admin-api.md).
    */
-  emailCode: z.optional(
-    z.object({ maskedEmail: z.string(), sentAt: Instant, resendAt: Instant, expiresAt: Instant }),
-  ),
+  emailCode: z.optional(z.object({ maskedEmail: z.string(), sentAt: Instant, resendAt: Instant })),
   /** Once the user is known: how many unused recovery codes are left, when a set exists. */
   recoveryCodesLeft: z.optional(z.number()),
 });

@@ -11,13 +11,11 @@ export type TraqsUsername = z.infer<typeof TraqsUsername>;
  * What the user administers, if anything: a firm administrator (the guide's Super Account
  * Administrator) their own firm's users; the help desk every firm's (src/api/contracts/admin.ts).
  */
-export const AdministrationRole = z.discriminatedUnion("role", [
-  z.object({
-    role: z.literal("firm-administrator"),
-    firm: z.object({ id: z.string(), name: z.string() }),
-  }),
-  z.object({ role: z.literal("help-desk") }),
-]);
+export const AdministrationRole = z.object({
+  role: z.enum(["firm-administrator", "help-desk"]),
+  /** The firm a firm administrator administers; null for the help desk. */
+  firm: z.nullable(z.object({ id: z.string(), name: z.string() })),
+});
 export type AdministrationRole = z.infer<typeof AdministrationRole>;
 
 /** The signed-in user, as every signed-in screen needs it. */
