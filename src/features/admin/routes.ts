@@ -8,27 +8,27 @@ import { paths } from "../../config/paths.ts";
 export const adminRoutes = [
   {
     path: paths.adminUsers,
-    module: "/src/features/admin/routes/UsersPage.tsx",
+    module: "/src/features/admin/routes/AdministrationPage.tsx",
     page: "UsersPage",
   },
   {
     path: paths.adminUser,
-    module: "/src/features/admin/routes/UserPage.tsx",
+    module: "/src/features/admin/routes/AdministrationPage.tsx",
     page: "UserPage",
   },
   {
     path: paths.adminOrderForm,
-    module: "/src/features/admin/routes/OrderFormPage.tsx",
+    module: "/src/features/admin/routes/AdministrationPage.tsx",
     page: "OrderFormPage",
   },
   {
     path: paths.adminAuditLog,
-    module: "/src/features/admin/routes/AuditLogPage.tsx",
+    module: "/src/features/admin/routes/AdministrationPage.tsx",
     page: "AuditLogPage",
   },
   {
     path: paths.adminFirm,
-    module: "/src/features/admin/routes/FirmPage.tsx",
+    module: "/src/features/admin/routes/AdministrationPage.tsx",
     page: "FirmPage",
   },
 ] as const satisfies readonly PageRoute[];

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { generatePath } from "react-router";
+import { fillPath } from "../paths";
 import { apiRequest } from "@/api/client";
 import { adminPaths, Firm, Firms, type StartNtfTestRequest } from "@/api/contracts/admin";
 import { adminKeys } from "./keys";
@@ -16,7 +16,7 @@ export function useStartNtfTest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ firmId, body }: { firmId: string; body: StartNtfTestRequest }) =>
-      apiRequest(generatePath(adminPaths.ntfTest, { firmId }), Firm, { method: "POST", body }),
+      apiRequest(fillPath(adminPaths.ntfTest, { firmId }), Firm, { method: "POST", body }),
     onSuccess: (firm) =>
       queryClient.setQueryData(firmsQueryOptions().queryKey, (firms) =>
         firms?.map((known) => (known.id === firm.id ? firm : known)),

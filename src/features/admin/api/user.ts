@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { generatePath } from "react-router";
+import { fillPath } from "../paths";
 import { apiRequest } from "@/api/client";
 import {
   adminPaths,
@@ -16,8 +16,7 @@ import { adminKeys } from "./keys";
 export const userQueryOptions = (id: string) =>
   queryOptions({
     queryKey: adminKeys.user(id),
-    queryFn: ({ signal }) =>
-      apiRequest(generatePath(adminPaths.user, { id }), UserDetail, { signal }),
+    queryFn: ({ signal }) => apiRequest(fillPath(adminPaths.user, { id }), UserDetail, { signal }),
   });
 
 /**
@@ -36,28 +35,28 @@ function send(id: string, change: UserChange) {
   switch (change.action) {
     case "setTraqsUsername":
       return apiRequest(
-        generatePath(adminPaths.traqsUsername, { id, username: change.username }),
+        fillPath(adminPaths.traqsUsername, { id, username: change.username }),
         UserDetail,
         { method: "PUT", body: change.body },
       );
     case "editEntitlements":
-      return apiRequest(generatePath(adminPaths.entitlements, { id }), UserDetail, {
+      return apiRequest(fillPath(adminPaths.entitlements, { id }), UserDetail, {
         method: "PUT",
         body: change.body,
       });
     case "updateProfile":
-      return apiRequest(generatePath(adminPaths.profile, { id }), UserDetail, {
+      return apiRequest(fillPath(adminPaths.profile, { id }), UserDetail, {
         method: "PUT",
         body: change.body,
       });
     case "setAdministrator":
-      return apiRequest(generatePath(adminPaths.administrator, { id }), UserDetail, {
+      return apiRequest(fillPath(adminPaths.administrator, { id }), UserDetail, {
         method: "PUT",
         body: change.body,
       });
     default:
       return apiRequest(
-        generatePath(adminPaths.userAction, { id, action: change.action }),
+        fillPath(adminPaths.userAction, { id, action: change.action }),
         UserDetail,
         {
           method: "POST",

@@ -5,7 +5,7 @@ import * as z from "zod/mini";
 import { EditEntitlementsRequest, type Entitlement } from "@/api/contracts/admin";
 import { EntitlementsField } from "./EntitlementsField";
 
-const EntitlementsFields = z.pick(EditEntitlementsRequest, { entitlements: true });
+const EntitlementsFields = z.object({ entitlements: EditEntitlementsRequest.shape.entitlements });
 type EntitlementsFields = z.input<typeof EntitlementsFields>;
 
 /**

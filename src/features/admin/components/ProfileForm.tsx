@@ -8,7 +8,9 @@ import { UpdateProfileRequest, type UserDetail } from "@/api/contracts/admin";
 import { TextField } from "@/components/ui/TextField";
 import { refusedField } from "./refusals";
 
-const ProfileFields = z.omit(UpdateProfileRequest, { reason: true });
+// The request's own fields (z.omit would add its code to the sign-in page's zod: decision 009).
+const { reason: _reason, ...profileShape } = UpdateProfileRequest.shape;
+const ProfileFields = z.object(profileShape);
 type ProfileFields = z.input<typeof ProfileFields>;
 
 /**

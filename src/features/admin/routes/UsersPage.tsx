@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { generatePath, Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import * as z from "zod/mini";
 import { USER_STATUSES, UserSearchRequest, type USER_SORTS } from "@/api/contracts/admin";
 import type { Me } from "@/api/contracts/me";
@@ -14,11 +14,15 @@ import { paths } from "@/config/paths";
 import { formatDateTime } from "@/i18n";
 import { readSearch, searchParams } from "../api/search-params";
 import { usersQueryOptions, type UserSearch } from "../api/users";
+import { adminUserPath } from "../paths";
 import { AdminLayout } from "../components/AdminLayout";
 import { SortHeader } from "../components/SortHeader";
 
 /** The search form's fields: the words and the status of the backend's search. */
-const UserSearchFields = z.pick(UserSearchRequest, { query: true, status: true });
+const UserSearchFields = z.object({
+  query: UserSearchRequest.shape.query,
+  status: UserSearchRequest.shape.status,
+});
 type UserSearchFields = z.input<typeof UserSearchFields>;
 
 /**
@@ -122,7 +126,7 @@ function Users({ me }: { me: Me }) {
                 data.items.map((user) => (
                   <tr key={user.id}>
                     <td data-label={t("admin.users.name")}>
-                      <Link to={generatePath(paths.adminUser, { userId: user.id })}>
+                      <Link to={adminUserPath(user.id)}>
                         {user.firstName} {user.lastName}
                       </Link>
                     </td>
