@@ -10,6 +10,7 @@ import {
   openAdminUser,
   openFromMainMenu,
   PAT,
+  SAM,
   setUpPasswordAndQuestion,
   shownKey,
   signInAsAdministrator,
@@ -155,7 +156,7 @@ test("Pat sets JDOE02 Active and Jane can choose it; a shared address is refused
   await expect(page.getByText("You are now using the credentials of JDOE02.")).toBeVisible();
 });
 
-test("The help desk unlocks Jane, who then signs in; the audit log and its CSV show it", async ({
+test("The help desk unlocks Jane, who then signs in, and resets Sam's methods; the audit log and its CSV show both", async ({
   page,
   mock,
 }) => {
@@ -172,7 +173,18 @@ test("The help desk unlocks Jane, who then signs in; the audit log and its CSV s
   ).toBeVisible();
   await expect(page.getByRole("region", { name: "Profile" })).toContainText("Active");
 
+  // Sam lost his phone: the help desk resets his methods; he is emailed about it.
+  const before = (await mock.outbox()).filter((m) => m.to.startsWith(SAM.username)).length;
+  await openAdminUser(page, "sam.lee", "Sam Lee");
+  await administer(page, mock, HANK, "Reset security methods", "Sam lost his phone");
+  await expect(
+    page.getByRole("status").filter({ hasText: "The security methods of Sam Lee were reset." }),
+  ).toBeVisible();
+  await expect(page.getByText("No security method is set up.")).toBeVisible();
+  await mock.latest("email", SAM.username, before);
+
   const { table, csv } = await auditRowsAndCsv(page);
+  expect(table.filter((row) => row.includes("Sam lost his phone"))).toHaveLength(1);
   const unlocks = table.filter((row) => row.includes("Jane called: locked out after a typo"));
   expect(unlocks).toHaveLength(1);
   expect(unlocks[0]).toContain("Unlock");
