@@ -7,6 +7,7 @@ import {
   fillNewPassword,
   JOHN,
   scanWithOktaVerify,
+  setUpPasswordAndQuestion,
   shownKey,
   signInToFactorStep,
   spendRecoveryCode,
@@ -21,21 +22,6 @@ function section(page: Page, name: string) {
 async function setPassword(page: Page, password: string, confirm = password) {
   await fillNewPassword(page, password, confirm);
   await page.getByRole("button", { name: "Next" }).click();
-}
-
-/** Password and security question, the methods every user sets up (the first test checks them). */
-async function setUpPasswordAndQuestion(page: Page) {
-  await page.getByRole("link", { name: "Set up Password" }).click();
-  await setPassword(page, JOHN.password);
-  await page.getByRole("link", { name: "Set up Security Question" }).click();
-  await page.getByLabel("Choose a security question", { exact: true }).last().selectOption({
-    label: "What is the name of your first stuffed animal?",
-  });
-  await page.getByLabel("Answer", { exact: true }).fill("Rex the bear");
-  await page.getByRole("button", { name: "Verify" }).click();
-  await expect(
-    page.getByRole("status").filter({ hasText: "Security Question is set up." }),
-  ).toBeVisible();
 }
 
 // John's enrollment, from the invitation email to TRAQS, in three parts that can run side by side.
@@ -126,7 +112,7 @@ test("Google Authenticator: the QR code and key carry one secret, a phone clock 
   mock,
 }) => {
   await activateJohn(page, mock);
-  await setUpPasswordAndQuestion(page);
+  await setUpPasswordAndQuestion(page, JOHN.password);
 
   // The QR code and the "Can't scan?" key carry the same secret.
   await page.getByRole("link", { name: "Set up Google Authenticator" }).click();
@@ -182,7 +168,7 @@ test("Okta Verify and two phones are set up, John lands in TRAQS, then signs in 
 }) => {
   test.slow(); // the longest of John's three parts
   const link = await activateJohn(page, mock);
-  await setUpPasswordAndQuestion(page);
+  await setUpPasswordAndQuestion(page, JOHN.password);
 
   // Okta Verify: the development inbox plays the phone and scans the QR code.
   await page.getByRole("link", { name: "Set up Okta Verify" }).click();
@@ -303,7 +289,7 @@ test("John saves recovery codes at the end of activation (copy, download), signs
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await activateJohn(page, mock);
-  await setUpPasswordAndQuestion(page);
+  await setUpPasswordAndQuestion(page, JOHN.password);
   // A backup to an access method: offered once the required methods are set up.
   await expect(page.getByRole("link", { name: "Set up Recovery codes" })).toHaveCount(0);
   await page.getByRole("link", { name: "Set up Google Authenticator" }).click();

@@ -123,6 +123,23 @@ export const SAM = {
   totpKey: "KRSXG5CTMVRXEZLU",
 };
 
+/** The administrators (issue 16): Your Firm's SAA, the help desk, and Other Firm's SAA. */
+export const PAT = {
+  username: "pat.admin@yourfirm.org",
+  password: "Enrolled-Passw0rd-2024",
+  totpKey: "KBQXIIDBMRWWS3TZ",
+};
+export const HANK = {
+  username: "hank.help@support.example",
+  password: "Enrolled-Passw0rd-2024",
+  totpKey: "NBUGK3DQMRSXG2ZR",
+};
+export const OLGA = {
+  username: "olga.admin@otherfirm.example",
+  password: "Enrolled-Passw0rd-2024",
+  totpKey: "N5WGOYLBMRWWS3TZ",
+};
+
 /** John opens the "Activate Okta Account" link from his invitation email; returns the link. */
 export async function activateJohn(page: Page, mock: MockBackend): Promise<string> {
   await page.goto("/signin");
@@ -163,6 +180,22 @@ export async function signInWithAuthenticator(
 export async function fillNewPassword(page: Page, password: string, confirm = password) {
   await page.getByLabel("Enter password", { exact: true }).fill(password);
   await page.getByLabel("Re-enter password").fill(confirm);
+}
+
+/** Password and security question, the methods every user sets up (enrollment.spec checks them). */
+export async function setUpPasswordAndQuestion(page: Page, password: string) {
+  await page.getByRole("link", { name: "Set up Password" }).click();
+  await fillNewPassword(page, password);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("link", { name: "Set up Security Question" }).click();
+  await page.getByLabel("Choose a security question", { exact: true }).last().selectOption({
+    label: "What is the name of your first stuffed animal?",
+  });
+  await page.getByLabel("Answer", { exact: true }).fill("Rex the bear");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Security Question is set up." }),
+  ).toBeVisible();
 }
 
 /** "Reset your password" refuses Jane's current password: it is one of her last 7. */
@@ -385,4 +418,51 @@ export function layoutShift(page: Page): Promise<number> {
         setTimeout(() => resolve(total), 200);
       }),
   );
+}
+
+type Administrator = typeof PAT;
+
+/**
+ * An administrator signs in with their authenticator (a new code: the clock moves on) and opens
+ * Administration / Users.
+ */
+export async function signInAsAdministrator(page: Page, mock: MockBackend, admin: Administrator) {
+  await page.goto("/signin");
+  await mock.advanceClock(30);
+  await signInWithAuthenticator(page, mock, admin);
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto("/admin/users");
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+}
+
+/**
+ * An administrative change: its button, a reason in the dialog, then the administrator's own
+ * "Verify it's you" (password, then a new code from their authenticator).
+ */
+export async function administer(
+  page: Page,
+  mock: MockBackend,
+  admin: Administrator,
+  button: string,
+  reason: string,
+) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Reason").fill(reason);
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Verify with your password" })).toBeVisible();
+  await page.getByLabel("Password", { exact: true }).fill(admin.password);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await mock.advanceClock(30);
+  await page.getByLabel("Enter code").fill(await mock.totp(admin.totpKey));
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+}
+
+/** Administration / Users: search, then open the one user found. */
+export async function openAdminUser(page: Page, search: string, name: string) {
+  await page.getByRole("link", { name: "Users", exact: true }).click();
+  await page.getByRole("searchbox", { name: "Search" }).fill(search);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("table").getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }

@@ -6,6 +6,9 @@ import {
   fillNewPassword,
   JANE,
   JOHN,
+  openAdminUser,
+  PAT,
+  signInAsAdministrator,
   signInAsJdoe01,
   signInToFactorStep,
   test,
@@ -177,6 +180,29 @@ test("My Apps, Settings, Preferences, Recent Activity, TRAQS, Manual and Program
   if (!(await enterCode.isVisible())) await chooseAuthenticator.click();
   await verifyWithJanesCode(page, mock);
   await checkScreen(page, "settings", "Account");
+});
+
+test("Administration fits a phone: Users, a user, the reason dialog, Order Form, Audit log, Firm", async ({
+  page,
+  mock,
+}) => {
+  test.slow(); // six screens at three sizes
+  await signInAsAdministrator(page, mock, PAT);
+  await checkScreen(page, "admin-users", "Users");
+  await openAdminUser(page, "jane.doe", "Jane Doe");
+  await checkScreen(page, "admin-user", "Jane Doe");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await checkScreen(page, "admin-reason", "Jane Doe");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  for (const [path, name, heading] of [
+    ["/admin/order-form", "admin-order-form", "Order Form"],
+    ["/admin/audit-log", "admin-audit-log", "Audit log"],
+    ["/admin/firm", "admin-firm", "Firm"],
+  ] as const) {
+    await page.goto(path);
+    await checkScreen(page, name, heading);
+  }
 });
 
 test("On a phone the dashboard navigation folds behind Menu: it opens, is next in focus, and Escape folds it", async ({

@@ -7,7 +7,13 @@ import lighthouse, { type RunnerResult } from "lighthouse";
 import { throttling } from "lighthouse/core/config/constants.js";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
-import { activateJohn, MockBackend, signInAsJdoe01 } from "../e2e/fixtures";
+import {
+  activateJohn,
+  MockBackend,
+  PAT,
+  signInAsAdministrator,
+  signInAsJdoe01,
+} from "../e2e/fixtures";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./chromium";
 import {
   cpuSlowdownFor,
@@ -20,7 +26,7 @@ import {
 
 /**
  * `npm run bench`: Lighthouse (mobile, simulated throttling) on Sign In, Set up security methods,
- * Settings and Programmatic, each loaded cold (empty cache) by the production build served with
+ * Settings, Programmatic and the Administration pages, each loaded cold (empty cache) by the production build served with
  * its security headers, against the local mock server. Writes reports/bench.json; exits 1 when a
  * target is missed. A benchmark, not a test: it is not part of `npm test`.
  */
@@ -168,6 +174,14 @@ async function main() {
     // Settings opens on its "Verify it's you" screen, as it always does when loaded.
     measured.push(await measure(context, "Settings", "/settings"));
     measured.push(await measure(context, "Programmatic", "/traqs/api/download/programmatic"));
+
+    // Administration, as Your Firm's Super Account Administrator.
+    await context.clearCookies();
+    await signInAsAdministrator(page, mock, PAT);
+    measured.push(await measure(context, "Administration: Users", "/admin/users"));
+    measured.push(await measure(context, "Administration: Order Form", "/admin/order-form"));
+    measured.push(await measure(context, "Administration: Audit log", "/admin/audit-log"));
+    measured.push(await measure(context, "Administration: Firm", "/admin/firm"));
     const results = measured.filter((result): result is PageResult => result !== null);
 
     writeFileSync("reports/bench.json", `${JSON.stringify(results, null, 2)}\n`);

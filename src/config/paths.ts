@@ -31,6 +31,11 @@ export const paths = {
   recovery: "/signin/recovery",
   recoveryLink: "/signin/recovery/link/:token",
   devInbox: "/dev/inbox",
+  adminUsers: "/admin/users",
+  adminUser: "/admin/users/:userId",
+  adminOrderForm: "/admin/order-form",
+  adminAuditLog: "/admin/audit-log",
+  adminFirm: "/admin/firm",
 } as const;
 
 /** Only a path inside this app may be returned to after sign-in (no open redirect). */

@@ -5,7 +5,10 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { RequireSession } from "@/components/layouts/RequireSession";
 import { paths } from "@/config/paths";
 
-/** The Main Page (Okta dashboard, guide Section 2): My Apps with the TRAQS tile. */
+/**
+ * The Main Page (Okta dashboard, guide Section 2): My Apps with the TRAQS tile, and the
+ * Administration tile for an administrator (issue 16).
+ */
 export function HomePage() {
   const { t } = useTranslation();
   return (
@@ -22,6 +25,16 @@ export function HomePage() {
                 <span>{t("home.traqsTile")}</span>
               </Link>
             </li>
+            {me.administration ? (
+              <li>
+                <Link to={paths.adminUsers} className="app-tile">
+                  <span className="app-tile-icon" aria-hidden="true">
+                    A
+                  </span>
+                  <span>{t("home.administrationTile")}</span>
+                </Link>
+              </li>
+            ) : null}
           </ul>
         </DashboardLayout>
       )}
