@@ -1,6 +1,6 @@
 import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorBody } from "../src/api/contracts/common";
+import { ErrorBody } from "../src/api/contracts/error-codes";
 import { MAX_BODY_BYTES } from "./http/request-rules";
 import { createMockServer } from "./server";
 

@@ -1,6 +1,6 @@
 import { getResponse, type HttpHandler } from "msw";
 import { describe, expect, it } from "vitest";
-import { ErrorBody } from "../../src/api/contracts/common";
+import { ErrorBody } from "../../src/api/contracts/error-codes";
 import { MockDb } from "../db/store";
 import { createHandlers } from "./index";
 

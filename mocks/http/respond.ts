@@ -1,6 +1,6 @@
 import { HttpResponse } from "msw";
 import type * as z from "zod/mini";
-import type { ErrorBody } from "../../src/api/contracts/common";
+import type { ErrorBody } from "../../src/api/contracts/error-codes";
 import type { DownloadRequest } from "../rules/downloads";
 import { Refusal } from "../rules/refusal";
 

@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from "../../src/api/contracts/common";
+import type { ErrorBody, ErrorCode } from "../../src/api/contracts/error-codes";
 
 /**
  * A request the domain refuses, in the contract's own terms: its error code, a message, and the

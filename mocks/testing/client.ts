@@ -1,7 +1,7 @@
 import { getResponse } from "msw";
 import { expect } from "vitest";
 import { AuthnState } from "../../src/api/contracts/authn";
-import { ErrorBody, type ErrorCode } from "../../src/api/contracts/common";
+import { ErrorBody, type ErrorCode } from "../../src/api/contracts/error-codes";
 import type { createHandlers } from "../handlers";
 import { SESSION_COOKIE } from "../http/cookie";
 

@@ -1,4 +1,4 @@
-import { ErrorBody } from "../../src/api/contracts/common";
+import { ErrorBody } from "../../src/api/contracts/error-codes";
 import { OAuthErrorBody } from "../../src/api/contracts/oauth";
 import { errorsByStatus } from "../../src/api/openapi";
 import { operations, type Operation } from "../../src/api/operations";

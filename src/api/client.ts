@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
 import { env } from "@/config/env";
-import { ErrorBody, type ErrorCode } from "./contracts/common";
+import { ErrorAnswer } from "./contracts/common";
+import type { ErrorCode } from "./contracts/error-codes";
 
 /** What can go wrong with a request, each with a stable code the UI turns into words. */
 export type ApiErrorCode =
@@ -23,7 +24,7 @@ export class ApiError extends Error {
     status: number,
     code: ApiErrorCode,
     message: string,
-    extra: Omit<ErrorBody["error"], "code" | "message"> = {},
+    extra: Omit<ErrorAnswer["error"], "code" | "message"> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -160,11 +161,12 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // An error without a JSON body still gets a code from its status below.
   }
-  const parsed = ErrorBody.safeParse(body);
+  const parsed = ErrorAnswer.safeParse(body);
   const error = parsed.success
     ? new ApiError(
         response.status,
-        parsed.data.error.code,
+        // A code the app has no words for still shows: describeError falls back to its message.
+        parsed.data.error.code as ErrorCode,
         parsed.data.error.message,
         parsed.data.error,
       )

@@ -5,6 +5,7 @@ import * as authn from "./contracts/authn";
 import * as common from "./contracts/common";
 import * as dev from "./contracts/dev";
 import * as enrollment from "./contracts/enrollment";
+import * as errorCodes from "./contracts/error-codes";
 import * as me from "./contracts/me";
 import * as oauth from "./contracts/oauth";
 import * as passkeys from "./contracts/passkeys";
@@ -27,6 +28,7 @@ type Schema = z.ZodMiniType;
 
 /** Every exported schema of the contracts, by its export name: the document's component names. */
 const CONTRACT_MODULES = [
+  errorCodes,
   common,
   authn,
   me,
@@ -130,9 +132,9 @@ function sortKeys(record: Record<string, unknown>) {
 }
 
 /** The errors any endpoint of a kind may answer, beside the ones it lists itself. */
-export function commonErrors(op: Operation): Array<readonly [number, common.ErrorCode]> {
+export function commonErrors(op: Operation): Array<readonly [number, errorCodes.ErrorCode]> {
   if (op.caller === "bearer" || op.caller === "client") return [];
-  const errors: Array<readonly [number, common.ErrorCode]> = [];
+  const errors: Array<readonly [number, errorCodes.ErrorCode]> = [];
   const changes = op.method !== "get";
   // The request rules (docs/backend.md, "Every request"): before any handler runs.
   if (changes || op.request) errors.push([400, "VALIDATION"]);

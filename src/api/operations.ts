@@ -22,7 +22,7 @@ import {
   PasswordRequest,
   VerifyCodeRequest,
 } from "./contracts/authn";
-import type { ErrorCode } from "./contracts/common";
+import type { ErrorCode } from "./contracts/error-codes";
 import {
   AdvanceClockRequest,
   ClockState,

@@ -7,6 +7,8 @@ export function describeError(t: TFunction, error: unknown): string {
   const seconds = error.retryAfterSeconds ?? 0;
   const skew = error.skewSeconds ?? 0;
   return t(`errors.${error.code}`, {
+    // A code this version of the app has no words for: the server's own message.
+    defaultValue: error.message,
     seconds,
     minutes: Math.max(1, Math.ceil(seconds / 60)),
     skewMinutes: Math.max(1, Math.round(Math.abs(skew) / 60)),
