@@ -14,6 +14,7 @@ export function buildUser(overrides: Partial<User> & Pick<User, "login">): User 
     sendPushAutomatically: false,
     traqsUsernames: [],
     apiFacilities: [],
+    nasdaqApplications: [],
     language: null,
     preferences: { layout: "comfortable", messageSeconds: 8 },
     ...overrides,

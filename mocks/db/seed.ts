@@ -22,6 +22,10 @@ export async function seedState(now: number): Promise<MockState> {
     lastDownloads: {},
     outbox: [],
     activity: [],
+    mobilePassTokens: [],
+    nasdaqSessions: [],
+    nasdaqLoginAttempts: {},
+    devMobilePass: [],
   };
 
   const activationToken = randomId(32);
@@ -74,6 +78,7 @@ export async function seedState(now: number): Promise<MockState> {
         { username: "JDOE03", active: true },
       ],
       apiFacilities: ALL_FACILITIES,
+      nasdaqApplications: ["cms-web", "track"],
     }),
     SEED_PASSWORD,
     passwordChanged,
@@ -92,6 +97,7 @@ export async function seedState(now: number): Promise<MockState> {
       },
       methods: [googleAuthenticator("KRSXG5CTMVRXEZLU", passwordChanged)],
       traqsUsernames: [{ username: "SLEE01", active: true }],
+      nasdaqApplications: ["q-port"],
     }),
     SEED_PASSWORD,
     passwordChanged,

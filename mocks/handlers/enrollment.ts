@@ -11,11 +11,6 @@ import {
   type OktaVerifyEnrollment,
   type PhoneEnrollment,
 } from "../../src/api/contracts/enrollment";
-import {
-  brokenPasswordRules,
-  PASSWORD_POLICY,
-  type PasswordRule,
-} from "../../src/api/password-policy";
 import { recordActivity } from "../db/activity";
 import { googleAuthenticator, oktaVerify, phone } from "../db/factories";
 import { hashAnswer } from "../db/seed";
@@ -23,15 +18,16 @@ import { SECURITY_QUESTIONS } from "../db/security-questions";
 import { removeSession, startSession, userById } from "../db/sessions";
 import type { MockState, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
-import { constantTimeEqual, hashSecret, randomId, secretMatches, sha256 } from "../rules/crypto";
+import { constantTimeEqual, randomId, sha256 } from "../rules/crypto";
 import { isEnrollmentComplete } from "../rules/enrollment";
 import { recordFailure } from "../rules/lockout";
+import { passwordRulesBroken, withNewPassword } from "../rules/passwords";
 import { notifySecurityChange } from "../rules/notifications";
 import { generateRecoveryCodes, recoveryCodesView } from "../rules/recovery-codes";
 import { maskPhone } from "../rules/phone";
 import { sendPhoneCode } from "../rules/phone-codes";
 import { recordSend, sendWaitSeconds } from "../rules/send-limits";
-import { DAY, MINUTE, POLICY } from "../rules/policy";
+import { MINUTE, POLICY } from "../rules/policy";
 import { completeSignIn } from "../rules/sign-in";
 import { checkTotp, newTotpSecret, totpUri } from "../rules/totp";
 import { hasSettingsAccess, settingsSetUp, spendGrant } from "./account";
@@ -122,30 +118,6 @@ export function step(db: MockDb, target: SetUpTarget, handle: Handler) {
     });
 }
 
-/** The rules a new password breaks, the stored ones included (history and minimum age). */
-async function passwordRulesBroken(
-  user: User,
-  password: string,
-  now: number,
-  { minimumAge = true }: { minimumAge?: boolean } = {},
-): Promise<PasswordRule[]> {
-  const broken = brokenPasswordRules(password, user);
-  for (const old of user.passwordHistory.slice(0, PASSWORD_POLICY.historyCount)) {
-    if (await secretMatches(password, old)) {
-      broken.push("history");
-      break;
-    }
-  }
-  if (
-    minimumAge &&
-    user.passwordChangedAt !== undefined &&
-    now - user.passwordChangedAt < PASSWORD_POLICY.minAgeDays * DAY
-  ) {
-    broken.push("minAge");
-  }
-  return broken;
-}
-
 /** Refuses a new password that breaks any rule, naming the rules (400 PASSWORD_POLICY). */
 export async function assertPasswordAllowed(
   user: User,
@@ -153,7 +125,8 @@ export async function assertPasswordAllowed(
   now: number,
   options: { minimumAge?: boolean } = {},
 ): Promise<void> {
-  const broken = await passwordRulesBroken(user, password, now, options);
+  const stored = { history: user.passwordHistory, changedAt: user.passwordChangedAt };
+  const broken = await passwordRulesBroken(user, stored, password, now, options);
   if (broken.length > 0) {
     throw new HandlerError(400, "PASSWORD_POLICY", "The password does not meet the requirements.", {
       rules: broken,
@@ -163,9 +136,9 @@ export async function assertPasswordAllowed(
 
 /** Stores a new password: current, first in the history (the last 7 are kept), with its date. */
 export async function storePassword(user: User, password: string, now: number): Promise<void> {
-  const hashed = await hashSecret(password);
-  user.password = hashed;
-  user.passwordHistory = [hashed, ...user.passwordHistory].slice(0, PASSWORD_POLICY.historyCount);
+  const { current, history } = await withNewPassword(user.passwordHistory, password);
+  user.password = current;
+  user.passwordHistory = history;
   user.passwordChangedAt = now;
 }
 
