@@ -21,6 +21,7 @@ import { removeMethod } from "../rules/method-removal";
 import { notifySecurityChange, takeReportLink } from "../rules/notifications";
 import { MINUTE, POLICY } from "../rules/policy";
 import { recoveryCodesView } from "../rules/recovery-codes";
+import { hasSettingsAccess, SETTINGS_MINUTES } from "../rules/settings-access";
 import { assertPasswordAllowed, storePassword } from "./enrollment";
 import { HandlerError, json, readBody, respond, route } from "./http";
 import { profileOf } from "./me";
@@ -33,8 +34,6 @@ import {
   type VerificationFlow,
 } from "./verification";
 
-/** Settings stays open this long after a security method was verified (guide: asked again after). */
-export const SETTINGS_MINUTES = 15;
 /** A reset or removal must use the verification made for it within this time. */
 const CHANGE_GRANT_MINUTES = 5;
 /** A set-up from Settings may take as long as Settings stays open after its verification. */
@@ -42,12 +41,6 @@ const SET_UP_GRANT_MINUTES = SETTINGS_MINUTES;
 const ACTIVITY_PAGE_SIZE = 10;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Settings is open: a security method was verified in this session in the last 15 minutes. */
-export function hasSettingsAccess(session: Session, now: number): boolean {
-  const at = session.stepUp?.factorAt;
-  return at !== null && at !== undefined && now - at < SETTINGS_MINUTES * MINUTE;
-}
 
 function requireSettingsAccess(session: Session, now: number): void {
   if (!hasSettingsAccess(session, now)) {
@@ -123,6 +116,8 @@ export function toAccountState(user: User, session: Session): AccountState {
 const SIGN_IN_TYPES = new Set(["sign_in", "sign_in_password_failed", "factor_failed", "sign_out"]);
 const FAILURES = new Set([
   "sign_in_password_failed",
+  "nasdaq_sign_in_failed",
+  "nasdaq_locked",
   "factor_failed",
   "account_locked",
   "passkey_counter_refused",

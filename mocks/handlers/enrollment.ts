@@ -30,9 +30,10 @@ import { recordSend, sendWaitSeconds } from "../rules/send-limits";
 import { MINUTE, POLICY } from "../rules/policy";
 import { completeSignIn } from "../rules/sign-in";
 import { checkTotp, newTotpSecret, totpUri } from "../rules/totp";
-import { hasSettingsAccess, settingsSetUp, spendGrant } from "./account";
+import { settingsSetUp, spendGrant } from "./account";
 import { toAuthnState } from "./authn";
 import { assertNotLocked, toFactor } from "./verification";
+import { hasSettingsAccess } from "../rules/settings-access";
 import { HandlerError, readBody, route } from "./http";
 import { withSession, type SessionContext } from "./session-context";
 

@@ -6,6 +6,7 @@ import { devHandlers } from "./dev";
 import { enrollmentHandlers } from "./enrollment";
 import { requestRules } from "./http";
 import { meHandlers } from "./me";
+import { nasdaqHandlers } from "./nasdaq";
 import { passkeyHandlers } from "./passkeys";
 import { recoveryHandlers } from "./recovery";
 
@@ -20,6 +21,7 @@ export function createHandlers(db: MockDb) {
     ...accountHandlers(db),
     ...passkeyHandlers(db),
     ...apiDownloadHandlers(db),
+    ...nasdaqHandlers(db),
     ...devHandlers(db),
   ];
 }

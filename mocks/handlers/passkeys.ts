@@ -26,8 +26,9 @@ import {
   verifyRegistration,
 } from "../rules/passkeys";
 import { completeSignIn } from "../rules/sign-in";
-import { hasSettingsAccess, toAccountState } from "./account";
+import { toAccountState } from "./account";
 import { endSetUp, step } from "./enrollment";
+import { hasSettingsAccess } from "../rules/settings-access";
 import { HandlerError, json, readBody, respond, route } from "./http";
 import { signedIn, withSession, type SessionContext } from "./session-context";
 import {

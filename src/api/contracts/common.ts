@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   "NOT_ENTITLED",
   "PASSKEY_REFUSED",
   "PASSKEY_LIMIT",
+  "ACTIVATION_REVOKED",
+  "NO_TOKEN",
   "SERVER_ERROR",
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

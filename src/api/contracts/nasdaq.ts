@@ -87,6 +87,10 @@ export const NasdaqSession = z.object({
 });
 export type NasdaqSession = z.infer<typeof NasdaqSession>;
 
+/** Whether this browser holds a Nasdaq session (no session is an answer, not an error). */
+export const NasdaqSessionState = z.object({ session: z.nullable(NasdaqSession) });
+export type NasdaqSessionState = z.infer<typeof NasdaqSessionState>;
+
 /** The development phone's MobilePASS app: the tokens added to it, each with its passcode now. */
 export const DevMobilePassApp = z.object({
   tokens: z.array(z.object({ serial: z.string(), username: z.string(), passcode: z.string() })),
