@@ -193,6 +193,8 @@ describe("routePages", () => {
       paths.activate,
       paths.reportSuspiciousActivity,
       paths.recoveryLink,
+      paths.nasdaqApplication,
+      paths.nasdaqEnrollWithCode,
     ];
     expect(written.sort()).toEqual(
       routeTable

@@ -2,9 +2,10 @@ import { http, HttpResponse } from "msw";
 import { SelectTraqsUsernameRequest, type Me } from "../../src/api/contracts/me";
 import { recordActivity } from "../db/activity";
 import { findSession, removeSession } from "../db/sessions";
-import type { Session, User } from "../db/state";
+import type { MockState, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
 import { userAgentOf } from "../rules/client-info";
+import { liveToken } from "../rules/mobilepass";
 import {
   HandlerError,
   json,
@@ -22,11 +23,13 @@ export function profileOf(user: User) {
   return { firstName, lastName, login, email, traqsUsernames, language };
 }
 
-function toMe(user: User, session: Session): Me {
+function toMe(state: MockState, user: User, session: Session): Me {
   return {
     ...profileOf(user),
     traqsUsername: session.traqsUsername,
     apiAccess: user.apiFacilities.length > 0,
+    nasdaqApplications: user.nasdaqApplications,
+    mobilePassEnrolled: Boolean(liveToken(state, user.id)?.enrolledAt),
   };
 }
 
@@ -36,7 +39,7 @@ export function meHandlers(db: MockDb) {
       respond(() =>
         db.transaction((state) => {
           const { session, user } = requireSignedIn(state, cookies, db.now(state));
-          return json(toMe(user, session));
+          return json(toMe(state, user, session));
         }),
       ),
     ),
@@ -53,7 +56,7 @@ export function meHandlers(db: MockDb) {
             throw new HandlerError(409, "USERNAME_INACTIVE", "That TRAQS username is InActive.");
           }
           session.traqsUsername = choice.username;
-          return json(toMe(user, session));
+          return json(toMe(state, user, session));
         }),
       ),
     ),

@@ -3,9 +3,14 @@ import { Link } from "react-router";
 import { DashboardLayout } from "@/components/layouts/DashboardLayout";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { RequireSession } from "@/components/layouts/RequireSession";
+import { NASDAQ_APPLICATION_NAMES } from "@/api/contracts/nasdaq";
 import { paths } from "@/config/paths";
 
-/** The Main Page (Okta dashboard, guide Section 2): My Apps with the TRAQS tile. */
+/**
+ * The Main Page (Okta dashboard, guide Section 2): My Apps with the TRAQS tile, and a tile for
+ * each Nasdaq application the user is entitled to; without an enrolled MobilePASS token it
+ * leads to enrollment first (`nasdaq-2fa-mobilepass.md`).
+ */
 export function HomePage() {
   const { t } = useTranslation();
   return (
@@ -22,6 +27,23 @@ export function HomePage() {
                 <span>{t("home.traqsTile")}</span>
               </Link>
             </li>
+            {me.nasdaqApplications.map((application) => (
+              <li key={application}>
+                <Link
+                  to={
+                    me.mobilePassEnrolled
+                      ? paths.nasdaqApplication.replace(":application", application)
+                      : paths.nasdaqEnroll
+                  }
+                  className="app-tile"
+                >
+                  <span className="app-tile-icon" aria-hidden="true">
+                    N
+                  </span>
+                  <span>{NASDAQ_APPLICATION_NAMES[application]}</span>
+                </Link>
+              </li>
+            ))}
           </ul>
         </DashboardLayout>
       )}
