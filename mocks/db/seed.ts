@@ -1,11 +1,16 @@
 import { hashSecret, randomId, secretMatches, sha256 } from "../rules/crypto";
+import { everywhere } from "../rules/entitlements";
 import { DAY, POLICY } from "../rules/policy";
 import { buildUser, googleAuthenticator, phone, withPassword } from "./factories";
 import { EMAIL_FOOTER, send } from "./outbox";
 import { SCHEMA_VERSION, type MockState, type SecretHash } from "./state";
 
 export const SEED_PASSWORD = "Enrolled-Passw0rd-2024";
-export const ALL_FACILITIES = ["TRACE-CA", "TRACE-SP", "TRACE-TS", "ADF", "ORF"];
+/** The firms of the seeded accounts; Large Broker's 10,000 users are generated on first use. */
+export const YOUR_FIRM = "your-firm";
+export const OTHER_FIRM = "other-firm";
+export const LARGE_BROKER = "large-broker";
+export const LARGE_BROKER_USERS = 10_000;
 
 /** The seeded accounts that the README documents: keep the two in step. */
 export async function seedState(now: number): Promise<MockState> {
@@ -13,6 +18,23 @@ export async function seedState(now: number): Promise<MockState> {
     schemaVersion: SCHEMA_VERSION,
     clockOffsetMs: 0,
     users: [],
+    firms: [
+      { id: YOUR_FIRM, name: "Your Firm", domains: ["yourfirm.org"], ntfTestStartedAt: null },
+      {
+        id: OTHER_FIRM,
+        name: "Other Firm",
+        domains: ["otherfirm.example"],
+        ntfTestStartedAt: now - 10 * DAY,
+      },
+      {
+        id: LARGE_BROKER,
+        name: "Large Broker",
+        domains: ["largebroker.example"],
+        ntfTestStartedAt: null,
+        generatedUsers: LARGE_BROKER_USERS,
+      },
+    ],
+    auditLog: [],
     sessions: [],
     loginAttempts: {},
     recoveryEmails: {},
@@ -34,9 +56,11 @@ export async function seedState(now: number): Promise<MockState> {
     firstName: "John",
     lastName: "Smith",
     status: "STAGED",
+    firmId: YOUR_FIRM,
     traqsUsernames: [{ username: "JSMITH01", active: true }],
     activation: {
       tokenHash: await sha256(activationToken),
+      sentAt: now,
       expiresAt: now + POLICY.activationLinkDays * DAY,
       usedAt: null,
     },
@@ -77,8 +101,9 @@ export async function seedState(now: number): Promise<MockState> {
         { username: "JDOE02", active: false },
         { username: "JDOE03", active: true },
       ],
-      apiFacilities: ALL_FACILITIES,
       nasdaqApplications: ["cms-web", "track"],
+      firmId: YOUR_FIRM,
+      entitlements: everywhere(["TRACE-CA", "TRACE-SP", "TRACE-TS", "ADF", "ORF"]),
     }),
     SEED_PASSWORD,
     passwordChanged,
@@ -96,6 +121,7 @@ export async function seedState(now: number): Promise<MockState> {
         answer: await hashAnswer("Broccoli"),
       },
       methods: [googleAuthenticator("KRSXG5CTMVRXEZLU", passwordChanged)],
+      firmId: YOUR_FIRM,
       traqsUsernames: [{ username: "SLEE01", active: true }],
       nasdaqApplications: ["q-port"],
     }),
@@ -104,7 +130,59 @@ export async function seedState(now: number): Promise<MockState> {
   );
 
   state.users.push(john, jane, sam);
+  state.users.push(...(await administrators(passwordChanged)));
   return state;
+}
+
+/** Pat Admin (Your Firm's SAA), Hank Help (the help desk), Olga Admin and Other Firm's users. */
+async function administrators(passwordChanged: number) {
+  const enrolled = async (
+    login: string,
+    firstName: string,
+    lastName: string,
+    key: string,
+    more: Partial<Parameters<typeof buildUser>[0]> = {},
+  ) => {
+    const user = await withPassword(
+      buildUser({
+        login,
+        firstName,
+        lastName,
+        methods: [googleAuthenticator(key, passwordChanged)],
+        ...more,
+      }),
+      SEED_PASSWORD,
+      passwordChanged,
+    );
+    const [authenticator] = user.methods;
+    if (authenticator) user.lastUsed = { methodId: authenticator.id, mode: "code" };
+    return user;
+  };
+  return [
+    await enrolled("pat.admin@yourfirm.org", "Pat", "Admin", "KBQXIIDBMRWWS3TZ", {
+      firmId: YOUR_FIRM,
+      role: "firm-administrator",
+      traqsUsernames: [{ username: "PADMIN01", active: true }],
+    }),
+    await enrolled("hank.help@support.example", "Hank", "Help", "NBUGK3DQMRSXG2ZR", {
+      role: "help-desk",
+    }),
+    await enrolled("olga.admin@otherfirm.example", "Olga", "Admin", "N5WGOYLBMRWWS3TZ", {
+      firmId: OTHER_FIRM,
+      role: "firm-administrator",
+      traqsUsernames: [{ username: "OADMIN01", active: true }],
+    }),
+    await enrolled("omar.ortiz@otherfirm.example", "Omar", "Ortiz", "MFRGGZDFMZTWQ2LK", {
+      firmId: OTHER_FIRM,
+      traqsUsernames: [{ username: "OORTIZ01", active: true }],
+      entitlements: everywhere(["ADF", "ORF"]),
+    }),
+    await enrolled("olivia.owens@otherfirm.example", "Olivia", "Owens", "GEZDGNBVGY3TQOJQ", {
+      firmId: OTHER_FIRM,
+      traqsUsernames: [{ username: "OOWENS01", active: true }],
+      entitlements: everywhere(["TRF"]),
+    }),
+  ];
 }
 
 /** Security answers are compared without regard to case or surrounding spaces. */

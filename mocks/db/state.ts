@@ -1,4 +1,5 @@
-import type { AccountChange } from "../../src/api/contracts/account";
+import type { AccountChange, AdminAction } from "../../src/api/contracts/account";
+import type { Entitlement } from "../../src/api/contracts/admin";
 import type { PhoneChannel, PushStatus, VerifyMode } from "../../src/api/contracts/authn";
 import type { OutboxChannel } from "../../src/api/contracts/dev";
 import type { NasdaqApplication } from "../../src/api/contracts/nasdaq";
@@ -63,7 +64,24 @@ export type User = {
   email: string;
   firstName: string;
   lastName: string;
-  status: "STAGED" | "ACTIVE";
+  /**
+   * STAGED: invited, not yet activated. SUSPENDED (may be reactivated) and DEACTIVATED: set by an
+   * administrator; neither can sign in.
+   */
+  status: "STAGED" | "ACTIVE" | "SUSPENDED" | "DEACTIVATED";
+  /** The firm the user belongs to; null for the help desk, which belongs to none. */
+  firmId: string | null;
+  /** What the user administers: their own firm (the guide's SAA), or every firm (help desk). */
+  role?: "firm-administrator" | "help-desk";
+  /** API entitlements per facility and environment, as the last Order Form entry set them. */
+  entitlements: Entitlement[];
+  /** Every Order Form entry for this user, oldest first. */
+  orderForms?: { at: number; by: string; entitlements: Entitlement[] }[];
+  /**
+   * After an administrator's "Reset security methods": the next sign-in needs the password and a
+   * code emailed to the primary email, then the set-up of a new method.
+   */
+  methodsReset?: boolean;
   password?: SecretHash;
   passwordHistory: SecretHash[];
   passwordChangedAt?: number;
@@ -72,17 +90,46 @@ export type User = {
   lastUsed?: { methodId: string; mode: VerifyMode };
   sendPushAutomatically: boolean;
   traqsUsernames: TraqsUsernameRecord[];
-  apiFacilities: string[];
   language: "en" | "es" | "fr" | null;
   preferences: { layout: "comfortable" | "compact"; messageSeconds: number };
   /** The unused recovery codes, hashed; each is removed once used, a new set replaces them all. */
   recoveryCodes?: { codes: SecretHash[]; createdAt: number };
   /** The invitation's "Activate Okta Account" link, for a user not yet activated. */
-  activation?: { tokenHash: string; expiresAt: number; usedAt: number | null };
+  activation?: { tokenHash: string; expiresAt: number; usedAt: number | null; sentAt?: number };
   /** The Nasdaq web applications the user is entitled to (Order Form). */
   nasdaqApplications: NasdaqApplication[];
   /** The 2FA-Password of the Nasdaq login, set at MobilePASS enrollment (the guide's policy). */
   twoFactorPassword?: { current: SecretHash; history: SecretHash[]; changedAt: number };
+};
+
+/** A member firm: its registered email domains and its NTF test period. */
+export type FirmRecord = {
+  id: string;
+  name: string;
+  domains: string[];
+  /** When the firm said its free NTF test period starts (the notice: 30 calendar days). */
+  ntfTestStartedAt: number | null;
+  /** Large Broker: its many users are generated on first use, not stored (mocks/rules/firms.ts). */
+  generatedUsers?: number;
+};
+
+/** One administrative change, as the audit log keeps it: also a refused one. */
+export type AuditRecord = {
+  id: string;
+  at: number;
+  administratorId: string;
+  administratorName: string;
+  administratorEmail: string;
+  role: "firm-administrator" | "help-desk";
+  action: AdminAction;
+  userId: string | null;
+  userName: string | null;
+  userEmail: string | null;
+  firmId: string | null;
+  detail: string;
+  reason: string;
+  result: "success" | "failure";
+  error?: string;
 };
 
 /** A code or push sent during one sign-in; it belongs to that sign-in only. */
@@ -299,7 +346,9 @@ export type ActivityType =
   | "mobilepass_revoked"
   | "nasdaq_sign_in"
   | "nasdaq_sign_in_failed"
-  | "nasdaq_locked";
+  | "nasdaq_locked"
+  /** An administrator changed the account (detail: what); the Recent Activity says so. */
+  | "administrator_change";
 
 export type ActivityRecord = {
   id: string;
@@ -316,6 +365,8 @@ export type MockState = {
   /** How far the mock clock runs ahead of the real one. */
   clockOffsetMs: number;
   users: User[];
+  firms: FirmRecord[];
+  auditLog: AuditRecord[];
   sessions: Session[];
   loginAttempts: Record<string, LoginAttempts>;
   refreshTokens: RefreshTokenRecord[];
@@ -341,4 +392,4 @@ export type MockState = {
   devMobilePass: string[];
 };
 
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;

@@ -708,7 +708,7 @@ describe("the download endpoint (GET /download/{facility}/{file})", () => {
     await backend.change((state) => {
       const jane = state.users.find((u) => u.login === JANE.login);
       if (!jane) throw new Error("no Jane");
-      jane.apiFacilities = jane.apiFacilities.filter((f) => f !== "TRACE-SP");
+      jane.entitlements = jane.entitlements.filter((e) => e.facility !== "TRACE-SP");
     });
 
     for (const path of [

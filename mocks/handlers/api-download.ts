@@ -4,6 +4,7 @@ import { userById } from "../db/sessions";
 import type { MockState, RefreshTokenRecord, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
 import { constantTimeEqual, randomId, seal, sha256, unseal } from "../rules/crypto";
+import { entitledFacilities } from "../rules/entitlements";
 import { DAY, MINUTE, POLICY } from "../rules/policy";
 import {
   dayNumber,
@@ -99,7 +100,7 @@ function download(
   const action = request.action ?? "download";
   if (action !== "download" && action !== "delta")
     fail(400, "invalid_request", "action must be download or delta.");
-  if (!user.apiFacilities.includes(found.facility.id))
+  if (!entitledFacilities(user).some((f) => f === found.facility.id))
     fail(403, "insufficient_scope", `Not authorized for ${found.facility.name}.`);
   const today = dayNumber(now);
   let day = today;
@@ -136,16 +137,19 @@ export function apiDownloadHandlers(db: MockDb) {
   return [
     http.get(
       route("/api/traqs/api/catalog"),
-      signedIn(db, async (ctx, { user }): Promise<ApiCatalog> => ({
-        apiAccess: user.apiFacilities.length > 0,
-        facilities: FACILITIES.map((f) => ({
-          id: f.id,
-          name: f.name,
-          entitled: user.apiFacilities.includes(f.id),
-          files: f.files.map(({ id, name, daily }) => ({ id, name, daily })),
-        })),
-        today: dayString(dayNumber(ctx.now)),
-      })),
+      signedIn(db, async (ctx, { user }): Promise<ApiCatalog> => {
+        const entitled: string[] = entitledFacilities(user);
+        return {
+          apiAccess: entitled.length > 0,
+          facilities: FACILITIES.map((f) => ({
+            id: f.id,
+            name: f.name,
+            entitled: entitled.includes(f.id),
+            files: f.files.map(({ id, name, daily }) => ({ id, name, daily })),
+          })),
+          today: dayString(dayNumber(ctx.now)),
+        };
+      }),
     ),
 
     /** API / Download / Manual, from the signed-in page (session cookie, not a token). */
@@ -181,7 +185,7 @@ export function apiDownloadHandlers(db: MockDb) {
     http.post(
       route("/api/traqs/api/tokens"),
       signedIn(db, async (ctx, { session, user }) => {
-        if (user.apiFacilities.length === 0)
+        if (entitledFacilities(user).length === 0)
           throw new HandlerError(403, "NOT_ENTITLED", "Not authorized for API.");
         spendGrant(session, ctx.now, "token");
         const previous = currentToken(ctx.state, user.id);

@@ -4,7 +4,9 @@ import { recordActivity } from "../db/activity";
 import { findSession, removeSession } from "../db/sessions";
 import type { MockState, Session, User } from "../db/state";
 import type { MockDb } from "../db/store";
+import { administrationOf } from "../rules/administration";
 import { userAgentOf } from "../rules/client-info";
+import { entitledFacilities } from "../rules/entitlements";
 import { liveToken } from "../rules/mobilepass";
 import {
   HandlerError,
@@ -27,7 +29,8 @@ function toMe(state: MockState, user: User, session: Session): Me {
   return {
     ...profileOf(user),
     traqsUsername: session.traqsUsername,
-    apiAccess: user.apiFacilities.length > 0,
+    apiAccess: entitledFacilities(user).length > 0,
+    administration: administrationOf(state, user),
     nasdaqApplications: user.nasdaqApplications,
     mobilePassEnrolled: Boolean(liveToken(state, user.id)?.enrolledAt),
   };

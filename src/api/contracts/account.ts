@@ -15,12 +15,47 @@ export type StepUpPurpose = z.infer<typeof StepUpPurpose>;
 export const SetUpMethod = z.enum([...FactorType.options, "security_question", "recovery_codes"]);
 export type SetUpMethod = z.infer<typeof SetUpMethod>;
 
+/** Every administrative change (src/api/contracts/admin.ts has the requests that make them). */
+export const ADMIN_ACTIONS = [
+  "invite",
+  "resendInvitation",
+  "revokeInvitation",
+  "setTraqsUsername",
+  "editEntitlements",
+  "unlock",
+  "resetMethods",
+  "sendPasswordReset",
+  "signOutEverywhere",
+  "revokeTokens",
+  "suspend",
+  "reactivate",
+  "deactivate",
+  "updateProfile",
+  "setAdministrator",
+  "startNtfTest",
+] as const;
+export const AdminAction = z.enum(ADMIN_ACTIONS);
+export type AdminAction = z.infer<typeof AdminAction>;
+
+/**
+ * An administrator's change, as "Verify it's you" is made for it: the action and its target (the
+ * user's id, or the firm's id for "invite" and "startNtfTest").
+ */
+export const AdminChange = z.object({
+  kind: z.literal("admin"),
+  action: AdminAction,
+  target: z.string().check(z.maxLength(100)),
+});
+export type AdminChange = z.infer<typeof AdminChange>;
+
 /** The one change a "change" verification is made for; the backend lets it serve no other. */
 export const AccountChange = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("resetPassword") }),
   z.object({ kind: z.literal("removeSecurityQuestion") }),
   z.object({ kind: z.literal("removeMethod"), methodId: z.string().check(z.maxLength(100)) }),
   z.object({ kind: z.literal("setUp"), method: SetUpMethod }),
+  /** An administrator's change to a user or a firm (src/api/contracts/admin.ts). */
+  AdminChange,
 ]);
 export type AccountChange = z.infer<typeof AccountChange>;
 

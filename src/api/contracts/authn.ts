@@ -67,6 +67,13 @@ export const AuthnState = z.object({
    * to Edit the User Profile, step 4). Never for a sign-in, a change or Get Token.
    */
   passwordAccepted: z.optional(z.boolean()),
+  /**
+   * After an administrator reset the security methods (lost phone): the password is followed by a
+   * code emailed to the primary email, then the set-up (docs/admin-api.md).
+   */
+  emailCode: z.optional(
+    z.object({ maskedEmail: z.string(), resendAt: Instant, expiresAt: Instant }),
+  ),
   /** Once the user is known: how many unused recovery codes are left, when a set exists. */
   recoveryCodesLeft: z.optional(z.number()),
 });
@@ -108,3 +115,7 @@ export const VerifyCodeRequest = z.object({
   code: OneTimeCode,
 });
 export type VerifyCodeRequest = z.input<typeof VerifyCodeRequest>;
+
+/** The code emailed after a reset of security methods (POST /api/authn/email-code). */
+export const EmailCodeRequest = z.object({ code: OneTimeCode });
+export type EmailCodeRequest = z.input<typeof EmailCodeRequest>;

@@ -8,6 +8,19 @@ export type Language = z.infer<typeof Language>;
 export const TraqsUsername = z.object({ username: z.string(), active: z.boolean() });
 export type TraqsUsername = z.infer<typeof TraqsUsername>;
 
+/**
+ * What the user administers, if anything: a firm administrator (the guide's Super Account
+ * Administrator) their own firm's users; the help desk every firm's (src/api/contracts/admin.ts).
+ */
+export const AdministrationRole = z.discriminatedUnion("role", [
+  z.object({
+    role: z.literal("firm-administrator"),
+    firm: z.object({ id: z.string(), name: z.string() }),
+  }),
+  z.object({ role: z.literal("help-desk") }),
+]);
+export type AdministrationRole = z.infer<typeof AdministrationRole>;
+
 /** The signed-in user, as every signed-in screen needs it. */
 export const Me = z.object({
   firstName: z.string(),
@@ -26,6 +39,8 @@ export const Me = z.object({
   mobilePassEnrolled: z.boolean(),
   /** The display language chosen in Settings; null follows the browser. */
   language: z.nullable(Language),
+  /** Shows "Administration" in the user menu and on My Apps; null for everyone else. */
+  administration: z.nullable(AdministrationRole),
 });
 export type Me = z.infer<typeof Me>;
 
