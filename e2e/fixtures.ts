@@ -114,6 +114,23 @@ export const SAM = {
   totpKey: "KRSXG5CTMVRXEZLU",
 };
 
+/** The administrators (issue 16): Your Firm's SAA, the help desk, and Other Firm's SAA. */
+export const PAT = {
+  username: "pat.admin@yourfirm.org",
+  password: "Enrolled-Passw0rd-2024",
+  totpKey: "KBQXIIDBMRWWS3TZ",
+};
+export const HANK = {
+  username: "hank.help@support.example",
+  password: "Enrolled-Passw0rd-2024",
+  totpKey: "NBUGK3DQMRSXG2ZR",
+};
+export const OLGA = {
+  username: "olga.admin@otherfirm.example",
+  password: "Enrolled-Passw0rd-2024",
+  totpKey: "N5WGOYLBMRWWS3TZ",
+};
+
 /** John opens the "Activate Okta Account" link from his invitation email; returns the link. */
 export async function activateJohn(page: Page, mock: MockBackend): Promise<string> {
   await page.goto("/signin");

@@ -1,4 +1,5 @@
 import type { PageRoute } from "../config/page-route.ts";
+import { adminRoutes } from "../features/admin/routes.ts";
 import { accountRoutes } from "../features/account/routes.ts";
 import { apiDownloadRoutes } from "../features/api-download/routes.ts";
 import { devInboxRoutes } from "../features/dev-inbox/routes.ts";
@@ -25,5 +26,6 @@ export const routeTable: readonly PageRoute[] = [
   ...traqsRoutes,
   ...helpRoutes,
   ...nasdaqRoutes,
+  ...adminRoutes,
   ...devInboxRoutes,
 ];

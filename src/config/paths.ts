@@ -37,6 +37,11 @@ export const paths = {
   nasdaqEnroll: "/nasdaq/enroll",
   /** The self-enrollment link of the MobilePASS email: the activation code in it. */
   nasdaqEnrollWithCode: "/nasdaq/enroll/:code",
+  adminUsers: "/admin/users",
+  adminUser: "/admin/users/:userId",
+  adminOrderForm: "/admin/order-form",
+  adminAuditLog: "/admin/audit-log",
+  adminFirm: "/admin/firm",
 } as const;
 
 /** Only a path inside this app may be returned to after sign-in (no open redirect). */

@@ -6,7 +6,10 @@ import { useSignOut } from "@/api/me";
 import { paths } from "@/config/paths";
 import { ErrorAlert } from "../ui/ErrorAlert";
 
-/** The user's name at the top right; it opens Settings, Preferences, Recent Activity, Sign out. */
+/**
+ * The user's name at the top right; it opens Settings, Preferences, Recent Activity, Sign out, and
+ * Administration for an administrator (issue 16).
+ */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -47,6 +50,11 @@ export function UserMenu({ me }: { me: Me }) {
         <li>
           <Link to={paths.activity}>{t("userMenu.activity")}</Link>
         </li>
+        {me.administration ? (
+          <li>
+            <Link to={paths.adminUsers}>{t("userMenu.administration")}</Link>
+          </li>
+        ) : null}
         <li>
           <button
             type="button"

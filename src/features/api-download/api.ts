@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { endpoints } from "@/api/endpoints";
 import { apiDownload, apiRequest } from "@/api/client";
+import { saveFile } from "@/api/save-file";
 import { ApiCatalog, RefreshTokens, type DownloadAction } from "@/api/contracts/api-download";
 
 export const catalogQueryOptions = () =>
@@ -35,16 +36,9 @@ export function useDownloadFile() {
         action: request.action,
       });
       if (request.day) query.set("day", request.day);
-      const { blob, fileName } = await apiDownload(`/api/traqs/api/download?${query.toString()}`);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
-      return fileName;
+      const file = await apiDownload(`/api/traqs/api/download?${query.toString()}`);
+      saveFile(file);
+      return file.fileName;
     },
   });
 }

@@ -7,9 +7,10 @@ import { NASDAQ_APPLICATION_NAMES } from "@/api/contracts/nasdaq";
 import { paths } from "@/config/paths";
 
 /**
- * The Main Page (Okta dashboard, guide Section 2): My Apps with the TRAQS tile, and a tile for
- * each Nasdaq application the user is entitled to; without an enrolled MobilePASS token it
- * leads to enrollment first (`nasdaq-2fa-mobilepass.md`).
+ * The Main Page (Okta dashboard, guide Section 2): My Apps with the TRAQS tile, a tile for each
+ * Nasdaq application the user is entitled to (without an enrolled MobilePASS token it leads to
+ * enrollment first, `nasdaq-2fa-mobilepass.md`), and the Administration tile for an
+ * administrator (issue 16).
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -44,6 +45,16 @@ export function HomePage() {
                 </Link>
               </li>
             ))}
+            {me.administration ? (
+              <li>
+                <Link to={paths.adminUsers} className="app-tile">
+                  <span className="app-tile-icon" aria-hidden="true">
+                    A
+                  </span>
+                  <span>{t("home.administrationTile")}</span>
+                </Link>
+              </li>
+            ) : null}
           </ul>
         </DashboardLayout>
       )}

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { DashboardLayout } from "@/components/layouts/DashboardLayout";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { Pager } from "@/components/ui/Pager";
 import { RequireSession } from "@/components/layouts/RequireSession";
 import { paths } from "@/config/paths";
 import { formatDateTime } from "@/i18n";
@@ -86,25 +87,7 @@ function Activity({ me }: { me: Me }) {
               ))}
             </tbody>
           </table>
-          <nav className="pager" aria-label={t("activity.pages")}>
-            <button
-              type="button"
-              className="button"
-              disabled={page <= 1}
-              onClick={() => setPage(page - 1)}
-            >
-              {t("activity.previous")}
-            </button>
-            <span>{t("activity.pageOf", { page: data.page, count: data.pageCount })}</span>
-            <button
-              type="button"
-              className="button"
-              disabled={page >= data.pageCount}
-              onClick={() => setPage(page + 1)}
-            >
-              {t("activity.next")}
-            </button>
-          </nav>
+          <Pager page={data.page} pageCount={data.pageCount} onPage={setPage} />
         </>
       ) : (
         <p role="status">{t("common.loading")}</p>
