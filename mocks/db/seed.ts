@@ -1,8 +1,9 @@
-import { hashSecret, randomId, secretMatches, sha256 } from "../rules/crypto";
+import { hashSecret, secretMatches } from "../rules/crypto";
+import { FACILITIES } from "../../src/api/contracts/admin";
 import { everywhere } from "../rules/entitlements";
-import { DAY, POLICY } from "../rules/policy";
+import { sendInvitation } from "../rules/order-form";
+import { DAY } from "../rules/policy";
 import { buildUser, googleAuthenticator, phone, withPassword } from "./factories";
-import { EMAIL_FOOTER, send } from "./outbox";
 import { SCHEMA_VERSION, type MockState, type SecretHash } from "./state";
 
 export const SEED_PASSWORD = "Enrolled-Passw0rd-2024";
@@ -50,7 +51,6 @@ export async function seedState(now: number): Promise<MockState> {
     devMobilePass: [],
   };
 
-  const activationToken = randomId(32);
   const john = buildUser({
     login: "john.smith@yourfirm.org",
     firstName: "John",
@@ -58,29 +58,8 @@ export async function seedState(now: number): Promise<MockState> {
     status: "STAGED",
     firmId: YOUR_FIRM,
     traqsUsernames: [{ username: "JSMITH01", active: true }],
-    activation: {
-      tokenHash: await sha256(activationToken),
-      sentAt: now,
-      expiresAt: now + POLICY.activationLinkDays * DAY,
-      usedAt: null,
-    },
   });
-  const activate = "Activate Okta Account";
-  send(state, {
-    channel: "email",
-    to: john.email,
-    userId: john.id,
-    subject: "FINRA TRAQS - Welcome to Okta!",
-    text:
-      `Hi ${john.firstName},\n\nFINRA is using Okta to manage the Multi-Factor Authentication for TRAQS.\n` +
-      "An Okta account for FINRA TRAQS access has been created for you.\n" +
-      `Click the link below to activate your Okta account:\n\n${activate}\n\n` +
-      `This link expires in ${POLICY.activationLinkDays} days.\n\n` +
-      `Your Username (email address) is ${john.login}\n\n${EMAIL_FOOTER}`,
-    link: `/activate/${activationToken}`,
-    linkText: activate,
-    sentAt: now,
-  });
+  await sendInvitation(state, john, now);
 
   const passwordChanged = now - 30 * DAY;
   const jane = await withPassword(
@@ -103,7 +82,7 @@ export async function seedState(now: number): Promise<MockState> {
       ],
       nasdaqApplications: ["cms-web", "track"],
       firmId: YOUR_FIRM,
-      entitlements: everywhere(["TRACE-CA", "TRACE-SP", "TRACE-TS", "ADF", "ORF"]),
+      entitlements: everywhere(FACILITIES),
     }),
     SEED_PASSWORD,
     passwordChanged,

@@ -82,6 +82,8 @@ export type User = {
    * code emailed to the primary email, then the set-up of a new method.
    */
   methodsReset?: boolean;
+  /** When the user last signed in (the administrators' user list shows and sorts by it). */
+  lastSignInAt?: number;
   password?: SecretHash;
   passwordHistory: SecretHash[];
   passwordChangedAt?: number;
@@ -111,6 +113,8 @@ export type FirmRecord = {
   ntfTestStartedAt: number | null;
   /** Large Broker: its many users are generated on first use, not stored (mocks/rules/firms.ts). */
   generatedUsers?: number;
+  /** Made-up users whose invitation was revoked: gone, like a stored user that is removed. */
+  removedUsers?: string[];
 };
 
 /** One administrative change, as the audit log keeps it: also a refused one. */
@@ -156,6 +160,16 @@ export type Session = {
   pending: PendingEnrollments;
   /** "Unlock account?" or "Forgot password?" in progress (stage RECOVERY). */
   recovery: Recovery | null;
+  /**
+   * After an administrator reset the user's security methods: the code emailed to the primary
+   * email, which this sign-in needs after the password.
+   */
+  emailCode?: {
+    codeHash: string;
+    sentAt: number;
+    resendAt: number;
+    expiresAt: number;
+  } | null;
   /** Shown on the sign-in that follows an unlock or a password reset. */
   notice?: "unlocked" | "passwordReset";
   /** "Verify it's you" inside a signed-in session (Settings, removals, resets). */

@@ -5,12 +5,10 @@ import {
   ResetPasswordRequest,
   SetLanguageRequest,
   StartStepUpRequest,
-  type AccountChange,
   type AccountState,
   type ActivityItem,
   type ReportResult,
   type SetUpMethod,
-  type StepUpFor,
 } from "../../src/api/contracts/account";
 import { recordActivity } from "../db/activity";
 import { endOtherSessions, rotateSession, userById } from "../db/sessions";
@@ -21,7 +19,13 @@ import { removeMethod } from "../rules/method-removal";
 import { notifySecurityChange, takeReportLink } from "../rules/notifications";
 import { MINUTE, POLICY } from "../rules/policy";
 import { recoveryCodesView } from "../rules/recovery-codes";
-import { hasSettingsAccess, SETTINGS_MINUTES } from "../rules/settings-access";
+import {
+  hasSettingsAccess,
+  holdsGrant,
+  SETTINGS_MINUTES,
+  takeGrant,
+  type GrantFor,
+} from "../rules/verification-grants";
 import { assertPasswordAllowed, storePassword } from "./enrollment";
 import { HandlerError, json, readBody, respond, route } from "./http";
 import { profileOf } from "./me";
@@ -34,10 +38,6 @@ import {
   type VerificationFlow,
 } from "./verification";
 
-/** A reset or removal must use the verification made for it within this time. */
-const CHANGE_GRANT_MINUTES = 5;
-/** A set-up from Settings may take as long as Settings stays open after its verification. */
-const SET_UP_GRANT_MINUTES = SETTINGS_MINUTES;
 const ACTIVITY_PAGE_SIZE = 10;
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -52,31 +52,6 @@ function requireSettingsAccess(session: Session, now: number): void {
   }
 }
 
-/** One change, as a string: two changes are the same when their keys are. */
-function changeKey(change: AccountChange): string {
-  if (change.kind === "removeMethod") return `${change.kind}:${change.methodId}`;
-  if (change.kind === "setUp") return `${change.kind}:${change.method}`;
-  return change.kind;
-}
-
-/** What a verification is spent on: Get Token, Show token, or one change. */
-type GrantFor = Exclude<StepUpFor, "view">;
-
-/** Whether this session holds an unspent, fresh verification made for exactly this action. */
-function holdsGrant(session: Session, now: number, action: GrantFor): boolean {
-  const grant = session.stepUp?.grant;
-  if (!grant) return false;
-  const minutes =
-    typeof action !== "string" && action.kind === "setUp"
-      ? SET_UP_GRANT_MINUTES
-      : CHANGE_GRANT_MINUTES;
-  if (now - grant.at > minutes * MINUTE) return false;
-  if (typeof action === "string") return grant.purpose === action;
-  return (
-    grant.purpose === "change" && !!grant.change && changeKey(grant.change) === changeKey(action)
-  );
-}
-
 /**
  * A reset, removal or set-up ("change": password and method, made for that one change), Get
  * Token ("token": a method) or Show token ("show-token": a method) needs its own fresh
@@ -84,7 +59,7 @@ function holdsGrant(session: Session, now: number, action: GrantFor): boolean {
  * for another change is refused and stays unspent.
  */
 export function spendGrant(session: Session, now: number, action: GrantFor): void {
-  if (!session.stepUp || !holdsGrant(session, now, action)) {
+  if (!takeGrant(session, now, action)) {
     throw new HandlerError(
       403,
       "STEP_UP_REQUIRED",
@@ -93,7 +68,6 @@ export function spendGrant(session: Session, now: number, action: GrantFor): voi
         : "Verify it's you with your password and a security method first.",
     );
   }
-  session.stepUp.grant = null;
 }
 
 /** The set-up that Settings' change verification allows in this session now, if any. */

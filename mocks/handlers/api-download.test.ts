@@ -211,6 +211,7 @@ describe("GET /api/traqs/api/catalog", () => {
       ["TRACE-TS", true],
       ["ADF", true],
       ["ORF", true],
+      ["TRF", true],
     ]);
   });
 

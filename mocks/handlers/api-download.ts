@@ -15,7 +15,13 @@ import {
   generateFile,
   parseDay,
 } from "../rules/reference-data";
-import { currentToken, isActive, remindExpiringTokens, sixMonthsAfter } from "../rules/tokens";
+import {
+  currentToken,
+  isActive,
+  remindExpiringTokens,
+  revokeToken,
+  sixMonthsAfter,
+} from "../rules/tokens";
 import { spendGrant } from "./account";
 import { HandlerError, oauthError, respond, route } from "./http";
 import { requireSignedIn, signedIn, type SessionContext } from "./session-context";
@@ -239,12 +245,7 @@ export function apiDownloadHandlers(db: MockDb) {
       signedIn(db, async (ctx, { session, user }) => {
         const current = currentToken(ctx.state, user.id);
         if (!current) throw new HandlerError(404, "NOT_FOUND", "There is no current token.");
-        current.revokedAt = ctx.now;
-        current.endedReason = "revoked";
-        current.sealed = null;
-        ctx.state.accessTokens = ctx.state.accessTokens.filter(
-          (a) => a.refreshTokenId !== current.id,
-        );
+        revokeToken(ctx.state, current, ctx.now);
         return toRefreshTokens(db, ctx, session, user);
       }),
     ),

@@ -33,7 +33,7 @@ import { checkTotp, newTotpSecret, totpUri } from "../rules/totp";
 import { settingsSetUp, spendGrant } from "./account";
 import { toAuthnState } from "./authn";
 import { assertNotLocked, toFactor } from "./verification";
-import { hasSettingsAccess } from "../rules/settings-access";
+import { hasSettingsAccess } from "../rules/verification-grants";
 import { HandlerError, readBody, route } from "./http";
 import { withSession, type SessionContext } from "./session-context";
 

@@ -1,5 +1,8 @@
 import type { MockDb } from "../db/store";
 import { accountHandlers } from "./account";
+import { adminAuditHandlers } from "./admin-audit";
+import { adminFirmHandlers } from "./admin-firms";
+import { adminUserHandlers } from "./admin-users";
 import { apiDownloadHandlers } from "./api-download";
 import { authnHandlers } from "./authn";
 import { devHandlers } from "./dev";
@@ -22,6 +25,9 @@ export function createHandlers(db: MockDb) {
     ...passkeyHandlers(db),
     ...apiDownloadHandlers(db),
     ...nasdaqHandlers(db),
+    ...adminUserHandlers(db),
+    ...adminAuditHandlers(db),
+    ...adminFirmHandlers(db),
     ...devHandlers(db),
   ];
 }

@@ -28,7 +28,7 @@ import {
   toTokenView,
   twoFactorPasswordRulesBroken,
 } from "../rules/mobilepass";
-import { hasSettingsAccess } from "../rules/settings-access";
+import { hasSettingsAccess } from "../rules/verification-grants";
 import { generateTotp } from "../rules/totp";
 import { HandlerError, json, readBody, respond, route, sessionCookie } from "./http";
 import { signedIn } from "./session-context";

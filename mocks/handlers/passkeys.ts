@@ -28,7 +28,7 @@ import {
 import { completeSignIn } from "../rules/sign-in";
 import { toAccountState } from "./account";
 import { endSetUp, step } from "./enrollment";
-import { hasSettingsAccess } from "../rules/settings-access";
+import { hasSettingsAccess } from "../rules/verification-grants";
 import { HandlerError, json, readBody, respond, route } from "./http";
 import { signedIn, withSession, type SessionContext } from "./session-context";
 import {

@@ -105,7 +105,7 @@ export type VerificationFlow = {
   base: string;
   kind: "sign-in" | "step-up";
   load(ctx: SessionContext): Found;
-  passwordVerified(ctx: SessionContext, found: Found & { user: User }): void;
+  passwordVerified(ctx: SessionContext, found: Found & { user: User }): void | Promise<void>;
   /** Whether the password step is open beside the methods (a step-up that opens Settings). */
   acceptsPasswordAlone?(found: Found): boolean;
   /** `lastUsed` is the method to offer first next time; a recovery code leaves it as it was. */
@@ -317,7 +317,7 @@ export function verificationHandlers(db: MockDb, flow: VerificationFlow) {
             });
           fail(ctx, found, new HandlerError(401, "INVALID_CREDENTIALS", "Unable to sign in."));
         }
-        flow.passwordVerified(ctx, { ...found, user });
+        await flow.passwordVerified(ctx, { ...found, user });
       }),
     ),
 

@@ -1,10 +1,283 @@
+import type { AdminAction } from "../../src/api/contracts/account";
+import {
+  USERS_PAGE_SIZE,
+  type UserDetail,
+  type UserSearchAnswer,
+  type UserStatus,
+  type UserSummary,
+} from "../../src/api/contracts/admin";
+import type { ErrorCode } from "../../src/api/contracts/common";
 import type { AdministrationRole } from "../../src/api/contracts/me";
-import type { MockState, User } from "../db/state";
+import type * as z from "zod/mini";
+import type { UserSearchRequest } from "../../src/api/contracts/admin";
+import type { FirmRecord, MockState, User } from "../db/state";
+import { describeClient } from "./client-info";
+import { normalEntitlements } from "./entitlements";
+import { firmById, usersOf } from "./firms";
+import { lockedUntil } from "./lockout";
+import { maskPhone } from "./phone";
+import { currentToken, isActive } from "./tokens";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null | undefined) => (ms == null ? null : iso(ms));
+
+/** An administrator's rule refused the request; the handlers answer it as an HTTP error. */
+export class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+/** Another firm's user answers exactly as a user that does not exist. */
+export const noSuchUser = () => new Refusal(404, "NOT_FOUND", "No such user.");
 
 /** What the user administers, as Me shows it: their firm (SAA), every firm (help desk), or none. */
 export function administrationOf(state: MockState, user: User): AdministrationRole | null {
   if (user.role === "help-desk") return { role: "help-desk" };
   if (user.role !== "firm-administrator") return null;
-  const firm = state.firms.find((f) => f.id === user.firmId);
+  const firm = firmById(state, user.firmId);
   return firm ? { role: "firm-administrator", firm: { id: firm.id, name: firm.name } } : null;
+}
+
+/** A signed-in administrator: who, in which role, and (a firm administrator) of which firm. */
+export type Administrator = {
+  user: User;
+  role: "firm-administrator" | "help-desk";
+  firm: FirmRecord | null;
+};
+
+/** The signed-in user as an administrator, or null: not one (every /api/admin answer is 403). */
+export function asAdministrator(state: MockState, user: User): Administrator | null {
+  if (user.status !== "ACTIVE") return null;
+  if (user.role === "help-desk") return { user, role: "help-desk", firm: null };
+  const firm = user.role === "firm-administrator" ? firmById(state, user.firmId) : null;
+  return firm ? { user, role: "firm-administrator", firm } : null;
+}
+
+/**
+ * Who may make which change (issue 16): the help desk supports users of every firm (unlock,
+ * lost-phone reset, resend invitation, name and primary email); the firm administrator runs their
+ * own firm (Order Form, usernames, entitlements, status) but sends name and email changes to the
+ * help desk, as the guide sends users to operations for them.
+ */
+const ALLOWED: Record<AdminAction, readonly Administrator["role"][]> = {
+  invite: ["firm-administrator"],
+  resendInvitation: ["firm-administrator", "help-desk"],
+  revokeInvitation: ["firm-administrator"],
+  setTraqsUsername: ["firm-administrator"],
+  editEntitlements: ["firm-administrator"],
+  unlock: ["firm-administrator", "help-desk"],
+  resetMethods: ["firm-administrator", "help-desk"],
+  sendPasswordReset: ["firm-administrator"],
+  signOutEverywhere: ["firm-administrator"],
+  revokeTokens: ["firm-administrator"],
+  suspend: ["firm-administrator"],
+  reactivate: ["firm-administrator"],
+  deactivate: ["firm-administrator"],
+  updateProfile: ["help-desk"],
+  setAdministrator: ["firm-administrator"],
+  startNtfTest: ["firm-administrator", "help-desk"],
+};
+
+export function mayMake(admin: Administrator, action: AdminAction): boolean {
+  return ALLOWED[action].includes(admin.role);
+}
+
+export function assertMayMake(admin: Administrator, action: AdminAction): void {
+  if (!mayMake(admin, action))
+    throw new Refusal(
+      403,
+      "FORBIDDEN",
+      admin.role === "help-desk"
+        ? "The help desk cannot do that; the firm's Super Account Administrator can."
+        : "Only the help desk can do that.",
+    );
+}
+
+/** The firms whose users the administrator sees: their own, or (help desk) every firm. */
+export function firmsOf(state: MockState, admin: Administrator): FirmRecord[] {
+  return admin.firm ? [admin.firm] : state.firms;
+}
+
+/** Whether the administrator may see this user: a user of a firm they administer. */
+export function sees(admin: Administrator, user: User): boolean {
+  if (user.firmId === null) return false;
+  return admin.firm === null || admin.firm.id === user.firmId;
+}
+
+/** The firm the administrator asks about; another firm is 404, like one that does not exist. */
+export function firmFor(state: MockState, admin: Administrator, firmId: string): FirmRecord {
+  const firm = firmsOf(state, admin).find((f) => f.id === firmId);
+  if (!firm) throw new Refusal(404, "NOT_FOUND", "No such firm.");
+  return firm;
+}
+
+/** The user's status as the administrators see it. */
+export function statusOf(state: MockState, user: User, now: number): UserStatus {
+  switch (user.status) {
+    case "STAGED":
+      return "Invited";
+    case "SUSPENDED":
+      return "Suspended";
+    case "DEACTIVATED":
+      return "Deactivated";
+    case "ACTIVE":
+      return lockedUntil(state, user.login, now) !== null ? "Locked" : "Active";
+  }
+}
+
+function firmRef(state: MockState, user: User) {
+  const firm = firmById(state, user.firmId);
+  return { id: firm?.id ?? "", name: firm?.name ?? "" };
+}
+
+export function toUserSummary(state: MockState, user: User, now: number): UserSummary {
+  return {
+    id: user.id,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    email: user.email,
+    firm: firmRef(state, user),
+    status: statusOf(state, user, now),
+    traqsUsernames: user.traqsUsernames.map((u) => u.username),
+    administrator: user.role === "firm-administrator",
+    lastSignInAt: isoOrNull(user.lastSignInAt),
+  };
+}
+
+/**
+ * One user as an administrator sees them: every security method by type and masked, sessions and
+ * tokens without their ids or values. No key, full number, token, hash or answer is ever here.
+ */
+export function toUserDetail(state: MockState, user: User, now: number): UserDetail {
+  const activation = user.status === "STAGED" ? user.activation : undefined;
+  const locked = lockedUntil(state, user.login, now);
+  const token = currentToken(state, user.id);
+  return {
+    ...toUserSummary(state, user, now),
+    login: user.login,
+    invitation: activation
+      ? {
+          sentAt: iso(activation.sentAt ?? activation.expiresAt),
+          expiresAt: iso(activation.expiresAt),
+          expired: now > activation.expiresAt,
+        }
+      : null,
+    lockedUntil: isoOrNull(locked),
+    passwordSet: Boolean(user.password),
+    securityQuestionSet: Boolean(user.securityQuestion),
+    recoveryCodesSet: Boolean(user.recoveryCodes?.codes.length),
+    traqsUsernames: user.traqsUsernames.map(({ username, active }) => ({ username, active })),
+    entitlements: normalEntitlements(user.entitlements),
+    orderForms: (user.orderForms ?? []).map((o) => ({
+      at: iso(o.at),
+      by: o.by,
+      entitlements: normalEntitlements(o.entitlements),
+    })),
+    methods: user.methods.map((m) => {
+      const createdAt = iso(m.createdAt);
+      switch (m.type) {
+        case "phone":
+          return { type: m.type, maskedPhone: maskPhone(m.e164), channel: m.channel, createdAt };
+        case "okta_verify":
+          return { type: m.type, deviceName: m.deviceName, createdAt };
+        case "passkey":
+          return { type: m.type, name: m.name, createdAt };
+        case "google_authenticator":
+          return { type: m.type, createdAt };
+      }
+    }),
+    sessions: state.sessions
+      .filter((s) => s.userId === user.id && s.stage === "SUCCESS")
+      .map((s) => ({
+        startedAt: iso(s.createdAt),
+        lastSeenAt: iso(s.lastSeenAt),
+        client: describeClient(s.userAgent),
+      })),
+    refreshTokens: state.refreshTokens
+      .filter((t) => t.userId === user.id)
+      .sort((a, b) => b.requestedAt - a.requestedAt)
+      .map((t) => ({
+        last4: t.last4,
+        isActive: t === token && isActive(t, now),
+        requestedAt: iso(t.requestedAt),
+        expiresAt: iso(t.expiresAt),
+        revokedAt: isoOrNull(t.revokedAt),
+      })),
+  };
+}
+
+const STATUS_ORDER: UserStatus[] = ["Invited", "Active", "Locked", "Suspended", "Deactivated"];
+
+/**
+ * Users: search by name, email or TRAQS username, filter by status, sorted and paged here, not on
+ * the screen. Each user's sort key is made once, so a search of 10,000 users sorts plain strings
+ * and numbers (mocks/rules/administration.bench.ts measures it).
+ */
+export function searchUsers(
+  state: MockState,
+  admin: Administrator,
+  request: z.output<typeof UserSearchRequest>,
+  now: number,
+): UserSearchAnswer {
+  const firms = request.firmId ? [firmFor(state, admin, request.firmId)] : firmsOf(state, admin);
+  const query = request.query?.toLowerCase() ?? "";
+  const rows: { user: User; status: UserStatus; key: string | number }[] = [];
+  for (const user of usersOf(state, firms)) {
+    if (query && !matches(user, query)) continue;
+    const status = statusOf(state, user, now);
+    if (request.status && status !== request.status) continue;
+    rows.push({ user, status, key: sortKey(user, status, request.sort) });
+  }
+  const order = request.direction === "desc" ? -1 : 1;
+  rows.sort((a, b) => (a.key < b.key ? -order : a.key > b.key ? order : 0));
+  const total = rows.length;
+  const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
+  const page = Math.min(request.page, pageCount);
+  const items = rows
+    .slice((page - 1) * USERS_PAGE_SIZE, page * USERS_PAGE_SIZE)
+    .map((row) => toUserSummary(state, row.user, now));
+  return { items, total, page, pageCount, pageSize: USERS_PAGE_SIZE };
+}
+
+function matches(user: User, query: string): boolean {
+  return (
+    `${user.firstName} ${user.lastName}`.toLowerCase().includes(query) ||
+    user.email.toLowerCase().includes(query) ||
+    user.traqsUsernames.some((u) => u.username.toLowerCase().includes(query))
+  );
+}
+
+function sortKey(
+  user: User,
+  status: UserStatus,
+  sort: z.output<typeof UserSearchRequest>["sort"],
+): string | number {
+  const name = `${user.lastName}\u0000${user.firstName}\u0000${user.email}`.toLowerCase();
+  switch (sort) {
+    case "name":
+      return name;
+    case "email":
+      return user.email.toLowerCase();
+    case "status":
+      return `${STATUS_ORDER.indexOf(status)}\u0000${name}`;
+    case "lastSignIn":
+      return user.lastSignInAt ?? 0;
+  }
+}
+
+/** A firm keeps at least one active administrator. */
+export function otherAdministrators(state: MockState, user: User): User[] {
+  return state.users.filter(
+    (u) =>
+      u.id !== user.id &&
+      u.firmId === user.firmId &&
+      u.role === "firm-administrator" &&
+      u.status === "ACTIVE",
+  );
 }

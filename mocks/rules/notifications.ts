@@ -63,3 +63,47 @@ export function takeReportLink(state: MockState, token: string, now: number): Re
   email.reportedAt = now;
   return { result: "recorded", ...found };
 }
+
+/**
+ * An administrator's change to the account: the user is told by email what was done and that an
+ * administrator did it (not who: a firm's administrators are a role), and their Recent Activity
+ * shows it the same way.
+ */
+export function notifyAdministratorChange(
+  ctx: { state: MockState; now: number; userAgent: string },
+  change: {
+    user: User;
+    what: string;
+    subject: string;
+    by: "firm-administrator" | "help-desk";
+    /** Where the email goes when not the user's primary email (an email change: the old one too). */
+    to?: string;
+    /** What the user can do now, said after what happened. */
+    note?: string;
+  },
+): void {
+  const { state, now, userAgent } = ctx;
+  const { user, what, subject, by, note } = change;
+  const administrator =
+    by === "help-desk" ? "the help desk" : "your firm's Super Account Administrator";
+  recordActivity(state, {
+    userId: user.id,
+    type: "administrator_change",
+    at: now,
+    userAgent,
+    detail: `${what} (by ${administrator})`,
+  });
+  send(state, {
+    channel: "email",
+    to: change.to ?? user.email,
+    userId: user.id,
+    subject: `FINRA TRAQS - ${subject}`,
+    text:
+      `Hi ${user.firstName},\n\n${what} for your account ${user.login}.\n` +
+      `This was done by an administrator: ${administrator}.\n\n` +
+      (note ? `${note}\n\n` : "") +
+      `${new Date(now).toUTCString()}\n\nIf you did not expect this change, contact ${administrator}.\n\n` +
+      EMAIL_FOOTER,
+    sentAt: now,
+  });
+}

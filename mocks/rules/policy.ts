@@ -32,6 +32,8 @@ export const POLICY = {
   accessTokenSeconds: 3600,
   /** The whole refresh token is shown this long after Get Token or a "Show token" verification. */
   refreshTokenShownMinutes: 5,
+  /** The code emailed for the sign-in after an administrator reset the security methods. */
+  emailCodeMinutes: 10,
   /** Wrong codes or answers before a recovery ends and must start again. */
   recoveryAttempts: 5,
   /** A MobilePASS token's emailed activation code: single use, this long (Nasdaq). */

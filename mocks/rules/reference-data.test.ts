@@ -36,6 +36,10 @@ const COLUMNS: Record<string, Record<string, string>> = {
     "daily-list": "Symbol,Security Name,Listing Market,Round Lot,Effective Date,Action",
     "otc-symbol-directory": "Symbol,Security Name,Tier,Status,Effective Date",
   },
+  TRF: {
+    "daily-list": "Symbol,Security Name,Listing Market,Round Lot,Effective Date,Action",
+    "participant-list": "MPID,Participant Name,Trade Reporting Facility,Status,Effective Date",
+  },
 };
 
 const ALL_FILES = FACILITIES.flatMap((facility) =>
@@ -61,8 +65,15 @@ const rowsOf = (csv: string) => csv.trimEnd().split("\n").slice(1);
 const withoutAction = (row: string) => row.slice(0, row.lastIndexOf(","));
 
 describe("the facilities and files", () => {
-  it("are the five facilities, each with one Daily List and one other file", () => {
-    expect(FACILITIES.map((f) => f.id)).toEqual(["TRACE-CA", "TRACE-SP", "TRACE-TS", "ADF", "ORF"]);
+  it("are the six facilities, each with one Daily List and one other file", () => {
+    expect(FACILITIES.map((f) => f.id)).toEqual([
+      "TRACE-CA",
+      "TRACE-SP",
+      "TRACE-TS",
+      "ADF",
+      "ORF",
+      "TRF",
+    ]);
     for (const facility of FACILITIES) {
       expect(facility.files.map((f) => [f.id, f.daily])).toEqual([
         ["daily-list", true],

@@ -107,6 +107,20 @@ const FACILITIES_AS_LISTED: FacilitySpec[] = [
       },
     ],
   },
+  // The notice lists TRF reference data beside TRACE, ADF and ORF (the guide's list stops at ORF).
+  {
+    id: "TRF",
+    name: "TRF",
+    files: [
+      EQUITY_DAILY_LIST,
+      {
+        id: "participant-list",
+        name: "TRF Participant List",
+        daily: false,
+        columns: ["MPID", "Participant Name", "Trade Reporting Facility", "Status"],
+      },
+    ],
+  },
 ];
 
 export const FACILITIES: FacilitySpec[] = FACILITIES_AS_LISTED.map((facility) => ({
@@ -171,6 +185,11 @@ const ISSUERS = [
 const PRODUCTS = ["ABS", "CMBS", "CMO", "MBS", "TBA"];
 const MARKETS = ["NYSE", "Nasdaq", "NYSE American", "Cboe BZX"];
 const TIERS = ["OTCQX", "OTCQB", "Pink"];
+const TRADE_REPORTING_FACILITIES = [
+  "FINRA/Nasdaq TRF Carteret",
+  "FINRA/Nasdaq TRF Chicago",
+  "FINRA/NYSE TRF",
+];
 
 function value(column: string, facility: string, row: number, v: number, action: string): string {
   const seed = hash(facility, row, v, column);
@@ -205,6 +224,8 @@ function value(column: string, facility: string, row: number, v: number, action:
       return "100";
     case "Tier":
       return TIERS[seed % TIERS.length] ?? "Pink";
+    case "Trade Reporting Facility":
+      return TRADE_REPORTING_FACILITIES[hash(facility, row, "trf") % 3] ?? "FINRA/NYSE TRF";
     case "Status":
       return seed % 11 === 0 ? "Inactive" : "Active";
     case "Effective Date":

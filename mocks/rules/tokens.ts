@@ -48,3 +48,11 @@ export function remindExpiringTokens(state: MockState, now: number): void {
     });
   }
 }
+
+/** Revoke Token: the refresh token is inactive at once, and so are its access tokens. */
+export function revokeToken(state: MockState, token: RefreshTokenRecord, now: number): void {
+  token.revokedAt = now;
+  token.endedReason = "revoked";
+  token.sealed = null;
+  state.accessTokens = state.accessTokens.filter((a) => a.refreshTokenId !== token.id);
+}

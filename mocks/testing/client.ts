@@ -13,7 +13,7 @@ export type ApiResponse = {
   headers: Headers;
   /** The raw body, for checks that nothing secret is in it. */
   text: string;
-  /** The body parsed as JSON, or null when there is none. */
+  /** The body parsed as JSON, or null when there is none (or it is not JSON). */
   json: unknown;
 };
 
@@ -114,7 +114,11 @@ export class Browser {
       status: response.status,
       headers: response.headers,
       text,
-      json: text ? (JSON.parse(text) as unknown) : null,
+      // A file (CSV) is not JSON: its text is the body.
+      json:
+        text && response.headers.get("content-type")?.includes("json")
+          ? (JSON.parse(text) as unknown)
+          : null,
     };
     this.responses.push(answer);
     return answer;

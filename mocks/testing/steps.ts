@@ -20,6 +20,22 @@ export const SAM = {
   totpKey: "KRSXG5CTMVRXEZLU",
 };
 export const JOHN = { login: "john.smith@yourfirm.org", password: SEED_PASSWORD };
+/** The seeded administrators (issue 16): Your Firm's SAA, the help desk, Other Firm's SAA. */
+export const PAT = {
+  login: "pat.admin@yourfirm.org",
+  password: SEED_PASSWORD,
+  totpKey: "KBQXIIDBMRWWS3TZ",
+};
+export const HANK = {
+  login: "hank.help@support.example",
+  password: SEED_PASSWORD,
+  totpKey: "NBUGK3DQMRSXG2ZR",
+};
+export const OLGA = {
+  login: "olga.admin@otherfirm.example",
+  password: SEED_PASSWORD,
+  totpKey: "N5WGOYLBMRWWS3TZ",
+};
 export const NOBODY = { login: "nobody@yourfirm.org", password: SEED_PASSWORD };
 /** A password no seeded user has. */
 export const WRONG_PASSWORD = "Wrong-Passw0rd-2024";
