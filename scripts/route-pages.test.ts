@@ -195,6 +195,7 @@ describe("routePages", () => {
       paths.recoveryLink,
       paths.nasdaqApplication,
       paths.nasdaqEnrollWithCode,
+      paths.adminUser,
     ];
     expect(written.sort()).toEqual(
       routeTable
