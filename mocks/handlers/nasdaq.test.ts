@@ -1,13 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
+  AdminMobilePass,
   DevMobilePassApp,
+  type MobilePassAdminAction,
   NasdaqEnrollment,
   NasdaqSessionState,
 } from "../../src/api/contracts/nasdaq";
-import { issueToken } from "../rules/mobilepass";
 import { MockBackend } from "../testing/backend";
 import { apiError, authnState, type ApiResponse, type Browser } from "../testing/client";
-import { factorId, JANE, SAM, signIn } from "../testing/steps";
+import { signedInAs, userId, verifyFor } from "../testing/admin";
+import { factorId, HANK, JANE, OLGA, PAT, SAM, signIn } from "../testing/steps";
 import { NASDAQ_SESSION_COOKIE } from "./nasdaq";
 
 const TWO_FA_PASSWORD = "Nasdaq-2fa-Pass-77";
@@ -30,14 +32,33 @@ function sessionState(response: ApiResponse): NasdaqSessionState {
   return NasdaqSessionState.parse(response.json);
 }
 
-/** Issues a token to the user as the help desk would (the rule itself: the admin API is issue 16's). */
+type Admin = typeof HANK;
+
+const ADMIN_ACTION = {
+  issue: "issueMobilePass",
+  resend: "resendMobilePass",
+  revoke: "revokeMobilePass",
+  reissue: "reissueMobilePass",
+  unlock: "unlockNasdaqLogin",
+} as const;
+
+/** An administrator's MobilePASS action on the user, with its "Verify it's you" and a reason. */
+async function mobilePassAction(admin: Admin, login: string, action: MobilePassAdminAction) {
+  await backend.advance(30); // a new sign-in: the administrator's next code
+  const b = await signedInAs(backend, admin);
+  const id = await userId(backend, login);
+  await verifyFor(backend, b, admin, ADMIN_ACTION[action], id);
+  return b.post(`/api/admin/users/${id}/mobilepass/${action}`, { reason: "Ticket 4711" });
+}
+
+function adminView(response: ApiResponse): AdminMobilePass {
+  expect(response.status, response.text).toBe(200);
+  return AdminMobilePass.parse(response.json);
+}
+
+/** The help desk issues a token to the user; returns the emailed activation code. */
 async function issueTo(login: string) {
-  const now = await backend.now();
-  await backend.change(async (state) => {
-    const user = state.users.find((u) => u.login === login);
-    if (!user) throw new Error(`no ${login}`);
-    await issueToken({ state, now, userAgent: "help desk" }, user, "help");
-  });
+  adminView(await mobilePassAction(HANK, login, "issue"));
   return (await backend.latest("email", login)).code ?? "";
 }
 
@@ -280,5 +301,112 @@ describe("the Two-Factor Authentication window", () => {
     // The answer carries no secret.
     const seed = await backend.read((s) => s.mobilePassTokens[0]?.secret ?? "?");
     expect(response.text).not.toContain(seed);
+  });
+});
+
+describe("issuing, by the help desk and the firm's administrator", () => {
+  it("shows the administrator the token masked, and records issue and revoke in the audit log", async () => {
+    const pat = await signedInAs(backend, PAT);
+    const id = await userId(backend, SAM.login);
+    const before = adminView(await pat.get(`/api/admin/users/${id}/mobilepass`));
+    expect(before).toEqual({
+      applications: ["q-port"],
+      token: null,
+      lockedUntil: null,
+      issueRefusal: null,
+    });
+    apiError(
+      await pat.post(`/api/admin/users/${id}/mobilepass/issue`, { reason: "no verification" }),
+      403,
+      "STEP_UP_REQUIRED",
+    );
+    const issued = adminView(await mobilePassAction(PAT, SAM.login, "issue"));
+    expect(issued.token).toMatchObject({ status: "issued", enrolledAt: null });
+    const secret = await backend.read((s) => s.mobilePassTokens[0]?.secret ?? "?");
+    const code = (await backend.latest("email", SAM.login)).code ?? "?";
+    expect(JSON.stringify(issued)).not.toContain(secret);
+    expect(JSON.stringify(issued)).not.toContain(code);
+
+    const resent = adminView(await mobilePassAction(PAT, SAM.login, "resend"));
+    expect(resent.token?.serial).toBe(issued.token?.serial);
+    expect((await backend.latest("email", SAM.login)).code).not.toBe(code);
+    adminView(await mobilePassAction(PAT, SAM.login, "revoke"));
+    const audit = await backend.read((s) => s.auditLog.map((a) => [a.action, a.result]));
+    expect(audit.slice(-4)).toEqual([
+      ["issueMobilePass", "failure"],
+      ["issueMobilePass", "success"],
+      ["resendMobilePass", "success"],
+      ["revokeMobilePass", "success"],
+    ]);
+    const activity = await backend.read((s) =>
+      s.activity.filter((a) => a.userId === id).map((a) => a.type),
+    );
+    expect(activity).toEqual(expect.arrayContaining(["mobilepass_issued", "mobilepass_revoked"]));
+  });
+
+  it("answers another firm's administrator 404, as for a user who does not exist", async () => {
+    const olga = await signedInAs(backend, OLGA);
+    const id = await userId(backend, SAM.login);
+    apiError(await olga.get(`/api/admin/users/${id}/mobilepass`), 404, "NOT_FOUND");
+    apiError(
+      await olga.post(`/api/admin/users/${id}/mobilepass/issue`, { reason: "not mine" }),
+      404,
+      "NOT_FOUND",
+    );
+    expect(await backend.read((s) => s.mobilePassTokens.length)).toBe(0);
+  });
+
+  it("is refused to a user without a role: 403", async () => {
+    const jane = await signedInAs(backend, JANE);
+    const id = await userId(backend, SAM.login);
+    apiError(await jane.get(`/api/admin/users/${id}/mobilepass`), 403, "FORBIDDEN");
+  });
+
+  it("refuses, with the reason, a shared address, a user not entitled, one not Active, a second token", async () => {
+    const id = await userId(backend, SAM.login);
+    await backend.change((state) => {
+      const sam = state.users.find((u) => u.id === id);
+      if (sam) sam.email = "trading@yourfirm.org";
+    });
+    apiError(await mobilePassAction(HANK, SAM.login, "issue"), 409, "SHARED_ADDRESS");
+    await backend.change((state) => {
+      const sam = state.users.find((u) => u.id === id);
+      if (sam) sam.email = SAM.login;
+    });
+    apiError(await mobilePassAction(HANK, "john.smith@yourfirm.org", "issue"), 409, "USER_STATUS");
+    await backend.change((state) => {
+      const jane = state.users.find((u) => u.login === JANE.login);
+      if (jane) jane.nasdaqApplications = [];
+    });
+    apiError(await mobilePassAction(HANK, JANE.login, "issue"), 409, "NOT_ENTITLED");
+    await issueTo(SAM.login);
+    apiError(await mobilePassAction(HANK, SAM.login, "issue"), 409, "TOKEN_EXISTS");
+    expect(await backend.read((s) => s.mobilePassTokens.length)).toBe(1);
+  });
+
+  it("Reissue (lost device): the old token stops at once, a new one is emailed", async () => {
+    await enrollSam();
+    await backend.advance(30);
+    const passcode = await appPasscode(SAM.login);
+    const reissued = adminView(await mobilePassAction(HANK, SAM.login, "reissue"));
+    expect(reissued.token?.status).toBe("issued");
+    apiError(await login(browser, TWO_FA_PASSWORD, passcode), 401, "INVALID_CREDENTIALS");
+    expect((await backend.latest("email", SAM.login)).subject).toBe(
+      "Nasdaq 2FA - Your MobilePASS token",
+    );
+  });
+
+  it("the help desk unlocks a locked Nasdaq login before the 15 minutes", async () => {
+    await enrollSam();
+    for (let i = 0; i < 5; i++) await login(browser, "Wrong-Passw0rd-99", "123456");
+    const id = await userId(backend, SAM.login);
+    await backend.advance(30);
+    const hank = await signedInAs(backend, HANK);
+    expect(
+      adminView(await hank.get(`/api/admin/users/${id}/mobilepass`)).lockedUntil,
+    ).not.toBeNull();
+    expect(adminView(await mobilePassAction(HANK, SAM.login, "unlock")).lockedUntil).toBeNull();
+    await backend.advance(30);
+    sessionState(await login(browser, TWO_FA_PASSWORD, await appPasscode(SAM.login)));
   });
 });

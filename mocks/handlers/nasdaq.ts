@@ -1,14 +1,20 @@
 import { http } from "msw";
+import type { AdminAction } from "../../src/api/contracts/account";
+import { AdminActionRequest } from "../../src/api/contracts/admin";
 import {
   ActivateTokenRequest,
   AddToMobilePassRequest,
   NasdaqLoginRequest,
   ProveTokenRequest,
   SetTwoFactorPasswordRequest,
+  MOBILEPASS_ADMIN_ACTIONS,
+  type AdminMobilePass,
   type DevMobilePassApp,
+  type MobilePassAdminAction,
   type NasdaqEnrollment,
   type NasdaqSessionState,
 } from "../../src/api/contracts/nasdaq";
+import { recordActivity } from "../db/activity";
 import { userById } from "../db/sessions";
 import type { MockState, NasdaqSession, User } from "../db/state";
 import type { MockDb } from "../db/store";
@@ -18,6 +24,10 @@ import {
   activationString,
   enrollmentStep,
   findNasdaqSession,
+  issueRefusal,
+  issueToken,
+  nasdaqLockedUntil,
+  resendActivation,
   liveToken,
   mobilePassUri,
   nasdaqLogin,
@@ -27,10 +37,18 @@ import {
   storeTwoFactorPassword,
   toTokenView,
   twoFactorPasswordRulesBroken,
+  unlockNasdaqLogin,
 } from "../rules/mobilepass";
 import { hasSettingsAccess } from "../rules/verification-grants";
 import { generateTotp } from "../rules/totp";
 import { HandlerError, json, readBody, respond, route, sessionCookie } from "./http";
+import {
+  administrativeChange,
+  administrator,
+  changedUser,
+  visibleUser,
+  type ChangeSteps,
+} from "./admin-context";
 import { signedIn } from "./session-context";
 
 /** The Nasdaq applications' session cookie: their own, apart from the Okta dashboard's. */
@@ -87,6 +105,86 @@ const ACTIVATION_ERRORS = {
   revoked: [410, "ACTIVATION_REVOKED", "This MobilePASS token was revoked."],
   enrolled: [409, "WRONG_STEP", "This token is already enrolled."],
 } as const;
+
+function toAdminMobilePass(state: MockState, user: User, now: number): AdminMobilePass {
+  const token = liveToken(state, user.id);
+  const locked = nasdaqLockedUntil(state, user, now);
+  return {
+    applications: user.nasdaqApplications,
+    token: token ? toTokenView(token) : null,
+    lockedUntil: locked === null ? null : new Date(locked).toISOString(),
+    issueRefusal: issueRefusal(state, user),
+  };
+}
+
+const ADMIN_ACTIONS: Record<MobilePassAdminAction, AdminAction> = {
+  issue: "issueMobilePass",
+  resend: "resendMobilePass",
+  revoke: "revokeMobilePass",
+  reissue: "reissueMobilePass",
+  unlock: "unlockNasdaqLogin",
+};
+
+const ISSUE_REFUSALS = {
+  USER_STATUS: "A MobilePASS token is issued only to an Active account.",
+  SHARED_ADDRESS: "A MobilePASS token is issued only to an individual address, not a shared one.",
+  NOT_ENTITLED: "The user is not entitled to any Nasdaq application.",
+  TOKEN_EXISTS: "The user already has a MobilePASS token: Resend, Revoke or Reissue it.",
+} as const;
+
+/**
+ * An administrator's MobilePASS action on a user: checked (another firm's user is 404, a refusal
+ * 409 with its reason) before the administrator's verification is used, then done.
+ */
+async function mobilePassChange(action: MobilePassAdminAction, steps: ChangeSteps) {
+  const { ctx, admin, draft, verified, request, params } = steps;
+  draft.reason = (await readBody(request, AdminActionRequest)).reason;
+  const user = changedUser(ctx.state, admin, draft, String(params.id));
+  const token = liveToken(ctx.state, user.id);
+  const refuse = (code: "NO_TOKEN" | "USER_STATUS", message: string) => {
+    throw new HandlerError(409, code, message);
+  };
+  if (action === "issue" || action === "reissue") {
+    const refusal = issueRefusal(ctx.state, user);
+    const ignored = action === "reissue" ? "TOKEN_EXISTS" : null;
+    if (refusal && refusal !== ignored)
+      throw new HandlerError(409, refusal, ISSUE_REFUSALS[refusal]);
+    if (action === "reissue" && !token) refuse("NO_TOKEN", "The user has no MobilePASS token.");
+  }
+  if ((action === "resend" || action === "revoke") && !token)
+    refuse("NO_TOKEN", "The user has no MobilePASS token.");
+  if (action === "resend" && token?.enrolledAt)
+    refuse("USER_STATUS", "The token is already enrolled: nothing to resend.");
+  if (action === "unlock" && nasdaqLockedUntil(ctx.state, user, ctx.now) === null)
+    refuse("USER_STATUS", "The user's Nasdaq login is not locked.");
+  verified(user.id);
+
+  let detail: string;
+  if (action === "unlock") {
+    unlockNasdaqLogin(ctx.state, user);
+    detail = "Nasdaq login unlocked";
+    recordActivity(ctx.state, {
+      userId: user.id,
+      type: "administrator_change",
+      at: ctx.now,
+      userAgent: ctx.userAgent,
+      detail,
+    });
+  } else if (action === "resend" && token) {
+    await resendActivation(ctx, user, token);
+    detail = `MobilePASS activation code sent again (token ${token.serial})`;
+  } else if (action === "revoke" && token) {
+    revokeToken(ctx, user, token, false);
+    detail = `MobilePASS token ${token.serial} revoked`;
+  } else {
+    if (token) revokeToken(ctx, user, token, false);
+    const issued = await issueToken(ctx, user, admin.user.id);
+    detail = token
+      ? `MobilePASS token ${token.serial} revoked and ${issued.serial} issued`
+      : `MobilePASS token ${issued.serial} issued`;
+  }
+  return { body: toAdminMobilePass(ctx.state, user, ctx.now), detail };
+}
 
 /** What the development phone's MobilePASS app shows: each token added to it, with its passcode. */
 function devMobilePass(state: MockState, now: number): DevMobilePassApp {
@@ -230,6 +328,20 @@ export function nasdaqHandlers(db: MockDb) {
         ctx.state.nasdaqSessions = ctx.state.nasdaqSessions.filter((s) => s !== ctx.session);
         return { session: null, body: null, status: 204 };
       }),
+    ),
+
+    // The user's administration page: the token (masked), the lockout, and the actions.
+    http.get(
+      route("/api/admin/users/:id/mobilepass"),
+      administrator(db, (ctx, admin, _request, params) =>
+        toAdminMobilePass(ctx.state, visibleUser(ctx.state, admin, String(params.id)), ctx.now),
+      ),
+    ),
+    ...MOBILEPASS_ADMIN_ACTIONS.map((action) =>
+      http.post(
+        route(`/api/admin/users/:id/mobilepass/${action}`),
+        administrativeChange(db, ADMIN_ACTIONS[action], (steps) => mobilePassChange(action, steps)),
+      ),
     ),
 
     // The development phone's MobilePASS app (mock only, like the rest of /__dev).

@@ -1,5 +1,6 @@
 import {
   NASDAQ_APPLICATION_NAMES,
+  type IssueRefusal,
   type MobilePassToken as MobilePassTokenView,
 } from "../../src/api/contracts/nasdaq";
 import { recordActivity } from "../db/activity";
@@ -11,6 +12,7 @@ import { countFailure, lockedUntilIn } from "./lockout";
 import { notifySecurityChange } from "./notifications";
 import { passwordRulesBroken, withNewPassword } from "./passwords";
 import { DAY, MINUTE, POLICY } from "./policy";
+import { isSharedAddress } from "./order-form";
 import { newUnambiguousCode } from "./recovery-codes";
 import { checkTotp, newTotpSecret, totpUri } from "./totp";
 
@@ -332,4 +334,17 @@ export function startNasdaqSession(state: MockState, user: User, now: number) {
   const session = { id: randomId(32), userId: user.id, createdAt: now, lastSeenAt: now };
   state.nasdaqSessions.push(session);
   return session;
+}
+
+/**
+ * Why a token cannot be issued to the user now, or null: the token "will be provided by Nasdaq
+ * only if you have a valid user account" (Active), individual (not a shared or generic address:
+ * the Order Form's one list), entitled to a Nasdaq application, and without a live token.
+ */
+export function issueRefusal(state: MockState, user: User): IssueRefusal | null {
+  if (user.status !== "ACTIVE") return "USER_STATUS";
+  if (isSharedAddress(user.email)) return "SHARED_ADDRESS";
+  if (user.nasdaqApplications.length === 0) return "NOT_ENTITLED";
+  if (liveToken(state, user.id)) return "TOKEN_EXISTS";
+  return null;
 }

@@ -100,3 +100,26 @@ export type DevMobilePassApp = z.infer<typeof DevMobilePassApp>;
 export const AddToMobilePassRequest = z.object({
   activationString: z.string().check(z.minLength(1), z.maxLength(200)),
 });
+
+/** An administrator's MobilePASS actions on a user: POST /api/admin/users/:id/mobilepass/:action. */
+export const MOBILEPASS_ADMIN_ACTIONS = ["issue", "resend", "revoke", "reissue", "unlock"] as const;
+export type MobilePassAdminAction = (typeof MOBILEPASS_ADMIN_ACTIONS)[number];
+
+/** Why a token cannot be issued to the user now (the notice: a valid, individual account). */
+export const IssueRefusal = z.enum([
+  "USER_STATUS",
+  "SHARED_ADDRESS",
+  "NOT_ENTITLED",
+  "TOKEN_EXISTS",
+]);
+export type IssueRefusal = z.infer<typeof IssueRefusal>;
+
+/** A user's MobilePASS token and Nasdaq login as their administrator sees them: never the seed. */
+export const AdminMobilePass = z.object({
+  applications: z.array(NasdaqApplication),
+  token: z.nullable(MobilePassToken),
+  /** The Nasdaq login is locked until then (5 failures on the window). */
+  lockedUntil: z.nullable(Instant),
+  issueRefusal: z.nullable(IssueRefusal),
+});
+export type AdminMobilePass = z.infer<typeof AdminMobilePass>;
