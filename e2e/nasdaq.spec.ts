@@ -21,13 +21,12 @@ async function helpDeskActsOnSam(page: Page, mock: MockBackend, action: string, 
   await page.context().clearCookies();
   await mock.advanceClock(30); // Hank's next code
   await signInWithAuthenticator(page, mock, HANK);
-  await expect(page.getByRole("heading", { name: "My Apps" })).toBeVisible();
-  const samId = await page.evaluate(async (login) => {
-    const answer = await fetch(`/api/admin/users?query=${encodeURIComponent(login)}`);
-    const { items } = (await answer.json()) as { items: { id: string; login: string }[] };
-    return items.find((u) => u.login === login)?.id ?? "";
-  }, SAM.username);
-  await page.goto(`/admin/users/${samId}`);
+  // Hank has no TRAQS username: his sign-in ends on "Select a username"; his session is open.
+  await expect(page.getByRole("heading", { name: "Select a username" })).toBeVisible();
+  await page.goto("/admin/users");
+  await page.getByRole("searchbox", { name: "Search" }).fill(SAM.username);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("link", { name: "Sam Lee" }).click();
   const section = page.getByRole("region", { name: "MobilePASS token (Nasdaq)" });
   await section.getByRole("button", { name: action }).click();
   await page.getByRole("dialog").getByLabel("Reason").fill("Ticket 4711");
