@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { NasdaqApplication } from "./nasdaq";
 
 export const LANGUAGES = ["en", "es", "fr"] as const;
 export const Language = z.enum(LANGUAGES);
@@ -28,6 +29,12 @@ export const Me = z.object({
   /** The TRAQS username chosen for this session; null until one is chosen. */
   traqsUsername: z.nullable(z.string()),
   apiAccess: z.boolean(),
+  /**
+   * The Nasdaq web applications the user is entitled to (My Apps tiles), and whether their
+   * MobilePASS token is enrolled: without one, a tile leads to enrollment.
+   */
+  nasdaqApplications: z.array(NasdaqApplication),
+  mobilePassEnrolled: z.boolean(),
   /** The display language chosen in Settings; null follows the browser. */
   language: z.nullable(Language),
   /** Shows "Administration" in the user menu and on My Apps; null for everyone else. */
