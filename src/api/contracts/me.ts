@@ -1,5 +1,13 @@
 import * as z from "zod/mini";
-import { NasdaqApplication } from "./nasdaq";
+
+// The Nasdaq applications are here, not in ./nasdaq.ts: Me is on the first page, that module is not.
+/**
+ * The Nasdaq web applications that sign in on the "Two-Factor Authentication" window
+ * (`nasdaq-2fa-mobilepass.md`); "Additional web applications will follow at a later stage".
+ */
+export const NASDAQ_APPLICATIONS = ["cms-web", "track", "nfm", "q-port"] as const;
+export const NasdaqApplication = z.enum(NASDAQ_APPLICATIONS);
+export type NasdaqApplication = z.infer<typeof NasdaqApplication>;
 
 export const LANGUAGES = ["en", "es", "fr"] as const;
 export const Language = z.enum(LANGUAGES);

@@ -1,13 +1,8 @@
 import * as z from "zod/mini";
 import { Instant } from "./common";
+import { NasdaqApplication } from "./me";
 
-/**
- * The Nasdaq web applications that sign in on the "Two-Factor Authentication" window
- * (`nasdaq-2fa-mobilepass.md`); "Additional web applications will follow at a later stage".
- */
-export const NASDAQ_APPLICATIONS = ["cms-web", "track", "nfm", "q-port"] as const;
-export const NasdaqApplication = z.enum(NASDAQ_APPLICATIONS);
-export type NasdaqApplication = z.infer<typeof NasdaqApplication>;
+export { NASDAQ_APPLICATIONS, NasdaqApplication } from "./me";
 
 /** Their names, as Nasdaq writes them (product names: the same in every language). */
 export const NASDAQ_APPLICATION_NAMES: Record<NasdaqApplication, string> = {
