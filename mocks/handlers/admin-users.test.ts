@@ -206,6 +206,29 @@ describe("the Order Form", () => {
     );
   });
 
+  it("the Order Form entitles a new user to Nasdaq applications too, and to no other", async () => {
+    const pat = await signedInAs(backend, PAT);
+    await verifyFor(backend, pat, PAT, "invite", "your-firm");
+    apiError(
+      await pat.post("/api/admin/order-form", {
+        ...invitation(),
+        nasdaqApplications: ["cms-web", "xyz"],
+      }),
+      400,
+      "VALIDATION",
+    );
+    const nora = userDetail(
+      await pat.post(
+        "/api/admin/order-form",
+        invitation({ nasdaqApplications: ["q-port", "track"] }),
+      ),
+    );
+    // In the applications' own order, whatever the form's.
+    expect(nora.nasdaqApplications).toEqual(["track", "q-port"]);
+    const audit = await backend.read((s) => s.auditLog.at(-1)?.detail ?? "");
+    expect(audit).toContain("Nasdaq: track, q-port");
+  });
+
   it("invites Nora with the guide's email; she activates and sees exactly TRACE – CA and TRF", async () => {
     const pat = await signedInAs(backend, PAT);
     await verifyFor(backend, pat, PAT, "invite", "your-firm");

@@ -166,6 +166,7 @@ export function toUserDetail(state: MockState, user: User, now: number): UserDet
     recoveryCodesSet: Boolean(user.recoveryCodes?.codes.length),
     traqsUsernames: user.traqsUsernames.map(({ username, active }) => ({ username, active })),
     entitlements: normalEntitlements(user.entitlements),
+    nasdaqApplications: user.nasdaqApplications,
     orderForms: (user.orderForms ?? []).map((o) => ({
       at: iso(o.at),
       by: o.by,

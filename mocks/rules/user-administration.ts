@@ -17,6 +17,7 @@ import {
 } from "./order-form";
 import { MINUTE, POLICY } from "./policy";
 import { currentToken, isActive, revokeRefreshToken } from "./tokens";
+import { NASDAQ_APPLICATIONS, type NasdaqApplication } from "../../src/api/contracts/me";
 
 /** What an administrative change runs with: the state, the clock, and where it came from. */
 export type ChangeContext = { state: MockState; now: number; userAgent: string };
@@ -66,6 +67,7 @@ export async function invite(
     email: string;
     traqsUsernames: string[];
     entitlements: Entitlement[];
+    nasdaqApplications?: NasdaqApplication[];
   },
 ): Promise<{ user: User; detail: string }> {
   const email = form.email.toLowerCase();
@@ -79,12 +81,17 @@ export async function invite(
     status: "STAGED",
     firmId: firm.id,
     traqsUsernames: form.traqsUsernames.map((username) => ({ username, active: true })),
+    nasdaqApplications: NASDAQ_APPLICATIONS.filter((a) => form.nasdaqApplications?.includes(a)),
   });
   enterOrderForm(user, form.entitlements, byName(admin), ctx.now);
   ctx.state.users.push(user);
   await sendInvitation(ctx.state, user, ctx.now);
   const entitled = user.entitlements.map((e) => `${e.facility} ${e.environment}`).join(", ");
-  return { user, detail: `Invited ${email}; entitlements: ${entitled || "none"}` };
+  const nasdaq = user.nasdaqApplications.join(", ");
+  return {
+    user,
+    detail: `Invited ${email}; entitlements: ${entitled || "none"}; Nasdaq: ${nasdaq || "none"}`,
+  };
 }
 
 /** The changes that take only a reason, each returning what it did, in words, for the audit log. */

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { AdminAction, AdminChange } from "./account";
 import { FactorType, PhoneChannel } from "./authn";
 import { Instant } from "./common";
-import { AdministrationRole, TraqsUsername } from "./me";
+import { AdministrationRole, NasdaqApplication, TraqsUsername } from "./me";
 
 /**
  * Administration (issue 16): the firm's Super Account Administrator (SAA) and the help desk. The
@@ -180,6 +180,7 @@ export const UserDetail = z.object({
   recoveryCodesSet: z.boolean(),
   traqsUsernames: z.array(TraqsUsername),
   entitlements: z.array(Entitlement),
+  nasdaqApplications: z.array(NasdaqApplication),
   orderForms: z.array(OrderFormEntry),
   methods: z.array(AdminMethod),
   sessions: z.array(AdminSession),
@@ -227,6 +228,8 @@ export const OrderFormRequest = z.object({
   firmId: z.optional(z.string().check(z.maxLength(100))),
   traqsUsernames: z.array(NewTraqsUsername).check(z.maxLength(10)),
   entitlements: Entitlements,
+  /** The Nasdaq web applications (CMS Web, TRACK, NFM, Q-Port) the user may sign in to. */
+  nasdaqApplications: z._default(z.array(NasdaqApplication).check(z.maxLength(4)), []),
   reason: Reason,
 });
 export type OrderFormRequest = z.input<typeof OrderFormRequest>;

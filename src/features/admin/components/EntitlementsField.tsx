@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ENVIRONMENTS, FACILITIES, type Entitlement, type Facility } from "@/api/contracts/admin";
+import { NASDAQ_APPLICATIONS, type NasdaqApplication } from "@/api/contracts/me";
+import { NASDAQ_APPLICATION_NAMES } from "@/api/contracts/nasdaq";
 
 /** A facility as the guide and the notice write it: "TRACE – CA" for TRACE-CA. */
 export const facilityName = (facility: Facility) => facility.replace("-", " – ");
@@ -68,5 +70,37 @@ export function EntitlementsList({ entitlements }: { entitlements: readonly Enti
         ) : null;
       })}
     </ul>
+  );
+}
+
+/** The Nasdaq web applications the user may sign in to with a MobilePASS token: one box each. */
+export function NasdaqApplicationsField(props: {
+  value: readonly NasdaqApplication[];
+  onChange: (applications: NasdaqApplication[]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="entitlements">
+      <legend>{t("admin.entitlements.nasdaqLegend")}</legend>
+      <p className="field-hint">{t("admin.entitlements.nasdaqHint")}</p>
+      <div className="entitlement-grid">
+        {NASDAQ_APPLICATIONS.map((application) => (
+          <label key={application}>
+            <input
+              type="checkbox"
+              checked={props.value.includes(application)}
+              onChange={(event) =>
+                props.onChange(
+                  NASDAQ_APPLICATIONS.filter((a) =>
+                    a === application ? event.target.checked : props.value.includes(a),
+                  ),
+                )
+              }
+            />
+            {NASDAQ_APPLICATION_NAMES[application]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

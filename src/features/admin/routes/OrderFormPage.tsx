@@ -15,7 +15,7 @@ import { useSubmitOrderForm } from "../api/order-form";
 import { adminUserPath } from "../paths";
 import { AdminLayout } from "../components/AdminLayout";
 import { AdminStepUp } from "../components/AdminStepUp";
-import { EntitlementsField } from "../components/EntitlementsField";
+import { EntitlementsField, NasdaqApplicationsField } from "../components/EntitlementsField";
 import { ReasonDialog } from "../components/ReasonDialog";
 import { refusedField } from "../components/refusals";
 
@@ -32,6 +32,7 @@ const EMPTY: OrderFields = {
   email: "",
   traqsUsernames: [],
   entitlements: [],
+  nasdaqApplications: [],
 };
 
 /**
@@ -202,6 +203,13 @@ function OrderForm(props: {
             onChange={field.onChange}
             error={fieldState.error?.message}
           />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="nasdaqApplications"
+        render={({ field }) => (
+          <NasdaqApplicationsField value={field.value ?? []} onChange={field.onChange} />
         )}
       />
       <button type="submit" className="button primary" disabled={props.busy}>
