@@ -162,6 +162,7 @@ async function main() {
     const page = context.pages()[0] ?? (await context.newPage());
     const mock = new MockBackend(page, false);
     const measured = [await measure(context, "Sign In", "/signin")];
+    measured.push(await measure(context, "Two-Factor Authentication (Nasdaq)", "/nasdaq/login"));
 
     await activateJohn(page, mock);
     measured.push(await measure(context, "Set up security methods", "/enroll"));
@@ -174,6 +175,8 @@ async function main() {
     // Settings opens on its "Verify it's you" screen, as it always does when loaded.
     measured.push(await measure(context, "Settings", "/settings"));
     measured.push(await measure(context, "Programmatic", "/traqs/api/download/programmatic"));
+    // Jane has no MobilePASS token: the enrollment's first screen says so.
+    measured.push(await measure(context, "MobilePASS enrollment", "/nasdaq/enroll"));
 
     // Administration, as Your Firm's Super Account Administrator.
     await context.clearCookies();

@@ -229,6 +229,9 @@ describe("routePages", () => {
       paths.activate,
       paths.reportSuspiciousActivity,
       paths.recoveryLink,
+      paths.nasdaqApplication,
+      paths.nasdaqEnrollWithCode,
+      paths.adminUser,
     ];
     expect(written.sort()).toEqual(
       routeTable

@@ -13,6 +13,7 @@ export function buildUser(overrides: Partial<User> & Pick<User, "login">): User 
     methods: [],
     sendPushAutomatically: false,
     traqsUsernames: [],
+    nasdaqApplications: [],
     firmId: null,
     entitlements: [],
     language: null,

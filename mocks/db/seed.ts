@@ -45,6 +45,10 @@ export async function seedState(now: number): Promise<MockState> {
     lastDownloads: {},
     outbox: [],
     activity: [],
+    mobilePassTokens: [],
+    nasdaqSessions: [],
+    nasdaqLoginAttempts: {},
+    devMobilePass: [],
   };
 
   const john = buildUser({
@@ -76,6 +80,7 @@ export async function seedState(now: number): Promise<MockState> {
         { username: "JDOE02", active: false },
         { username: "JDOE03", active: true },
       ],
+      nasdaqApplications: ["cms-web", "track"],
       firmId: YOUR_FIRM,
       entitlements: everywhere(FACILITIES),
     }),
@@ -97,6 +102,7 @@ export async function seedState(now: number): Promise<MockState> {
       methods: [googleAuthenticator("KRSXG5CTMVRXEZLU", passwordChanged)],
       firmId: YOUR_FIRM,
       traqsUsernames: [{ username: "SLEE01", active: true }],
+      nasdaqApplications: ["q-port"],
     }),
     SEED_PASSWORD,
     passwordChanged,

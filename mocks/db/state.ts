@@ -2,6 +2,7 @@ import type { AccountChange, AdminAction } from "../../src/api/contracts/account
 import type { Entitlement } from "../../src/api/contracts/admin";
 import type { PhoneChannel, PushStatus, VerifyMode } from "../../src/api/contracts/authn";
 import type { OutboxChannel } from "../../src/api/contracts/dev";
+import type { NasdaqApplication } from "../../src/api/contracts/nasdaq";
 
 /** A salted SHA-256 of a secret the user typed (password, security answer). */
 export type SecretHash = { salt: string; hash: string };
@@ -97,6 +98,10 @@ export type User = {
   recoveryCodes?: { codes: SecretHash[]; createdAt: number };
   /** The invitation's "Activate Okta Account" link, for a user not yet activated. */
   activation?: { tokenHash: string; expiresAt: number; usedAt: number | null; sentAt?: number };
+  /** The Nasdaq web applications the user is entitled to (Order Form). */
+  nasdaqApplications: NasdaqApplication[];
+  /** The 2FA-Password of the Nasdaq login, set at MobilePASS enrollment (the guide's policy). */
+  twoFactorPassword?: { current: SecretHash; history: SecretHash[]; changedAt: number };
 };
 
 /** A member firm: its registered email domains and its NTF test period. */
@@ -278,6 +283,31 @@ export type AccessTokenRecord = {
   expiresAt: number;
 };
 
+/**
+ * A MobilePASS token (Nasdaq two-factor login): issued by the help desk or the firm's
+ * administrator, activated once with the emailed code (7 days), enrolled with one passcode.
+ */
+export type MobilePassToken = {
+  id: string;
+  userId: string;
+  /** The token's serial number, as the MobilePASS app and Settings show it. */
+  serial: string;
+  /** The OATH TOTP seed, base32 (160 bits). */
+  secret: string;
+  /** The last accepted passcode's time step: a passcode from it or earlier is a replay. */
+  lastUsedStep: number;
+  activation: { codeHash: string; expiresAt: number; usedAt: number | null };
+  issuedAt: number;
+  issuedBy: string;
+  enrolledAt: number | null;
+  lastUsedAt: number | null;
+  /** Revoked (by an administrator, a reissue, or removed by the user): it stops at once. */
+  revokedAt: number | null;
+};
+
+/** A session of the Nasdaq web applications: its own cookie, apart from the Okta dashboard's. */
+export type NasdaqSession = { id: string; userId: string; createdAt: number; lastSeenAt: number };
+
 /** Failure count per typed login (known or not: an unknown one locks the same way). */
 export type LoginAttempts = { failures: number; lockedUntil: number };
 
@@ -325,6 +355,12 @@ export type ActivityType =
   | "recovery_codes_generated"
   | "recovery_code_used"
   | "passkey_counter_refused"
+  | "mobilepass_issued"
+  | "mobilepass_enrolled"
+  | "mobilepass_revoked"
+  | "nasdaq_sign_in"
+  | "nasdaq_sign_in_failed"
+  | "nasdaq_locked"
   /** An administrator changed the account (detail: what); the Recent Activity says so. */
   | "administrator_change";
 
@@ -362,6 +398,12 @@ export type MockState = {
    * session, so that a page's autofill request never races the username's Next for the cookie.
    */
   passkeySignInChallenges?: PasskeyChallenge[];
+  mobilePassTokens: MobilePassToken[];
+  nasdaqSessions: NasdaqSession[];
+  /** Failures on the "Two-Factor Authentication" window, per typed User Name. */
+  nasdaqLoginAttempts: Record<string, LoginAttempts>;
+  /** The development phone's MobilePASS app: the ids of the tokens added to it. */
+  devMobilePass: string[];
 };
 
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;

@@ -7,6 +7,7 @@ import {
   type ClockState,
   type OutboxMessage,
 } from "../../src/api/contracts/dev";
+import { AddToMobilePassRequest } from "../../src/api/contracts/nasdaq";
 import type { MockState, OutboxRecord } from "../db/state";
 import type { MockDb } from "../db/store";
 import { remindExpiringTokens } from "../rules/tokens";
@@ -14,6 +15,7 @@ import { generateTotp } from "../rules/totp";
 import { anonymous } from "../http/callers";
 import { json, readBody, respond, route } from "../http/respond";
 import { confirmOktaVerify } from "../rules/enrollment";
+import { addToDevMobilePass, devMobilePass } from "../rules/nasdaq";
 import { Refusal } from "../rules/refusal";
 
 function toMessage(record: OutboxRecord, now: number): OutboxMessage {
@@ -93,6 +95,20 @@ export function devHandlers(db: MockDb) {
     );
 
   return [
+    // The development phone's MobilePASS app: its tokens and their passcodes; adding one by its
+    // activation string.
+    http.get(
+      route("/__dev/mobilepass"),
+      anonymous(db, async ({ ctx: { state, now } }) => devMobilePass(state, now)),
+    ),
+    http.post(
+      route("/__dev/mobilepass"),
+      anonymous(db, async ({ ctx: { state, now }, request }) => {
+        const { activationString } = await readBody(request, AddToMobilePassRequest);
+        addToDevMobilePass(state, activationString);
+        return devMobilePass(state, now);
+      }),
+    ),
     http.get(
       route("/__dev/outbox"),
       anonymous(db, async ({ ctx: { state, now } }) => {

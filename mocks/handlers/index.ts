@@ -3,6 +3,7 @@ import { requestRules } from "../http/request-rules";
 import { accountHandlers } from "./account";
 import { adminAuditHandlers } from "./admin-audit";
 import { adminFirmHandlers } from "./admin-firms";
+import { adminMobilePassHandlers } from "./admin-mobilepass";
 import { adminUserHandlers } from "./admin-users";
 import { apiDownloadHandlers } from "./api-download";
 import { authnHandlers } from "./authn";
@@ -10,6 +11,7 @@ import { devHandlers } from "./dev";
 import { downloadHandlers } from "./download";
 import { enrollmentHandlers } from "./enrollment";
 import { meHandlers } from "./me";
+import { nasdaqHandlers } from "./nasdaq";
 import { oauth2Handlers } from "./oauth2";
 import { recoveryHandlers } from "./recovery";
 import { reportHandlers } from "./reports";
@@ -32,9 +34,11 @@ export function createHandlers(db: MockDb) {
     ...apiDownloadHandlers(db),
     ...oauth2Handlers(db),
     ...downloadHandlers(db),
+    ...nasdaqHandlers(db),
     ...adminUserHandlers(db),
     ...adminAuditHandlers(db),
     ...adminFirmHandlers(db),
+    ...adminMobilePassHandlers(db),
     ...devHandlers(db),
     ...scenarioHandlers(db),
   ];

@@ -26,7 +26,7 @@ export type Call = { ctx: Context; request: Request; params: Params };
 export type SignedInCall = Call & { session: Session; user: User };
 export type Handle<C extends Call = Call> = (call: C) => Promise<Answer>;
 
-function toResponse(answer: Answer, headers: Record<string, string>): Response {
+export function toResponse(answer: Answer, headers: Record<string, string>): Response {
   if (answer === null) {
     return new HttpResponse(null, {
       status: 204,

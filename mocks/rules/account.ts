@@ -12,6 +12,7 @@ import { Refusal } from "./refusal";
 import { SETTINGS_MINUTES } from "./step-up-grants";
 import { administrationOf } from "./administration";
 import { entitledFacilities } from "./entitlements";
+import { liveToken } from "./mobilepass";
 
 /** The signed-in user's account: who they are, their TRAQS username, and Settings' changes. */
 
@@ -27,6 +28,8 @@ export function toMe(state: MockState, user: User, session: Session): Me {
     traqsUsername: session.traqsUsername,
     apiAccess: entitledFacilities(user).length > 0,
     administration: administrationOf(state, user),
+    nasdaqApplications: user.nasdaqApplications,
+    mobilePassEnrolled: Boolean(liveToken(state, user.id)?.enrolledAt),
   };
 }
 

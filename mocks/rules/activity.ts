@@ -15,6 +15,8 @@ const ACTIVITY_PAGE_SIZE = 10;
 const SIGN_IN_TYPES = new Set(["sign_in", "sign_in_password_failed", "factor_failed", "sign_out"]);
 const FAILURES = new Set([
   "sign_in_password_failed",
+  "nasdaq_sign_in_failed",
+  "nasdaq_locked",
   "factor_failed",
   "account_locked",
   "passkey_counter_refused",

@@ -68,6 +68,12 @@ const ALLOWED: Record<AdminAction, readonly Administrator["role"][]> = {
   updateProfile: ["help-desk"],
   setAdministrator: ["firm-administrator"],
   startNtfTest: ["firm-administrator", "help-desk"],
+  // The help desk (any firm) and the firm's administrator (their own) issue MobilePASS tokens.
+  issueMobilePass: ["firm-administrator", "help-desk"],
+  resendMobilePass: ["firm-administrator", "help-desk"],
+  revokeMobilePass: ["firm-administrator", "help-desk"],
+  reissueMobilePass: ["firm-administrator", "help-desk"],
+  unlockNasdaqLogin: ["firm-administrator", "help-desk"],
 };
 
 export function mayMake(admin: Administrator, action: AdminAction): boolean {

@@ -119,6 +119,7 @@ export function generatedUsers(firm: FirmRecord): User[] {
           ? []
           : [{ username: `${lastName.slice(0, 4).toUpperCase()}${number}`, active: n % 7 !== 0 }],
       entitlements: everywhere(GENERATED_FACILITIES[n % GENERATED_FACILITIES.length] ?? []),
+      nasdaqApplications: [],
       language: null,
       preferences: { layout: "comfortable", messageSeconds: 8 },
       ...(status === "STAGED"

@@ -1,13 +1,38 @@
 import { recordActivity } from "../db/activity";
 import { EMAIL_FOOTER, send } from "../db/outbox";
-import type { MockState, User } from "../db/state";
+import type { LoginAttempts, MockState, User } from "../db/state";
 import { MINUTE, POLICY } from "./policy";
 import { Refusal } from "./refusal";
 
 /** When the account behind this login unlocks by itself, or null if it is not locked. */
 export function lockedUntil(state: MockState, login: string, now: number): number | null {
-  const attempts = state.loginAttempts[login];
+  return lockedUntilIn(state.loginAttempts, login, now);
+}
+
+/** The same, in any count of failures (the Okta sign-in's, the Nasdaq window's). */
+export function lockedUntilIn(
+  counts: Record<string, LoginAttempts>,
+  key: string,
+  now: number,
+): number | null {
+  const attempts = counts[key];
   return attempts && attempts.lockedUntil > now ? attempts.lockedUntil : null;
+}
+
+/** Counts one failure against `key`; returns whether it locked it (the count starts again). */
+export function countFailure(
+  counts: Record<string, LoginAttempts>,
+  key: string,
+  now: number,
+  policy = POLICY,
+): boolean {
+  const attempts = counts[key] ?? { failures: 0, lockedUntil: 0 };
+  attempts.failures += 1;
+  counts[key] = attempts;
+  if (attempts.failures < policy.lockoutThreshold) return false;
+  attempts.failures = 0;
+  attempts.lockedUntil = now + policy.lockoutMinutes * MINUTE;
+  return true;
 }
 
 /**
@@ -22,13 +47,7 @@ export function recordFailure(
   userAgent: string,
   policy = POLICY,
 ): boolean {
-  const attempts = state.loginAttempts[login] ?? { failures: 0, lockedUntil: 0 };
-  attempts.failures += 1;
-  state.loginAttempts[login] = attempts;
-  if (attempts.failures < policy.lockoutThreshold) return false;
-
-  attempts.failures = 0;
-  attempts.lockedUntil = now + policy.lockoutMinutes * MINUTE;
+  if (!countFailure(state.loginAttempts, login, now, policy)) return false;
   if (user) {
     recordActivity(state, { userId: user.id, type: "account_locked", at: now, userAgent });
     send(state, {

@@ -1,25 +1,33 @@
 import {
   brokenPasswordRules,
   PASSWORD_POLICY,
+  type PasswordOwner,
   type PasswordRule,
 } from "../../src/api/password-policy";
 import { endOtherSessions } from "../db/sessions";
-import type { Session, User } from "../db/state";
+import type { SecretHash, Session, User } from "../db/state";
 import type { Context } from "./context";
 import { hashSecret, secretMatches } from "./crypto";
 import { notifySecurityChange } from "./notifications";
 import { DAY } from "./policy";
 import { Refusal } from "./refusal";
 
-/** The rules a new password breaks, the stored ones included (history and minimum age). */
-async function passwordRulesBroken(
-  user: User,
+/** A password's stored past: the last ones (newest first) and when it last changed. */
+export type PasswordRecord = { history: SecretHash[]; changedAt?: number };
+
+/**
+ * The rules a new password breaks, the stored ones included (history and minimum age): the guide's
+ * policy, for the Okta password and the Nasdaq 2FA-Password alike.
+ */
+export async function passwordRulesBroken(
+  owner: PasswordOwner,
+  stored: PasswordRecord,
   password: string,
   now: number,
   { minimumAge = true }: { minimumAge?: boolean } = {},
 ): Promise<PasswordRule[]> {
-  const broken = brokenPasswordRules(password, user);
-  for (const old of user.passwordHistory.slice(0, PASSWORD_POLICY.historyCount)) {
+  const broken = brokenPasswordRules(password, owner);
+  for (const old of stored.history.slice(0, PASSWORD_POLICY.historyCount)) {
     if (await secretMatches(password, old)) {
       broken.push("history");
       break;
@@ -27,12 +35,21 @@ async function passwordRulesBroken(
   }
   if (
     minimumAge &&
-    user.passwordChangedAt !== undefined &&
-    now - user.passwordChangedAt < PASSWORD_POLICY.minAgeDays * DAY
+    stored.changedAt !== undefined &&
+    now - stored.changedAt < PASSWORD_POLICY.minAgeDays * DAY
   ) {
     broken.push("minAge");
   }
   return broken;
+}
+
+/** A new password's hash, first in the history (the last 7 are kept). */
+export async function withNewPassword(
+  history: SecretHash[],
+  password: string,
+): Promise<{ current: SecretHash; history: SecretHash[] }> {
+  const current = await hashSecret(password);
+  return { current, history: [current, ...history].slice(0, PASSWORD_POLICY.historyCount) };
 }
 
 /** Refuses a new password that breaks any rule, naming the rules (400 PASSWORD_POLICY). */
@@ -42,7 +59,8 @@ export async function assertPasswordAllowed(
   now: number,
   options: { minimumAge?: boolean } = {},
 ): Promise<void> {
-  const broken = await passwordRulesBroken(user, password, now, options);
+  const stored = { history: user.passwordHistory, changedAt: user.passwordChangedAt };
+  const broken = await passwordRulesBroken(user, stored, password, now, options);
   if (broken.length > 0) {
     throw new Refusal(400, "PASSWORD_POLICY", "The password does not meet the requirements.", {
       rules: broken,
@@ -52,9 +70,9 @@ export async function assertPasswordAllowed(
 
 /** Stores a new password: current, first in the history (the last 7 are kept), with its date. */
 export async function storePassword(user: User, password: string, now: number): Promise<void> {
-  const hashed = await hashSecret(password);
-  user.password = hashed;
-  user.passwordHistory = [hashed, ...user.passwordHistory].slice(0, PASSWORD_POLICY.historyCount);
+  const { current, history } = await withNewPassword(user.passwordHistory, password);
+  user.password = current;
+  user.passwordHistory = history;
   user.passwordChangedAt = now;
 }
 

@@ -36,6 +36,8 @@ export const POLICY = {
   emailCodeMinutes: 10,
   /** Wrong codes or answers before a recovery ends and must start again. */
   recoveryAttempts: 5,
+  /** A MobilePASS token's emailed activation code: single use, this long (Nasdaq). */
+  mobilePassActivationDays: 7,
 };
 export type Policy = typeof POLICY;
 

@@ -11,13 +11,15 @@ export const RECOVERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 export const RECOVERY_CODE_LENGTH = 16;
 export const RECOVERY_CODE_COUNT = 10;
 
-/** One code, from the secure random source, shown in groups of four: XXXX-XXXX-XXXX-XXXX. */
-function newRecoveryCode(): string {
+/** A code of that alphabet, from the secure random source, in groups of four: XXXX-XXXX-... */
+export function newUnambiguousCode(length: number): string {
   let code = "";
-  while (code.length < RECOVERY_CODE_LENGTH)
+  while (code.length < length)
     code += RECOVERY_CODE_ALPHABET[randomInt(0, RECOVERY_CODE_ALPHABET.length - 1)];
   return code.replace(/(.{4})(?=.)/g, "$1-");
 }
+
+const newRecoveryCode = () => newUnambiguousCode(RECOVERY_CODE_LENGTH);
 
 /**
  * A new set of codes for the user, replacing (voiding) any older set, emailed and kept in Recent

@@ -5,16 +5,16 @@ import { Refusal } from "./refusal";
 
 /** Settings stays open this long after a security method was verified (guide: asked again after). */
 export const SETTINGS_MINUTES = 15;
-/** A reset, removal or administrator's change must use the verification made for it within this time. */
-const CHANGE_GRANT_MINUTES = 5;
-/** A set-up from Settings may take as long as Settings stays open after its verification. */
-const SET_UP_GRANT_MINUTES = SETTINGS_MINUTES;
-
 /** Settings is open: a security method was verified in this session in the last 15 minutes. */
 export function hasSettingsAccess(session: Session, now: number): boolean {
   const at = session.stepUp?.factorAt;
   return at !== null && at !== undefined && now - at < SETTINGS_MINUTES * MINUTE;
 }
+
+/** A reset, removal or administrator's change must use the verification made for it within this time. */
+const CHANGE_GRANT_MINUTES = 5;
+/** A set-up from Settings may take as long as Settings stays open after its verification. */
+const SET_UP_GRANT_MINUTES = SETTINGS_MINUTES;
 
 export function requireSettingsAccess(session: Session, now: number): void {
   if (!hasSettingsAccess(session, now)) {

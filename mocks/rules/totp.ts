@@ -15,9 +15,9 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-function totpFor(secretBase32: string, label = "") {
+function totpFor(secretBase32: string, label = "", issuer = TOTP_ISSUER) {
   return new TOTP({
-    issuer: TOTP_ISSUER,
+    issuer,
     label,
     secret: Secret.fromBase32(secretBase32),
     algorithm: "SHA1",
@@ -26,9 +26,9 @@ function totpFor(secretBase32: string, label = "") {
   });
 }
 
-/** The Key Uri Format URI that the QR code carries. */
-export function totpUri(secretBase32: string, account: string): string {
-  return totpFor(secretBase32, account).toString();
+/** The Key Uri Format URI that the QR code carries (another issuer: a MobilePASS token). */
+export function totpUri(secretBase32: string, account: string, issuer = TOTP_ISSUER): string {
+  return totpFor(secretBase32, account, issuer).toString();
 }
 
 export function totpStep(nowMs: number): number {

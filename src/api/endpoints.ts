@@ -8,4 +8,6 @@ export const endpoints = {
   account: "/api/account",
   refreshTokens: "/api/traqs/api/tokens",
   enrollment: "/api/enroll",
+  nasdaqEnrollment: "/api/nasdaq/enrollment",
+  nasdaqSession: "/api/nasdaq/session",
 } as const;

@@ -6,6 +6,7 @@ import { devInboxRoutes } from "../features/dev-inbox/routes.ts";
 import { enrollmentRoutes } from "../features/enrollment/routes.ts";
 import { helpRoutes } from "../features/help/routes.ts";
 import { homeRoutes } from "../features/home/routes.ts";
+import { nasdaqRoutes } from "../features/nasdaq/routes.ts";
 import { recoveryRoutes } from "../features/recovery/routes.ts";
 import { signInRoutes } from "../features/sign-in/routes.ts";
 import { traqsRoutes } from "../features/traqs/routes.ts";
@@ -24,6 +25,7 @@ export const routeTable: readonly PageRoute[] = [
   ...homeRoutes,
   ...traqsRoutes,
   ...helpRoutes,
+  ...nasdaqRoutes,
   ...adminRoutes,
   ...devInboxRoutes,
 ];

@@ -31,6 +31,12 @@ export const paths = {
   recovery: "/signin/recovery",
   recoveryLink: "/signin/recovery/link/:token",
   devInbox: "/dev/inbox",
+  /** The Nasdaq web applications' "Two-Factor Authentication" window (`?app=` the application). */
+  nasdaqLogin: "/nasdaq/login",
+  nasdaqApplication: "/nasdaq/app/:application",
+  nasdaqEnroll: "/nasdaq/enroll",
+  /** The self-enrollment link of the MobilePASS email: the activation code in it. */
+  nasdaqEnrollWithCode: "/nasdaq/enroll/:code",
   adminUsers: "/admin/users",
   adminUser: "/admin/users/:userId",
   adminOrderForm: "/admin/order-form",

@@ -33,6 +33,12 @@ export const ADMIN_ACTIONS = [
   "updateProfile",
   "setAdministrator",
   "startNtfTest",
+  // The Nasdaq two-factor login (issue 17): the user's MobilePASS token and Nasdaq lockout.
+  "issueMobilePass",
+  "resendMobilePass",
+  "revokeMobilePass",
+  "reissueMobilePass",
+  "unlockNasdaqLogin",
 ] as const;
 export const AdminAction = z.enum(ADMIN_ACTIONS);
 export type AdminAction = z.infer<typeof AdminAction>;

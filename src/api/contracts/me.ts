@@ -1,5 +1,14 @@
 import * as z from "zod/mini";
 
+// The Nasdaq applications are here, not in ./nasdaq.ts: Me is on the first page, that module is not.
+/**
+ * The Nasdaq web applications that sign in on the "Two-Factor Authentication" window
+ * (`nasdaq-2fa-mobilepass.md`); "Additional web applications will follow at a later stage".
+ */
+export const NASDAQ_APPLICATIONS = ["cms-web", "track", "nfm", "q-port"] as const;
+export const NasdaqApplication = z.enum(NASDAQ_APPLICATIONS);
+export type NasdaqApplication = z.infer<typeof NasdaqApplication>;
+
 export const LANGUAGES = ["en", "es", "fr"] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
@@ -28,6 +37,12 @@ export const Me = z.object({
   /** The TRAQS username chosen for this session; null until one is chosen. */
   traqsUsername: z.nullable(z.string()),
   apiAccess: z.boolean(),
+  /**
+   * The Nasdaq web applications the user is entitled to (My Apps tiles), and whether their
+   * MobilePASS token is enrolled: without one, a tile leads to enrollment.
+   */
+  nasdaqApplications: z.array(NasdaqApplication),
+  mobilePassEnrolled: z.boolean(),
   /** The display language chosen in Settings; null follows the browser. */
   language: z.nullable(Language),
   /** Shows "Administration" in the user menu and on My Apps; null for everyone else. */

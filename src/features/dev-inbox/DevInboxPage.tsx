@@ -17,6 +17,7 @@ import {
   usePushDecision,
   useResetData,
 } from "./api";
+import { MobilePassApp } from "./MobilePassApp";
 import { OktaVerifyApp } from "./OktaVerifyApp";
 
 const CLOCK_STEPS = [
@@ -87,6 +88,7 @@ export function DevInboxPage() {
         {reset.isSuccess ? <Alert tone="success">{t("devInbox.resetDone")}</Alert> : null}
       </section>
       <OktaVerifyApp />
+      <MobilePassApp />
       <section aria-labelledby="dev-messages">
         <h2 id="dev-messages">{t("devInbox.messages")}</h2>
         <ErrorAlert error={outbox.error} />

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/api/client";
 import { ClockState, Ok, OktaVerifyApp, Outbox, OutboxMessage } from "@/api/contracts/dev";
+import { DevMobilePassApp } from "@/api/contracts/nasdaq";
 
 export const outboxQueryOptions = () =>
   queryOptions({
@@ -54,5 +55,20 @@ export const useConfirmOktaVerify = () =>
     apiRequest(`/__dev/okta-verify/${encodeURIComponent(id)}/confirm`, OktaVerifyApp, {
       method: "POST",
       body: {},
+    }),
+  );
+
+export const mobilePassAppQueryOptions = () =>
+  queryOptions({
+    queryKey: ["dev", "mobilepass"],
+    queryFn: ({ signal }) => apiRequest("/__dev/mobilepass", DevMobilePassApp, { signal }),
+    refetchInterval: 2000,
+  });
+
+export const useAddToMobilePass = () =>
+  useDevAction((activationString: string) =>
+    apiRequest("/__dev/mobilepass", DevMobilePassApp, {
+      method: "POST",
+      body: { activationString },
     }),
   );

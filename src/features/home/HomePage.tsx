@@ -3,11 +3,14 @@ import { Link } from "react-router";
 import { DashboardLayout } from "@/components/layouts/DashboardLayout";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { RequireSession } from "@/components/layouts/RequireSession";
+import { NASDAQ_APPLICATION_NAMES } from "@/api/contracts/nasdaq";
 import { paths } from "@/config/paths";
 
 /**
- * The Main Page (Okta dashboard, guide Section 2): My Apps with the TRAQS tile, and the
- * Administration tile for an administrator (issue 16).
+ * The Main Page (Okta dashboard, guide Section 2): My Apps with the TRAQS tile, a tile for each
+ * Nasdaq application the user is entitled to (without an enrolled MobilePASS token it leads to
+ * enrollment first, `nasdaq-2fa-mobilepass.md`), and the Administration tile for an
+ * administrator (issue 16).
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -25,6 +28,23 @@ export function HomePage() {
                 <span>{t("home.traqsTile")}</span>
               </Link>
             </li>
+            {me.nasdaqApplications.map((application) => (
+              <li key={application}>
+                <Link
+                  to={
+                    me.mobilePassEnrolled
+                      ? paths.nasdaqApplication.replace(":application", application)
+                      : paths.nasdaqEnroll
+                  }
+                  className="app-tile"
+                >
+                  <span className="app-tile-icon" aria-hidden="true">
+                    N
+                  </span>
+                  <span>{NASDAQ_APPLICATION_NAMES[application]}</span>
+                </Link>
+              </li>
+            ))}
             {me.administration ? (
               <li>
                 <Link to={paths.adminUsers} className="app-tile">

@@ -9,6 +9,7 @@ import {
   type ResetPasswordRequest,
 } from "@/api/contracts/account";
 import type { Language } from "@/api/contracts/me";
+import { NasdaqEnrollment } from "@/api/contracts/nasdaq";
 import { meQueryOptions } from "@/api/me";
 
 const keys = {
@@ -134,3 +135,23 @@ export const useReportSuspiciousActivity = () =>
         body: { token },
       }),
   });
+
+/** The user's MobilePASS token (Nasdaq two-factor login), listed in Settings. */
+export const mobilePassQueryOptions = () =>
+  queryOptions({
+    queryKey: [...keys.account, "mobilepass"] as const,
+    queryFn: ({ signal }) => apiRequest(endpoints.nasdaqEnrollment, NasdaqEnrollment, { signal }),
+  });
+
+/** Settings' Remove: the token stops at once; Recent Activity and My Apps change with it. */
+export function useRemoveMobilePass() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest("/api/nasdaq/mobilepass", NasdaqEnrollment, { method: "DELETE" }),
+    onSuccess: (state) => {
+      queryClient.setQueryData(mobilePassQueryOptions().queryKey, state);
+      void queryClient.invalidateQueries({ queryKey: keys.activities });
+      void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
+    },
+  });
+}

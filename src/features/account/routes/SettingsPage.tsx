@@ -22,6 +22,7 @@ import {
   useResetPassword,
 } from "../api/account";
 import { DisplayLanguage } from "../components/DisplayLanguage";
+import { MobilePassToken } from "../components/MobilePassToken";
 import { PersonalInformation } from "../components/PersonalInformation";
 import { ResetPasswordForm } from "../components/ResetPasswordForm";
 import { SecurityMethods, type MethodChange } from "../components/SecurityMethods";
@@ -144,6 +145,9 @@ function Settings({ me }: { me: Me }) {
             ask={(next) => start(next, change.ask)}
             verify={(next) => start(next, change.verify)}
             onRenamed={() => setMessage(t("account.passkey.renamed"))}
+          />
+          <MobilePassToken
+            onRemoved={(serial) => setMessage(t("account.mobilePass.removed", { serial }))}
           />
         </>
       )}

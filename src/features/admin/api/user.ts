@@ -10,7 +10,28 @@ import {
   type SimpleUserAction,
   type UpdateProfileRequest,
 } from "@/api/contracts/admin";
+import { AdminMobilePass, type MobilePassAdminAction } from "@/api/contracts/nasdaq";
 import { adminKeys } from "./keys";
+
+/** The administrator's MobilePASS actions (Nasdaq two-factor login), by the URL's verb. */
+export const MOBILEPASS_ACTIONS = {
+  issueMobilePass: "issue",
+  resendMobilePass: "resend",
+  revokeMobilePass: "revoke",
+  reissueMobilePass: "reissue",
+  unlockNasdaqLogin: "unlock",
+} as const satisfies Record<string, MobilePassAdminAction>;
+export type MobilePassAction = keyof typeof MOBILEPASS_ACTIONS;
+
+/** GET /api/admin/users/:id/mobilepass: the user's token (masked) and Nasdaq lockout. */
+export const mobilePassQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: [...adminKeys.user(id), "mobilepass"],
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/admin/users/${encodeURIComponent(id)}/mobilepass`, AdminMobilePass, {
+        signal,
+      }),
+  });
 
 /** GET /api/admin/users/:id: one user as the administrator sees them, secrets masked. */
 export const userQueryOptions = (id: string) =>
@@ -26,12 +47,26 @@ export const userQueryOptions = (id: string) =>
  */
 export type UserChange =
   | { action: SimpleUserAction; reason: string }
+  | { action: MobilePassAction; reason: string }
   | { action: "setTraqsUsername"; username: string; body: SetTraqsUsernameRequest }
   | { action: "editEntitlements"; body: EditEntitlementsRequest }
   | { action: "updateProfile"; body: UpdateProfileRequest }
   | { action: "setAdministrator"; body: SetAdministratorRequest };
 
-function send(id: string, change: UserChange) {
+async function send(id: string, change: UserChange) {
+  if (change.action in MOBILEPASS_ACTIONS) {
+    const verb = MOBILEPASS_ACTIONS[change.action as MobilePassAction];
+    await apiRequest(
+      `/api/admin/users/${encodeURIComponent(id)}/mobilepass/${verb}`,
+      AdminMobilePass,
+      {
+        method: "POST",
+        body: { reason: "reason" in change ? change.reason : "" },
+      },
+    );
+    // The page shows the user as they are now; the token's own part is asked again (onSuccess).
+    return apiRequest(fillPath(adminPaths.user, { id }), UserDetail);
+  }
   switch (change.action) {
     case "setTraqsUsername":
       return apiRequest(
@@ -56,7 +91,7 @@ function send(id: string, change: UserChange) {
       });
     default:
       return apiRequest(
-        fillPath(adminPaths.userAction, { id, action: change.action }),
+        fillPath(adminPaths.userAction, { id, action: change.action as SimpleUserAction }),
         UserDetail,
         {
           method: "POST",
@@ -72,6 +107,7 @@ export function useUserChange(id: string) {
     mutationFn: (change: UserChange) => send(id, change),
     onSuccess: (user) => {
       queryClient.setQueryData(adminKeys.user(id), user);
+      void queryClient.invalidateQueries({ queryKey: mobilePassQueryOptions(id).queryKey });
       void queryClient.invalidateQueries({ queryKey: [...adminKeys.users, "search"] });
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: adminKeys.audit }),

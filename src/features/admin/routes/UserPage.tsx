@@ -22,6 +22,7 @@ import { AdminLayout } from "../components/AdminLayout";
 import { AdminStepUp } from "../components/AdminStepUp";
 import { EntitlementsList } from "../components/EntitlementsField";
 import { EditEntitlements } from "../components/EditEntitlements";
+import { MobilePassSection } from "../components/MobilePassSection";
 import { ProfileForm } from "../components/ProfileForm";
 import { ReasonDialog } from "../components/ReasonDialog";
 import { UserSecurity } from "../components/UserSecurity";
@@ -115,17 +116,24 @@ export function UserPage() {
             </Alert>
           ) : null}
           {data ? (
-            <UserSections
-              me={me}
-              user={data}
-              busy={act.isPending}
-              entitlementsDraft={entitlementsDraft}
-              onEditEntitlements={setEntitlementsDraft}
-              profileDraft={profileDraft}
-              onEditProfile={setProfileDraft}
-              profileError={failed?.action === "updateProfile" ? act.error : null}
-              ask={ask}
-            />
+            <>
+              <UserSections
+                me={me}
+                user={data}
+                busy={act.isPending}
+                entitlementsDraft={entitlementsDraft}
+                onEditEntitlements={setEntitlementsDraft}
+                profileDraft={profileDraft}
+                onEditProfile={setProfileDraft}
+                profileError={failed?.action === "updateProfile" ? act.error : null}
+                ask={ask}
+              />
+              <MobilePassSection
+                userId={userId}
+                busy={act.isPending}
+                onAction={(action) => ask({ action, change: (reason) => ({ action, reason }) })}
+              />
+            </>
           ) : user.isPending ? (
             <p role="status">{t("common.loading")}</p>
           ) : null}

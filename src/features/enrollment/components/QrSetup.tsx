@@ -1,7 +1,7 @@
 import { QRCodeSVG } from "qrcode.react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { SecretKey } from "./SecretKey";
+import { SecretKey } from "@/components/ui/SecretKey";
 
 /**
  * A QR code for an authenticator app, with "Can't scan?" to show the same key as text. The quiet

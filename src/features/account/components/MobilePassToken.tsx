@@ -1,0 +1,59 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { ErrorAlert } from "@/components/ui/ErrorAlert";
+import { formatDateTime } from "@/i18n";
+import { mobilePassQueryOptions, useRemoveMobilePass } from "../api/account";
+
+/**
+ * Settings' MobilePASS token (Nasdaq two-factor login): serial, enrolled, last used, and Remove
+ * (asked first; Settings itself was opened with a fresh verification).
+ */
+export function MobilePassToken({ onRemoved }: { onRemoved: (serial: string) => void }) {
+  const { t } = useTranslation();
+  const mobilePass = useQuery(mobilePassQueryOptions());
+  const remove = useRemoveMobilePass();
+  const [asking, setAsking] = useState(false);
+  const token = mobilePass.data?.token;
+  if (!token) return <ErrorAlert error={mobilePass.error} />;
+  const when = (at: string | null) => (at ? formatDateTime(at) : t("account.mobilePass.never"));
+  return (
+    <section className="panel" aria-labelledby="mobilepass-token">
+      <h2 id="mobilepass-token">{t("account.mobilePass.title")}</h2>
+      <ErrorAlert error={remove.error} />
+      <dl className="details">
+        <dt>{t("account.mobilePass.serial")}</dt>
+        <dd>{token.serial}</dd>
+        <dt>{t("account.mobilePass.enrolled")}</dt>
+        <dd>
+          {token.enrolledAt
+            ? formatDateTime(token.enrolledAt)
+            : t("account.mobilePass.notEnrolled")}
+        </dd>
+        <dt>{t("account.mobilePass.lastUsed")}</dt>
+        <dd>{when(token.lastUsedAt)}</dd>
+      </dl>
+      <button
+        type="button"
+        className="button"
+        disabled={remove.isPending}
+        aria-label={t("account.mobilePass.removeLabel", { serial: token.serial })}
+        onClick={() => setAsking(true)}
+      >
+        {t("account.actions.remove")}
+      </button>
+      {asking ? (
+        <ConfirmDialog
+          title={t("account.mobilePass.confirmTitle")}
+          question={t("account.mobilePass.confirm", { serial: token.serial })}
+          onYes={() => {
+            setAsking(false);
+            remove.mutate(undefined, { onSuccess: () => onRemoved(token.serial) });
+          }}
+          onNo={() => setAsking(false)}
+        />
+      ) : null}
+    </section>
+  );
+}
