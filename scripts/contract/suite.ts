@@ -508,6 +508,25 @@ export const flows: Flow[] = [
     },
   },
   {
+    name: "Nasdaq: the Two-Factor Authentication window refuses a wrong login with one answer",
+    needsDev: false,
+    async run({ browser }) {
+      const b = browser();
+      const state = await b.call<{ session: unknown }>("getNasdaqSession");
+      assert(state.body.session === null, "A new browser has no Nasdaq session");
+      await b.call("nasdaqLogin", {
+        body: {
+          username: `nobody.${Date.now()}@example.test`,
+          password: "Not-the-password-1",
+          passcode: "123456",
+        },
+        expect: [401, "INVALID_CREDENTIALS"],
+      });
+      await b.call("getNasdaqEnrollment", { expect: [401, "UNAUTHENTICATED"] });
+      await b.call("nasdaqSignOut");
+    },
+  },
+  {
     name: "administrators: not signed in, every /api/admin endpoint is 401",
     needsDev: false,
     async run({ browser }) {

@@ -8,6 +8,7 @@ import * as dev from "./contracts/dev";
 import * as enrollment from "./contracts/enrollment";
 import * as errorCodes from "./contracts/error-codes";
 import * as me from "./contracts/me";
+import * as nasdaq from "./contracts/nasdaq";
 import * as oauth from "./contracts/oauth";
 import * as passkeys from "./contracts/passkeys";
 import * as recovery from "./contracts/recovery";
@@ -43,6 +44,7 @@ const CONTRACT_MODULES = [
   dev,
   scenarios,
   admin,
+  nasdaq,
 ];
 function namedSchemas(): Map<Schema, string> {
   const names = new Map<Schema, string>();
@@ -170,6 +172,7 @@ const SECURITY: Record<Operation["caller"], Json[]> = {
   bearer: [{ bearerAccessToken: [] }],
   client: [{}],
   administrator: [{ sessionCookie: [] }],
+  nasdaq: [{}, { nasdaqSessionCookie: [] }],
   development: [{}],
 };
 
@@ -324,6 +327,15 @@ export function openApiDocument(): Json {
             "The session: an opaque id in an HttpOnly, Secure, SameSite=Strict cookie set by the " +
             "backend (decision 004). State-changing requests must come from the app's own origin " +
             "and be JSON (docs/backend.md).",
+        },
+        nasdaqSessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "nasdaq_sid",
+          description:
+            "The Nasdaq applications' own session (the Two-Factor Authentication window), apart " +
+            "from the Okta dashboard's; the same cookie rules as the session's. Set by " +
+            "POST /api/nasdaq/login, ended by DELETE /api/nasdaq/session.",
         },
         bearerAccessToken: {
           type: "http",

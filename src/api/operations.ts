@@ -67,6 +67,19 @@ import {
 } from "./contracts/admin";
 import { Me, SelectTraqsUsernameRequest } from "./contracts/me";
 import {
+  ActivateTokenRequest,
+  AddToMobilePassRequest,
+  AdminMobilePass,
+  DevMobilePassApp,
+  MOBILEPASS_ADMIN_ACTIONS,
+  type MobilePassAdminAction,
+  NasdaqEnrollment,
+  NasdaqLoginRequest,
+  NasdaqSessionState,
+  ProveTokenRequest,
+  SetTwoFactorPasswordRequest,
+} from "./contracts/nasdaq";
+import {
   PasskeyAssertion,
   PasskeyCreationOptions,
   PasskeyRegistration,
@@ -101,10 +114,19 @@ import { TokenRequest } from "./contracts/oauth";
  *   help desk), else 401 UNAUTHENTICATED, or 403 FORBIDDEN for anyone else signed in; a firm
  *   administrator asking for another firm's user or firm is answered 404 NOT_FOUND, exactly as for
  *   one that does not exist;
+ * - `nasdaq`: the Nasdaq applications' own session cookie (`nasdaq_sid`), apart from the Okta
+ *   dashboard's; anyone may call, the cookie, if sent, is read and may be set or ended;
  * - `development`: the mock backend's development endpoints only; no real backend has them.
  */
 export type Caller =
-  "public" | "signedIn" | "setUp" | "bearer" | "client" | "administrator" | "development";
+  | "public"
+  | "signedIn"
+  | "setUp"
+  | "bearer"
+  | "client"
+  | "administrator"
+  | "nasdaq"
+  | "development";
 
 export type Tag =
   | "Sign-in"
@@ -115,6 +137,7 @@ export type Tag =
   | "API download"
   | "Scripts"
   | "Administrators"
+  | "Nasdaq"
   | "Development";
 
 type Schema = z.ZodMiniType;
@@ -204,6 +227,16 @@ const ADDRESS_RULES = [
   [409, "OUTSIDE_DOMAIN"],
   [409, "ADDRESS_TAKEN"],
 ] as const;
+
+/** What each MobilePASS action of an administrator does (docs/backend.md, Nasdaq). */
+const MOBILEPASS_ACTION_SUMMARY: Record<MobilePassAdminAction, string> = {
+  issue:
+    "Issue a MobilePASS token (an Active user, an individual address, entitled to a Nasdaq application, without a token): its activation code is emailed, valid 7 days.",
+  resend: "Resend the activation code of a token not yet enrolled.",
+  revoke: "Revoke the user's MobilePASS token.",
+  reissue: "Revoke the user's token and issue a new one.",
+  unlock: "Unlock the user's Nasdaq login (locked after 5 failures on the window).",
+};
 
 /** What each simple action of an administrator does (POST /api/admin/users/{id}/<action>). */
 const SIMPLE_ACTION_SUMMARY: Record<SimpleUserAction, string> = {
@@ -1037,6 +1070,28 @@ export const operations: readonly Operation[] = [
     errors: [[404, "NOT_FOUND"]],
   },
 
+  {
+    method: "get",
+    path: "/__dev/mobilepass",
+    id: "devMobilePassApp",
+    tag: "Development",
+    summary:
+      "The development phone's MobilePASS app: the tokens added to it, each with its passcode now.",
+    caller: "development",
+    response: DevMobilePassApp,
+  },
+  {
+    method: "post",
+    path: "/__dev/mobilepass",
+    id: "devAddToMobilePass",
+    tag: "Development",
+    summary: "Type an activation string into the development phone's MobilePASS app.",
+    caller: "development",
+    request: AddToMobilePassRequest,
+    response: DevMobilePassApp,
+    errors: [[404, "ACTIVATION_INVALID"]],
+  },
+
   // Administrators (docs/admin-api.md): each change needs its own "Verify it's you" first —
   // POST /api/step-up/start { purpose: "change", change: { kind: "admin", action, target } }.
   {
@@ -1209,5 +1264,139 @@ export const operations: readonly Operation[] = [
     errors: [...ADMIN_CHANGE, [409, "NTF_TEST_STARTED"]],
   },
 
-  // Nasdaq (/api/nasdaq/...): its entries go here.
+  // Nasdaq's two-factor login with a SafeNet MobilePASS token (issue 17; docs/backend.md, Nasdaq).
+  {
+    method: "get",
+    path: "/api/nasdaq/enrollment",
+    id: "getNasdaqEnrollment",
+    tag: "Nasdaq",
+    summary:
+      "The signed-in user's MobilePASS enrollment: entitled applications, the token, the next step (the seed only at ADD_TOKEN).",
+    caller: "signedIn",
+    response: NasdaqEnrollment,
+  },
+  {
+    method: "post",
+    path: "/api/nasdaq/enrollment/activate",
+    id: "activateMobilePass",
+    tag: "Nasdaq",
+    summary: "The activation code emailed with the token (7 days, once).",
+    caller: "signedIn",
+    request: ActivateTokenRequest,
+    response: NasdaqEnrollment,
+    errors: [
+      [400, "ACTIVATION_INVALID"],
+      [409, "NO_TOKEN"],
+      [409, "WRONG_STEP"],
+      [410, "ACTIVATION_EXPIRED"],
+      [410, "ACTIVATION_USED"],
+      [410, "ACTIVATION_REVOKED"],
+    ],
+  },
+  {
+    method: "post",
+    path: "/api/nasdaq/enrollment/password",
+    id: "setTwoFactorPassword",
+    tag: "Nasdaq",
+    summary: "The 2FA-Password of the Two-Factor Authentication window.",
+    caller: "signedIn",
+    request: SetTwoFactorPasswordRequest,
+    response: NasdaqEnrollment,
+    errors: [
+      [400, "PASSWORD_POLICY"],
+      [409, "NO_TOKEN"],
+      [409, "WRONG_STEP"],
+    ],
+  },
+  {
+    method: "post",
+    path: "/api/nasdaq/enrollment/verify",
+    id: "proveMobilePass",
+    tag: "Nasdaq",
+    summary: "One passcode from the MobilePASS app proves the token was added: enrolled.",
+    caller: "signedIn",
+    request: ProveTokenRequest,
+    response: NasdaqEnrollment,
+    errors: [
+      [400, "INVALID_CODE"],
+      [400, "CODE_ALREADY_USED"],
+      [409, "NO_TOKEN"],
+      [409, "WRONG_STEP"],
+    ],
+  },
+  {
+    method: "delete",
+    path: "/api/nasdaq/mobilepass",
+    id: "removeMobilePass",
+    tag: "Nasdaq",
+    summary: "Settings' Remove: the user's MobilePASS token is revoked (Settings open).",
+    caller: "signedIn",
+    response: NasdaqEnrollment,
+    errors: [
+      [403, "STEP_UP_REQUIRED"],
+      [404, "NOT_FOUND"],
+    ],
+  },
+  {
+    method: "post",
+    path: "/api/nasdaq/login",
+    id: "nasdaqLogin",
+    tag: "Nasdaq",
+    summary:
+      "The Two-Factor Authentication window: User Name, 2FA-Password and Passcode in one step; one answer for any wrong part; a new Nasdaq session.",
+    caller: "nasdaq",
+    request: NasdaqLoginRequest,
+    response: NasdaqSessionState,
+    errors: [
+      [401, "INVALID_CREDENTIALS"],
+      [403, "ACCOUNT_LOCKED"],
+    ],
+  },
+  {
+    method: "get",
+    path: "/api/nasdaq/session",
+    id: "getNasdaqSession",
+    tag: "Nasdaq",
+    summary: "This browser's Nasdaq session, or none (an answer, not an error).",
+    caller: "nasdaq",
+    response: NasdaqSessionState,
+  },
+  {
+    method: "delete",
+    path: "/api/nasdaq/session",
+    id: "nasdaqSignOut",
+    tag: "Nasdaq",
+    summary: "Sign out of the Nasdaq applications.",
+    caller: "nasdaq",
+    response: null,
+  },
+  {
+    method: "get",
+    path: "/api/admin/users/{id}/mobilepass",
+    id: "getUserMobilePass",
+    tag: "Nasdaq",
+    summary:
+      "A user's MobilePASS token (masked), Nasdaq applications and lockout, for their administrator.",
+    caller: "administrator",
+    response: AdminMobilePass,
+    errors: [[404, "NOT_FOUND"]],
+  },
+  ...MOBILEPASS_ADMIN_ACTIONS.map((action): Operation => ({
+    method: "post",
+    path: `/api/admin/users/{id}/mobilepass/${action}`,
+    id: `${action}MobilePass`,
+    tag: "Nasdaq",
+    summary: MOBILEPASS_ACTION_SUMMARY[action],
+    caller: "administrator",
+    request: AdminActionRequest,
+    response: AdminMobilePass,
+    errors: [
+      ...ADMIN_CHANGE,
+      [409, "USER_STATUS"],
+      [409, "SHARED_ADDRESS"],
+      [409, "NOT_ENTITLED"],
+      [409, "TOKEN_EXISTS"],
+      [409, "NO_TOKEN"],
+    ],
+  })),
 ];
