@@ -4,6 +4,8 @@
 //
 //   TRAQS_REFRESH_TOKEN=... node examples/download.mjs TRACE-CA daily-list [download|delta] [YYYY-MM-DD]
 //
+// The facility is TRACE-CA, TRACE-SP, TRACE-TS, ADF, ORF or TRF (e.g. TRF participant-list).
+//
 // TRAQS_API_URL (default http://localhost:4010, the local mock server) is the API's base URL;
 // TRAQS_ACCESS_TOKEN, if set, is an access token saved from an earlier run (it may have expired).
 

@@ -86,6 +86,11 @@ describe("examples/download.mjs", () => {
     expect(stdout.split("\n")[0]).toBe(DAILY_LIST_HEADER);
   });
 
+  it("downloads TRF reference data (the notice's fourth facility) like any other", async () => {
+    const { stdout } = await script(["TRF", "participant-list"]);
+    expect(stdout.split("\n")[0]).toContain("Trade Reporting Facility");
+  });
+
   it("renews an access token that has expired (401) and still downloads", async () => {
     const response = await fetch(`${api}/oauth2/token`, {
       method: "POST",

@@ -1,5 +1,9 @@
-/** The file every example downloads. */
+/**
+ * The file every example downloads; any facility's file goes the same way (TRACE-SP, TRACE-TS, ADF,
+ * ORF, TRF: e.g. TRF/participant-list), as each example's last comment says.
+ */
 const FILE = "TRACE-CA/daily-list?action=download";
+const OTHER_FILES = "Other files: TRACE-SP, TRACE-TS, ADF, ORF or TRF instead of TRACE-CA";
 
 /**
  * Ready-to-run scripts: get an access token, download a file, and get a new access token when the
@@ -16,7 +20,7 @@ REFRESH_TOKEN="${refresh}"
 RESPONSE=$(curl -s -X POST "$API/oauth2/token" -d grant_type=refresh_token -d "refresh_token=$REFRESH_TOKEN")
 ACCESS=$(printf '%s' "$RESPONSE" | sed -nE 's/.*"access_token":"([^"]+)".*/\\1/p')
 if [ -z "$ACCESS" ]; then echo "token endpoint: $RESPONSE" >&2; exit 1; fi
-# 2. A file; on 401, run step 1 again
+# 2. A file; on 401, run step 1 again. ${OTHER_FILES}.
 curl -sSf -H "Authorization: Bearer $ACCESS" -o daily-list.csv "$API/download/${FILE}"`;
   const python = `# Python 3, standard library only
 import json
@@ -51,6 +55,7 @@ def download(path):
                 raise SystemExit(f"download: {e.code} {e.read().decode()}")
             token = access_token()  # the access token expired: renew it and try again
 
+# ${OTHER_FILES}.
 print(download("${FILE}"), end="")`;
   const node = `// Node 18+: node download.mjs (see examples/download.mjs in the repository)
 const API = "${apiBase}";
@@ -71,6 +76,7 @@ async function download(path) {
   return r.text();
 }
 
+// ${OTHER_FILES}.
 process.stdout.write(await download("${FILE}"));`;
   return { curl, python, node };
 }
