@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import * as account from "./contracts/account";
+import * as admin from "./contracts/admin";
 import * as apiDownload from "./contracts/api-download";
 import * as authn from "./contracts/authn";
 import * as common from "./contracts/common";
@@ -7,6 +8,7 @@ import * as dev from "./contracts/dev";
 import * as enrollment from "./contracts/enrollment";
 import * as errorCodes from "./contracts/error-codes";
 import * as me from "./contracts/me";
+import * as nasdaq from "./contracts/nasdaq";
 import * as oauth from "./contracts/oauth";
 import * as passkeys from "./contracts/passkeys";
 import * as recovery from "./contracts/recovery";
@@ -41,6 +43,8 @@ const CONTRACT_MODULES = [
   oauth,
   dev,
   scenarios,
+  admin,
+  nasdaq,
 ];
 function namedSchemas(): Map<Schema, string> {
   const names = new Map<Schema, string>();
@@ -139,7 +143,9 @@ export function commonErrors(op: Operation): Array<readonly [number, errorCodes.
   // The request rules (docs/backend.md, "Every request"): before any handler runs.
   if (changes || op.request) errors.push([400, "VALIDATION"]);
   if (changes) errors.push([403, "CROSS_ORIGIN"], [413, "VALIDATION"], [415, "VALIDATION"]);
-  if (op.caller === "signedIn" || op.caller === "setUp") errors.push([401, "UNAUTHENTICATED"]);
+  if (op.caller === "signedIn" || op.caller === "setUp" || op.caller === "administrator")
+    errors.push([401, "UNAUTHENTICATED"]);
+  if (op.caller === "administrator") errors.push([403, "FORBIDDEN"]);
   errors.push([500, "SERVER_ERROR"]);
   return errors;
 }
@@ -165,7 +171,20 @@ const SECURITY: Record<Operation["caller"], Json[]> = {
   setUp: [{ sessionCookie: [] }],
   bearer: [{ bearerAccessToken: [] }],
   client: [{}],
+  administrator: [{ sessionCookie: [] }],
+  nasdaq: [{}, { nasdaqSessionCookie: [] }],
   development: [{}],
+};
+
+/** What the document says of a caller kind, beside its security scheme. */
+const CALLER_NOTE: Partial<Record<Operation["caller"], string>> = {
+  administrator:
+    "For a signed-in administrator (Me.administration: a firm administrator or the help desk). " +
+    "Anyone else signed in gets 403 FORBIDDEN. A firm administrator asking for another firm's " +
+    "user or firm gets 404 NOT_FOUND, exactly as for one that does not exist. A change needs a " +
+    'fresh "Verify it\'s you" made for it (POST /api/step-up/start with { purpose: "change", ' +
+    'change: { kind: "admin", action, target } }), else 403 STEP_UP_REQUIRED; it writes one ' +
+    "audit event, success or failure.",
 };
 
 /** The OpenAPI 3.1 document. */
@@ -255,6 +274,7 @@ export function openApiDocument(): Json {
       operationId: op.id,
       tags: [op.tag],
       summary: op.summary,
+      ...(CALLER_NOTE[op.caller] ? { description: CALLER_NOTE[op.caller] } : {}),
       ...(op.caller === "development" ? { "x-development-only": true } : {}),
       security: SECURITY[op.caller],
       ...(parameters.length ? { parameters } : {}),
@@ -307,6 +327,15 @@ export function openApiDocument(): Json {
             "The session: an opaque id in an HttpOnly, Secure, SameSite=Strict cookie set by the " +
             "backend (decision 004). State-changing requests must come from the app's own origin " +
             "and be JSON (docs/backend.md).",
+        },
+        nasdaqSessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "nasdaq_sid",
+          description:
+            "The Nasdaq applications' own session (the Two-Factor Authentication window), apart " +
+            "from the Okta dashboard's; the same cookie rules as the session's. Set by " +
+            "POST /api/nasdaq/login, ended by DELETE /api/nasdaq/session.",
         },
         bearerAccessToken: {
           type: "http",

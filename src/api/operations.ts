@@ -18,6 +18,7 @@ import {
 import {
   AuthnState,
   ChallengeRequest,
+  EmailCodeRequest,
   IdentifyRequest,
   PasswordRequest,
   VerifyCodeRequest,
@@ -46,7 +47,38 @@ import {
   SetSecurityQuestionRequest,
   TotpEnrollment,
 } from "./contracts/enrollment";
+import {
+  AdminActionRequest,
+  AuditPage,
+  AuditSearchRequest,
+  EditEntitlementsRequest,
+  Firm,
+  Firms,
+  OrderFormRequest,
+  SetAdministratorRequest,
+  SetTraqsUsernameRequest,
+  SIMPLE_USER_ACTIONS,
+  type SimpleUserAction,
+  StartNtfTestRequest,
+  UpdateProfileRequest,
+  UserDetail,
+  UserSearchAnswer,
+  UserSearchRequest,
+} from "./contracts/admin";
 import { Me, SelectTraqsUsernameRequest } from "./contracts/me";
+import {
+  ActivateTokenRequest,
+  AddToMobilePassRequest,
+  AdminMobilePass,
+  DevMobilePassApp,
+  MOBILEPASS_ADMIN_ACTIONS,
+  type MobilePassAdminAction,
+  NasdaqEnrollment,
+  NasdaqLoginRequest,
+  NasdaqSessionState,
+  ProveTokenRequest,
+  SetTwoFactorPasswordRequest,
+} from "./contracts/nasdaq";
 import {
   PasskeyAssertion,
   PasskeyCreationOptions,
@@ -78,9 +110,23 @@ import { TokenRequest } from "./contracts/oauth";
  *   for it, else 401 UNAUTHENTICATED or 403 STEP_UP_REQUIRED;
  * - `bearer`: `Authorization: Bearer <access token>` (RFC 6750), for scripts;
  * - `client`: no credential in a header; the refresh token is in the form body (RFC 6749 §6);
+ * - `administrator`: a signed-in administrator (`Me.administration`: a firm administrator or the
+ *   help desk), else 401 UNAUTHENTICATED, or 403 FORBIDDEN for anyone else signed in; a firm
+ *   administrator asking for another firm's user or firm is answered 404 NOT_FOUND, exactly as for
+ *   one that does not exist;
+ * - `nasdaq`: the Nasdaq applications' own session cookie (`nasdaq_sid`), apart from the Okta
+ *   dashboard's; anyone may call, the cookie, if sent, is read and may be set or ended;
  * - `development`: the mock backend's development endpoints only; no real backend has them.
  */
-export type Caller = "public" | "signedIn" | "setUp" | "bearer" | "client" | "development";
+export type Caller =
+  | "public"
+  | "signedIn"
+  | "setUp"
+  | "bearer"
+  | "client"
+  | "administrator"
+  | "nasdaq"
+  | "development";
 
 export type Tag =
   | "Sign-in"
@@ -90,6 +136,8 @@ export type Tag =
   | "Settings"
   | "API download"
   | "Scripts"
+  | "Administrators"
+  | "Nasdaq"
   | "Development";
 
 type Schema = z.ZodMiniType;
@@ -164,6 +212,46 @@ const RECOVERY_STEP = [
   [409, "RECOVERY_ENDED"],
 ] as const;
 const GRANT = [[403, "STEP_UP_REQUIRED"]] as const;
+/**
+ * Every administrative change: the role may not make it (403 FORBIDDEN, e.g. the help desk's
+ * Order Form), the user or firm is not there for this administrator (404), or no fresh "Verify it's
+ * you" made for this action and target (403 STEP_UP_REQUIRED). Checked in that order.
+ */
+const ADMIN_CHANGE = [
+  [403, "FORBIDDEN"],
+  [403, "STEP_UP_REQUIRED"],
+  [404, "NOT_FOUND"],
+] as const;
+const ADDRESS_RULES = [
+  [409, "SHARED_ADDRESS"],
+  [409, "OUTSIDE_DOMAIN"],
+  [409, "ADDRESS_TAKEN"],
+] as const;
+
+/** What each MobilePASS action of an administrator does (docs/backend.md, Nasdaq). */
+const MOBILEPASS_ACTION_SUMMARY: Record<MobilePassAdminAction, string> = {
+  issue:
+    "Issue a MobilePASS token (an Active user, an individual address, entitled to a Nasdaq application, without a token): its activation code is emailed, valid 7 days.",
+  resend: "Resend the activation code of a token not yet enrolled.",
+  revoke: "Revoke the user's MobilePASS token.",
+  reissue: "Revoke the user's token and issue a new one.",
+  unlock: "Unlock the user's Nasdaq login (locked after 5 failures on the window).",
+};
+
+/** What each simple action of an administrator does (POST /api/admin/users/{id}/<action>). */
+const SIMPLE_ACTION_SUMMARY: Record<SimpleUserAction, string> = {
+  resendInvitation: "Resend invitation: a new link, valid 30 days (an Invited user only).",
+  revokeInvitation: "Revoke invitation: the link stops working and the invited user is removed.",
+  unlock: "Unlock: end the lockout (a Locked user only).",
+  resetMethods:
+    "Reset security methods (lost phone): every method, the security question and recovery codes go; the password stays; the user's sessions end.",
+  sendPasswordReset: "Send a password reset email (“Forgot password?” link).",
+  signOutEverywhere: "Sign out everywhere: every session of the user ends.",
+  revokeTokens: "Revoke the user's API refresh token (and its access tokens).",
+  suspend: "Suspend: the user cannot sign in; their sessions end.",
+  reactivate: "Reactivate a suspended user.",
+  deactivate: "Deactivate for good (also an Invited user); sessions and tokens end.",
+};
 
 /** The password, code, recovery-code, push and passkey steps of one verification flow. */
 function verificationSteps(base: string, tag: Tag, caller: Caller, flow: string): Operation[] {
@@ -265,6 +353,38 @@ export const operations: readonly Operation[] = [
     response: AuthnState,
   },
   ...verificationSteps("/api/authn", "Sign-in", "public", ""),
+  {
+    method: "post",
+    path: "/api/authn/email-code",
+    id: "verifyEmailCode",
+    tag: "Sign-in",
+    summary:
+      "The code emailed after an administrator reset the security methods (AuthnState.emailCode): then the set-up (ENROLL).",
+    caller: "public",
+    request: EmailCodeRequest,
+    response: AuthnState,
+    errors: [
+      [401, "INVALID_CODE"],
+      [401, "CODE_EXPIRED"],
+      [403, "ACCOUNT_LOCKED"],
+      [409, "WRONG_STEP"],
+    ],
+  },
+  {
+    method: "post",
+    path: "/api/authn/email-code/resend",
+    id: "resendEmailCode",
+    tag: "Sign-in",
+    summary:
+      "Email a new code (after AuthnState.emailCode.resendAt); the one before stops working.",
+    caller: "public",
+    response: AuthnState,
+    errors: [
+      [403, "ACCOUNT_LOCKED"],
+      [409, "WRONG_STEP"],
+      [429, "RATE_LIMITED"],
+    ],
+  },
   {
     method: "post",
     path: "/api/authn/passkey-sign-in/options",
@@ -950,5 +1070,333 @@ export const operations: readonly Operation[] = [
     errors: [[404, "NOT_FOUND"]],
   },
 
-  // Administrators (/api/admin/...) and Nasdaq (/api/nasdaq/...): their entries go here.
+  {
+    method: "get",
+    path: "/__dev/mobilepass",
+    id: "devMobilePassApp",
+    tag: "Development",
+    summary:
+      "The development phone's MobilePASS app: the tokens added to it, each with its passcode now.",
+    caller: "development",
+    response: DevMobilePassApp,
+  },
+  {
+    method: "post",
+    path: "/__dev/mobilepass",
+    id: "devAddToMobilePass",
+    tag: "Development",
+    summary: "Type an activation string into the development phone's MobilePASS app.",
+    caller: "development",
+    request: AddToMobilePassRequest,
+    response: DevMobilePassApp,
+    errors: [[404, "ACTIVATION_INVALID"]],
+  },
+
+  // Administrators (docs/admin-api.md): each change needs its own "Verify it's you" first —
+  // POST /api/step-up/start { purpose: "change", change: { kind: "admin", action, target } }.
+  {
+    method: "get",
+    path: "/api/admin/users",
+    id: "searchUsers",
+    tag: "Administrators",
+    summary:
+      "Users: search by name, email or TRAQS username, 25 a page (a firm administrator: their own firm).",
+    caller: "administrator",
+    query: Object.entries(UserSearchRequest.def.shape).map(([name, schema]) => ({
+      name,
+      schema,
+      required: false,
+    })),
+    response: UserSearchAnswer,
+    errors: [
+      [400, "VALIDATION"],
+      [404, "NOT_FOUND"],
+    ],
+  },
+  {
+    method: "get",
+    path: "/api/admin/users/{id}",
+    id: "getUser",
+    tag: "Administrators",
+    summary: "One user: status, methods (masked), sessions, tokens, TRAQS usernames, Order Forms.",
+    caller: "administrator",
+    response: UserDetail,
+    errors: [[404, "NOT_FOUND"]],
+  },
+  {
+    method: "post",
+    path: "/api/admin/order-form",
+    id: "inviteUser",
+    tag: "Administrators",
+    summary:
+      "The Order Form: invite a user (Invited) with TRAQS usernames and entitlements; the invitation is emailed (not the help desk).",
+    caller: "administrator",
+    request: OrderFormRequest,
+    response: UserDetail,
+    errors: [...ADMIN_CHANGE, ...ADDRESS_RULES, [409, "USERNAME_TAKEN"]],
+  },
+  ...SIMPLE_USER_ACTIONS.map((action): Operation => ({
+    method: "post",
+    path: `/api/admin/users/{id}/${action}`,
+    id: action,
+    tag: "Administrators",
+    summary: SIMPLE_ACTION_SUMMARY[action],
+    caller: "administrator",
+    request: AdminActionRequest,
+    // revokeInvitation removes the user: 204.
+    response: action === "revokeInvitation" ? null : UserDetail,
+    errors: [
+      ...ADMIN_CHANGE,
+      [409, "USER_STATUS"],
+      [409, "SELF_ACTION"],
+      [409, "LAST_ADMINISTRATOR"],
+    ],
+  })),
+  {
+    method: "put",
+    path: "/api/admin/users/{id}/traqs-usernames/{username}",
+    id: "setTraqsUsername",
+    tag: "Administrators",
+    summary: "Make one of the user's TRAQS usernames Active or InActive.",
+    caller: "administrator",
+    request: SetTraqsUsernameRequest,
+    response: UserDetail,
+    errors: [...ADMIN_CHANGE],
+  },
+  {
+    method: "put",
+    path: "/api/admin/users/{id}/entitlements",
+    id: "editEntitlements",
+    tag: "Administrators",
+    summary: "Replace the user's entitlements: a new Order Form entry.",
+    caller: "administrator",
+    request: EditEntitlementsRequest,
+    response: UserDetail,
+    errors: [...ADMIN_CHANGE],
+  },
+  {
+    method: "put",
+    path: "/api/admin/users/{id}/profile",
+    id: "updateProfile",
+    tag: "Administrators",
+    summary:
+      "The help desk only: first and last name and the primary email (the username); both addresses are told.",
+    caller: "administrator",
+    request: UpdateProfileRequest,
+    response: UserDetail,
+    errors: [...ADMIN_CHANGE, ...ADDRESS_RULES],
+  },
+  {
+    method: "put",
+    path: "/api/admin/users/{id}/administrator",
+    id: "setAdministrator",
+    tag: "Administrators",
+    summary: "Give or remove the firm administrator role (an Active user of the firm).",
+    caller: "administrator",
+    request: SetAdministratorRequest,
+    response: UserDetail,
+    errors: [
+      ...ADMIN_CHANGE,
+      [409, "SELF_ACTION"],
+      [409, "LAST_ADMINISTRATOR"],
+      [409, "USER_STATUS"],
+    ],
+  },
+  {
+    method: "get",
+    path: "/api/admin/audit",
+    id: "searchAuditLog",
+    tag: "Administrators",
+    summary:
+      "The audit log, 50 a page, newest first (a firm administrator: their own firm's events).",
+    caller: "administrator",
+    query: Object.entries(AuditSearchRequest.def.shape).map(([name, schema]) => ({
+      name,
+      schema,
+      required: false,
+    })),
+    response: AuditPage,
+    errors: [[400, "VALIDATION"]],
+  },
+  {
+    method: "get",
+    path: "/api/admin/audit.csv",
+    id: "downloadAuditLog",
+    tag: "Administrators",
+    summary:
+      "Every matching audit event as CSV (an attachment); a value starting with =, +, -, @, tab or CR is neutralised with a leading '.",
+    caller: "administrator",
+    query: Object.entries(AuditSearchRequest.def.shape)
+      .filter(([name]) => name !== "page")
+      .map(([name, schema]) => ({ name, schema, required: false })),
+    response: { file: "text/csv" },
+    errors: [[400, "VALIDATION"]],
+  },
+  {
+    method: "get",
+    path: "/api/admin/firms",
+    id: "listFirms",
+    tag: "Administrators",
+    summary:
+      "Firms: domains, administrators, the NTF test period (a firm administrator: their own).",
+    caller: "administrator",
+    response: Firms,
+  },
+  {
+    method: "get",
+    path: "/api/admin/firms/{firmId}",
+    id: "getFirm",
+    tag: "Administrators",
+    summary: "One firm.",
+    caller: "administrator",
+    response: Firm,
+    errors: [[404, "NOT_FOUND"]],
+  },
+  {
+    method: "post",
+    path: "/api/admin/firms/{firmId}/ntf-test",
+    id: "startNtfTest",
+    tag: "Administrators",
+    summary: "Start the firm's free 30-day NTF test period, today (once).",
+    caller: "administrator",
+    request: StartNtfTestRequest,
+    response: Firm,
+    errors: [...ADMIN_CHANGE, [409, "NTF_TEST_STARTED"]],
+  },
+
+  // Nasdaq's two-factor login with a SafeNet MobilePASS token (issue 17; docs/backend.md, Nasdaq).
+  {
+    method: "get",
+    path: "/api/nasdaq/enrollment",
+    id: "getNasdaqEnrollment",
+    tag: "Nasdaq",
+    summary:
+      "The signed-in user's MobilePASS enrollment: entitled applications, the token, the next step (the seed only at ADD_TOKEN).",
+    caller: "signedIn",
+    response: NasdaqEnrollment,
+  },
+  {
+    method: "post",
+    path: "/api/nasdaq/enrollment/activate",
+    id: "activateMobilePass",
+    tag: "Nasdaq",
+    summary: "The activation code emailed with the token (7 days, once).",
+    caller: "signedIn",
+    request: ActivateTokenRequest,
+    response: NasdaqEnrollment,
+    errors: [
+      [400, "ACTIVATION_INVALID"],
+      [409, "NO_TOKEN"],
+      [409, "WRONG_STEP"],
+      [410, "ACTIVATION_EXPIRED"],
+      [410, "ACTIVATION_USED"],
+      [410, "ACTIVATION_REVOKED"],
+    ],
+  },
+  {
+    method: "post",
+    path: "/api/nasdaq/enrollment/password",
+    id: "setTwoFactorPassword",
+    tag: "Nasdaq",
+    summary: "The 2FA-Password of the Two-Factor Authentication window.",
+    caller: "signedIn",
+    request: SetTwoFactorPasswordRequest,
+    response: NasdaqEnrollment,
+    errors: [
+      [400, "PASSWORD_POLICY"],
+      [409, "NO_TOKEN"],
+      [409, "WRONG_STEP"],
+    ],
+  },
+  {
+    method: "post",
+    path: "/api/nasdaq/enrollment/verify",
+    id: "proveMobilePass",
+    tag: "Nasdaq",
+    summary: "One passcode from the MobilePASS app proves the token was added: enrolled.",
+    caller: "signedIn",
+    request: ProveTokenRequest,
+    response: NasdaqEnrollment,
+    errors: [
+      [400, "INVALID_CODE"],
+      [400, "CODE_ALREADY_USED"],
+      [409, "NO_TOKEN"],
+      [409, "WRONG_STEP"],
+    ],
+  },
+  {
+    method: "delete",
+    path: "/api/nasdaq/mobilepass",
+    id: "removeMobilePass",
+    tag: "Nasdaq",
+    summary: "Settings' Remove: the user's MobilePASS token is revoked (Settings open).",
+    caller: "signedIn",
+    response: NasdaqEnrollment,
+    errors: [
+      [403, "STEP_UP_REQUIRED"],
+      [404, "NOT_FOUND"],
+    ],
+  },
+  {
+    method: "post",
+    path: "/api/nasdaq/login",
+    id: "nasdaqLogin",
+    tag: "Nasdaq",
+    summary:
+      "The Two-Factor Authentication window: User Name, 2FA-Password and Passcode in one step; one answer for any wrong part; a new Nasdaq session.",
+    caller: "nasdaq",
+    request: NasdaqLoginRequest,
+    response: NasdaqSessionState,
+    errors: [
+      [401, "INVALID_CREDENTIALS"],
+      [403, "ACCOUNT_LOCKED"],
+    ],
+  },
+  {
+    method: "get",
+    path: "/api/nasdaq/session",
+    id: "getNasdaqSession",
+    tag: "Nasdaq",
+    summary: "This browser's Nasdaq session, or none (an answer, not an error).",
+    caller: "nasdaq",
+    response: NasdaqSessionState,
+  },
+  {
+    method: "delete",
+    path: "/api/nasdaq/session",
+    id: "nasdaqSignOut",
+    tag: "Nasdaq",
+    summary: "Sign out of the Nasdaq applications.",
+    caller: "nasdaq",
+    response: null,
+  },
+  {
+    method: "get",
+    path: "/api/admin/users/{id}/mobilepass",
+    id: "getUserMobilePass",
+    tag: "Nasdaq",
+    summary:
+      "A user's MobilePASS token (masked), Nasdaq applications and lockout, for their administrator.",
+    caller: "administrator",
+    response: AdminMobilePass,
+    errors: [[404, "NOT_FOUND"]],
+  },
+  ...MOBILEPASS_ADMIN_ACTIONS.map((action): Operation => ({
+    method: "post",
+    path: `/api/admin/users/{id}/mobilepass/${action}`,
+    id: `${action}MobilePass`,
+    tag: "Nasdaq",
+    summary: MOBILEPASS_ACTION_SUMMARY[action],
+    caller: "administrator",
+    request: AdminActionRequest,
+    response: AdminMobilePass,
+    errors: [
+      ...ADMIN_CHANGE,
+      [409, "USER_STATUS"],
+      [409, "SHARED_ADDRESS"],
+      [409, "NOT_ENTITLED"],
+      [409, "TOKEN_EXISTS"],
+      [409, "NO_TOKEN"],
+    ],
+  })),
 ];
