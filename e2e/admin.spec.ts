@@ -15,15 +15,9 @@ import {
   shownKey,
   signInAsAdministrator,
   signInWithAuthenticator,
+  signOut,
   test,
 } from "./fixtures";
-
-/** Signs out through the user menu: the next person uses the same browser. */
-async function signOut(page: Page, name: string) {
-  await page.getByRole("button", { name }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
-}
 
 /** The audit log's rows as the table shows them, and the CSV that Export CSV downloads. */
 async function auditRowsAndCsv(page: Page) {

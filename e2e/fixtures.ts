@@ -458,6 +458,13 @@ export async function administer(
   await page.getByRole("button", { name: "Verify", exact: true }).click();
 }
 
+/** Signs out through the user menu (`name` is its button): the next person uses the same browser. */
+export async function signOut(page: Page, name: string) {
+  await page.getByRole("button", { name }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+}
+
 /** Administration / Users: search, then open the one user found. */
 export async function openAdminUser(page: Page, search: string, name: string) {
   await page.getByRole("link", { name: "Users", exact: true }).click();
