@@ -5,8 +5,8 @@ import { gzipSync } from "node:zlib";
  * The size budget: the JavaScript and CSS the sign-in page loads first (the entry and its static
  * imports, not the chunks loaded later), gzip. Run after `vite build`.
  */
-/** 125 KiB: the target of issue 7 (React 19 alone is 67 KiB). */
-export const FIRST_PAGE_BUDGET_BYTES = 128_000;
+/** 110.4 kB reached, rounded up (decision 027); issue 19's target is 100 kB (React 19 alone is 69). */
+export const FIRST_PAGE_BUDGET_BYTES = 111_000;
 
 type ManifestChunk = {
   file: string;

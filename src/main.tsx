@@ -2,7 +2,7 @@ import { startTransition, StrictMode } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { env } from "./config/env";
-import { browserLanguage, setLanguage } from "./i18n";
+import { browserLanguage, startLanguage } from "./i18n/first-screen";
 import "./styles.css";
 
 async function start() {
@@ -12,7 +12,7 @@ async function start() {
   // chose it from the browser's, decision 025): the app starts in that one, to take it over as is.
   const prerendered = root.hasAttribute("data-prerendered");
   const language = prerendered ? document.documentElement.lang : browserLanguage();
-  const strings = setLanguage(language);
+  const strings = startLanguage(language);
   // The mock backend runs in this page only when configured; it is its own chunk, loaded first.
   if (__WITH_MOCK__ && env.backend === "browser-mock") {
     const { startBrowserMock } = await import("../mocks/browser");
@@ -28,7 +28,7 @@ async function start() {
     // What was typed before this runs stays (an uncontrolled field keeps its value).
     hydrateRoot(root, app);
     // A host that sent the page in another language than the browser's: it switches now.
-    if (browserLanguage() !== language) void setLanguage(browserLanguage());
+    if (browserLanguage() !== language) void startLanguage(browserLanguage());
     return;
   }
   // As a transition, the first render is split into short tasks instead of one long one.

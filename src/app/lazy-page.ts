@@ -1,6 +1,6 @@
 import { lazy, type ComponentType } from "react";
 import { fetchEarly } from "@/api/client";
-import { loadAreaStrings } from "@/i18n";
+import { loadAreaStrings } from "@/i18n/load";
 
 // The later pages' styles, beside the first page's (decision 026).
 const loadPageStyles = () => import("../later-pages.css");

@@ -1,8 +1,8 @@
-import type { TFunction } from "i18next";
 import { ApiError } from "@/api/client";
+import type { Translate } from "./first-screen";
 
 /** The words for a failed request: every error code has its own message in every language. */
-export function describeError(t: TFunction, error: unknown): string {
+export function describeError(t: Translate, error: unknown): string {
   if (!(error instanceof ApiError)) return t("errors.UNKNOWN");
   const seconds = error.retryAfterSeconds ?? 0;
   const skew = error.skewSeconds ?? 0;

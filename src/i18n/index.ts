@@ -1,20 +1,16 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { currentLanguage, handOverLanguage, languages, setTranslator } from "./first-screen";
 import core from "./locales/en/core.json";
 
 /**
- * The sign-in page ships with the English strings it needs (locales/en/core.json); the strings of
- * the other areas load with those areas' pages (lazyPage), and other languages when chosen. The
- * default follows the browser, as the guide says ("automatically set by your browser").
+ * i18next, loaded with the first page after Sign In (whose first screen translates without it,
+ * `./first-screen`, decision 027) and by the build's prerender. It starts with the English strings
+ * of the first screen (locales/en/core.json); the strings of the other areas load with those areas'
+ * pages (lazyPage), and other languages when chosen. The default follows the browser, as the guide
+ * says ("automatically set by your browser").
  */
-const languages = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*.json");
 const loadEnglishAreas = () => import("./locales/en/areas.json");
-
-/** The browser's language, where the app has it; else English. */
-export function browserLanguage(): string {
-  const preferred = typeof navigator === "undefined" ? "en" : navigator.language.slice(0, 2);
-  return `./locales/${preferred}.json` in languages ? preferred : "en";
-}
 
 void i18n.use(initReactI18next).init({
   // A copy: adding the areas' strings later merges into it, and must not change the module.
@@ -25,11 +21,15 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+// It goes on in the language the first screen is in; from then on it translates every screen.
+const started = setLanguage(currentLanguage());
+handOverLanguage(setLanguage);
+
 let englishAreas: Promise<void> | null = null;
 
 /** The English strings of every area beyond sign-in (also the fallback of other languages). */
 export function loadAreaStrings(): Promise<void> {
-  englishAreas ??= loadEnglishAreas().then(({ default: areas }) => {
+  englishAreas ??= Promise.all([loadEnglishAreas(), started]).then(([{ default: areas }]) => {
     i18n.addResourceBundle("en", "translation", areas, true, false);
   });
   return englishAreas;
@@ -43,6 +43,7 @@ export async function setLanguage(language: string): Promise<void> {
   }
   const next = loader ? language : "en";
   await i18n.changeLanguage(next);
+  setTranslator(next, (key, options) => i18n.t(key, options));
   if (!import.meta.env.SSR) document.documentElement.lang = next;
 }
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/i18n/first-screen";
 import { env } from "@/config/env";
 
 /** Says plainly when this is not Production: NTF enrollments and tokens are separate. */

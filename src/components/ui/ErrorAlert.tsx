@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/i18n/first-screen";
 import { describeError } from "@/i18n/describe-error";
 import { Alert } from "./Alert";
 

@@ -1,5 +1,5 @@
 import { Component, Suspense, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/i18n/first-screen";
 import { Alert } from "./Alert";
 import { Loading } from "./Loading";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/i18n/first-screen";
 
 /** "Loading…" while a screen waits for its code or its data; screen readers hear it (status). */
 export function Loading() {

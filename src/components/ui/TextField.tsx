@@ -1,5 +1,5 @@
 import { useId, useState, type InputHTMLAttributes, type Ref } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/i18n/first-screen";
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;

@@ -1,4 +1,4 @@
-import { loadAreaStrings } from "@/i18n";
+import { loadAreaStrings } from "@/i18n/load";
 
 // Only the first screen (the username) is in the first load; the steps after it, and their
 // strings, load while the username is being checked, so the next screen does not wait for them.

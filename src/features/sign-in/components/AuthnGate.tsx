@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/i18n/first-screen";
 import { Loading } from "@/components/ui/Loading";
 import { Navigate, useSearchParams } from "react-router";
 import type { AuthnState, AuthnStatus } from "@/api/contracts/authn";

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/i18n/first-screen";
 import { Link, useNavigate } from "react-router";
 import { AuthCard } from "@/components/ui/AuthCard";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
