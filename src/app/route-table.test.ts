@@ -15,7 +15,8 @@ describe("the route table", () => {
       const module = (await import(/* @vite-ignore */ route.module)) as Record<string, unknown>;
       expect(typeof module[route.page], `${route.page} in ${route.module}`).toBe("function");
     }
-  });
+    // It compiles every page of the app: seconds on a busy 2-core host.
+  }, 60_000);
 
   it("sends early only the GETs named in endpoints, and each of them for some page", () => {
     const opened = new Set(routeTable.flatMap((route) => route.opensWith ?? []));
