@@ -18,7 +18,7 @@ const GENERIC = "Login failed. Check your User Name, 2FA-Password and Passcode."
  * reason, then Hank's own "Verify it's you" (password and his authenticator's next code).
  */
 async function helpDeskActsOnSam(page: Page, mock: MockBackend, action: string, done: RegExp) {
-  await page.context().clearCookies();
+  await page.goto("/signin");
   await mock.advanceClock(30); // Hank's next code
   await signInWithAuthenticator(page, mock, HANK);
   // Hank has no TRAQS username: his sign-in ends on "Select a username"; his session is open.
@@ -37,7 +37,15 @@ async function helpDeskActsOnSam(page: Page, mock: MockBackend, action: string, 
   await page.getByLabel("Enter code").fill(await mock.totp(HANK.totpKey));
   await page.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: done })).toBeVisible();
-  await page.context().clearCookies();
+  // Hank leaves as a person would: the next person uses the same browser.
+  await signOut(page, "Hank Help");
+}
+
+/** Signs out of the Okta dashboard through the user menu. */
+async function signOut(page: Page, name: string) {
+  await page.getByRole("button", { name }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
 }
 
 /** The development inbox's MobilePASS app: the passcode it shows for Sam's token now. */
@@ -69,7 +77,6 @@ test("the help desk issues Sam a MobilePASS token; Sam enrolls it and logs into 
   mock,
 }) => {
   test.slow(); // two administrators' verifications, an enrollment and eight logins
-  await page.goto("/signin");
   await helpDeskActsOnSam(page, mock, "Issue MobilePASS token", /MobilePASS token was issued/);
 
   // The email: a self-enrollment link with the activation code.
@@ -77,6 +84,9 @@ test("the help desk issues Sam a MobilePASS token; Sam enrolls it and logs into 
   expect(email.subject).toBe("Nasdaq 2FA - Your MobilePASS token");
   expect(email.text).toContain("Q-Port");
   await page.goto(email.link ?? "");
+  // Without a session the link goes to Sign In, which returns to the enrollment afterwards.
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin\?from=/);
   // The Okta sign-in confirms the account, then the enrollment goes on.
   await signInWithAuthenticator(page, mock, SAM);
   await expect(page.getByRole("heading", { name: "Activate your MobilePASS token" })).toBeVisible();
@@ -102,7 +112,11 @@ test("the help desk issues Sam a MobilePASS token; Sam enrolls it and logs into 
 
   // The development inbox plays the MobilePASS app: it takes the activation string.
   const phone = await openPhone(context);
-  await phone.getByLabel("Activation string").fill(activationString);
+  // The inbox's app section may still be mounting: type again until the field keeps the string.
+  await expect(async () => {
+    await phone.getByLabel("Activation string").fill(activationString);
+    await expect(phone.getByRole("button", { name: "Add token" })).toBeEnabled({ timeout: 1000 });
+  }).toPass();
   await phone.getByRole("button", { name: "Add token" }).click();
   await expectAccessible(phone);
   await page.getByLabel("Passcode").fill(await phonePasscode(phone));
@@ -145,6 +159,9 @@ test("the help desk issues Sam a MobilePASS token; Sam enrolls it and logs into 
 
   // After 15 minutes it opens again; then the help desk revokes the token, and it stops at once.
   await mock.advanceClock(15 * 60);
+  // Sam's Okta sign-in of the enrollment is still open in this browser: he signs out first.
+  await page.goto("/");
+  await signOut(page, "Sam Lee");
   await helpDeskActsOnSam(page, mock, "Revoke MobilePASS token", /was revoked/);
   await page.goto("/nasdaq/login?app=q-port");
   await mock.advanceClock(30);

@@ -86,7 +86,7 @@ async function checkScreen(page: Page, name: string, heading: string | RegExp) {
   await page.setViewportSize(PHONE);
 }
 
-test("Sign-in, unlock, forgot password, help and the development inbox fit a phone", async ({
+test("Sign-in, unlock, forgot password, help, the development inbox and the Nasdaq login window fit a phone", async ({
   page,
 }) => {
   await page.goto("/signin");
@@ -106,6 +106,7 @@ test("Sign-in, unlock, forgot password, help and the development inbox fit a pho
     ["/signin/forgot-password", "forgot-password", "Reset your password"],
     ["/help", "help", "Help"],
     ["/dev/inbox", "development-inbox", "Development inbox"],
+    ["/nasdaq/login?app=q-port", "nasdaq-login", "Two-Factor Authentication"],
   ] as const) {
     await page.goto(path);
     await checkScreen(page, name, heading);
