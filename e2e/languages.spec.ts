@@ -10,11 +10,11 @@ for (const { locale, lang, strings } of LANGUAGES) {
   test.describe(`in ${lang}`, () => {
     test.use({ locale });
 
-    test(`the sign-in, recovery, TRAQS, account and API screens pass axe (${lang})`, async ({
+    test(`the sign-in, recovery, Nasdaq login, TRAQS, account and API screens pass axe (${lang})`, async ({
       page,
       mock,
     }) => {
-      test.slow(); // fifteen screens, each checked by axe
+      test.slow(); // sixteen screens, each checked by axe
       const screens: string[] = [];
       const check = async (name: string) => {
         await expect(page.locator("html")).toHaveAttribute("lang", lang);
@@ -25,7 +25,13 @@ for (const { locale, lang, strings } of LANGUAGES) {
       await page.goto("/signin");
       await expect(page.getByRole("heading", { name: t("signIn.title"), level: 1 })).toBeVisible();
       await check("sign in");
-      for (const path of ["/signin/unlock", "/signin/forgot-password", "/help", "/dev/inbox"]) {
+      for (const path of [
+        "/signin/unlock",
+        "/signin/forgot-password",
+        "/help",
+        "/dev/inbox",
+        "/nasdaq/login?app=q-port", // the Nasdaq "Two-Factor Authentication" window
+      ]) {
         await page.goto(path);
         await check(path);
       }
@@ -62,7 +68,7 @@ for (const { locale, lang, strings } of LANGUAGES) {
         await page.goto(path);
         await check(path);
       }
-      expect(screens).toHaveLength(15);
+      expect(screens).toHaveLength(16);
     });
   });
 }
