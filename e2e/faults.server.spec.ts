@@ -195,6 +195,8 @@ test("A page whose code cannot be fetched says so instead of going blank; Back a
 }) => {
   await page.goto("/signin");
   await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  // Sign In has loaded all of its code (the prerendered page shows before it does: decision 025).
+  await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toBeEnabled();
 
   // Help's code cannot be fetched, nor the strings of every page but Sign In.
   const backOnline = await cutOffAppCode(page);

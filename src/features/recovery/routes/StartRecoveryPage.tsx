@@ -8,6 +8,7 @@ import { RadioGroupField } from "@/components/ui/RadioGroupField";
 import { useUsernameField } from "@/components/ui/UsernameField";
 import { paths } from "@/config/paths";
 import { useStartRecovery } from "../api";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** "Unlock account?" (guide Section 2, How to Unlock, step 1) and "Forgot password?". */
 export function UnlockAccountPage() {
@@ -22,6 +23,7 @@ function StartRecovery({ kind }: { kind: RecoveryKind }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const start = useStartRecovery();
+  const hydrated = useHydrated();
   const username = useUsernameField();
   const unlock = kind === "unlock";
   return (
@@ -61,7 +63,7 @@ function StartRecovery({ kind }: { kind: RecoveryKind }) {
             defaultChecked
           />
         ) : null}
-        <button type="submit" className="button primary" disabled={start.isPending}>
+        <button type="submit" className="button primary" disabled={!hydrated || start.isPending}>
           {start.isPending ? t("common.working") : t(unlock ? "common.select" : "signIn.next")}
         </button>
       </form>

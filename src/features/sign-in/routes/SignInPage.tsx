@@ -8,6 +8,7 @@ import { paths } from "@/config/paths";
 import { useIdentify } from "../api/authn";
 import { AuthnGate, stepPath, useReturnPath } from "../components/AuthnGate";
 import { preloadSignInSteps } from "../steps";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // Passkeys load after the first paint, with the WebAuthn code they use: not in the first load.
 const PasskeySignIn = lazy(() => import("../components/PasskeySignIn"));
@@ -52,6 +53,7 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
   const from = useReturnPath();
   const step = useIdentify();
   const username = useUsernameField(defaultUsername, "username webauthn");
+  const hydrated = useHydrated();
 
   const onSubmit = username.handleSubmit((value) => {
     preloadSignInSteps();
@@ -80,7 +82,7 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
       <form onSubmit={onSubmit} noValidate>
         <ErrorAlert error={step.error} />
         {username.field}
-        <button type="submit" className="button primary" disabled={step.isPending}>
+        <button type="submit" className="button primary" disabled={!hydrated || step.isPending}>
           {step.isPending ? t("common.working") : t("signIn.next")}
         </button>
       </form>
