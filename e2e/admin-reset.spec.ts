@@ -12,6 +12,7 @@ import {
   signInToFactorStep,
   signOut,
   test,
+  setUpSecurityQuestion,
 } from "./fixtures";
 
 /**
@@ -72,15 +73,7 @@ test("After the help desk resets Sam's methods, he signs in with his password an
   const required = page.getByRole("region", { name: "Set up required" });
   await expect(required.getByRole("link", { name: "Set up Security Question" })).toBeVisible();
   await expect(required.getByRole("link", { name: "Set up Password" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Set up Security Question" }).click();
-  await page.getByLabel("Choose a security question", { exact: true }).last().selectOption({
-    label: "What is the name of your first stuffed animal?",
-  });
-  await page.getByLabel("Answer", { exact: true }).fill("Rex the bear");
-  await page.getByRole("button", { name: "Verify" }).click();
-  await expect(
-    page.getByRole("status").filter({ hasText: "Security Question is set up." }),
-  ).toBeVisible();
+  await setUpSecurityQuestion(page);
 
   // Google Authenticator on his new phone: the code computed from the key shown.
   await page.getByRole("link", { name: "Set up Google Authenticator" }).click();

@@ -187,6 +187,11 @@ export async function setUpPasswordAndQuestion(page: Page, password: string) {
   await page.getByRole("link", { name: "Set up Password" }).click();
   await fillNewPassword(page, password);
   await page.getByRole("button", { name: "Next" }).click();
+  await setUpSecurityQuestion(page);
+}
+
+/** The security question, chosen from the list, and its answer; then its "set up" status. */
+export async function setUpSecurityQuestion(page: Page) {
   await page.getByRole("link", { name: "Set up Security Question" }).click();
   await page.getByLabel("Choose a security question", { exact: true }).last().selectOption({
     label: "What is the name of your first stuffed animal?",
