@@ -375,6 +375,16 @@ export const test = base.extend<{
   passkeys: async ({ page }, use) => {
     await use(await Passkeys.attach(page));
   },
+  // E2E_CPU_THROTTLE=6 runs every page six times slower: races that a busy CI host shows now and
+  // then (an answer arriving after a click) show every time.
+  page: async ({ page }, use) => {
+    const rate = Number(process.env.E2E_CPU_THROTTLE ?? 1);
+    if (rate > 1) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    }
+    await use(page);
+  },
   // Every test runs under the build's Content-Security-Policy and fails on any violation.
   cspViolations: [
     async ({ context }, use) => {

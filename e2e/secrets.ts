@@ -86,6 +86,7 @@ export function secretsStayOutOfTheBrowser() {
     mock,
     context,
   }, testInfo) => {
+    test.slow(); // an activation, a set-up, a sign-in and a token, each step read back
     const mockInPage = testInfo.project.name !== "mock-server";
     const mockOwn = mockInPage
       ? { database: MOCK_DATABASE, cookie: SESSION_COOKIE, localStorageKey: MSW_COOKIE_STORE }

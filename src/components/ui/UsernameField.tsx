@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { useTranslation } from "@/i18n/first-screen";
 import { Username } from "@/api/contracts/authn";
 import { TextField } from "./TextField";
@@ -14,6 +14,12 @@ export function useUsernameField(defaultValue = "", autoComplete = "username") {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string>();
+
+  // A default that arrives later (the sign-in's state, once fetched) fills the field only if
+  // nothing was typed there meanwhile.
+  useEffect(() => {
+    if (input.current && input.current.value === "") input.current.value = defaultValue;
+  }, [defaultValue]);
 
   const check = (value: string): string | null => {
     const result = Username.safeParse(value);

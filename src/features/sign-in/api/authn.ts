@@ -9,6 +9,9 @@ export function useIdentify() {
   return useMutation({
     mutationFn: (body: IdentifyRequest) =>
       apiRequest("/api/authn/identify", AuthnState, { method: "POST", body }),
+    // The state fetched when the page opened may still be on its way: it must not land after
+    // (and over) the new sign-in's state.
+    onMutate: () => queryClient.cancelQueries({ queryKey: authnQueryOptions().queryKey }),
     onSuccess: (state) => queryClient.setQueryData(authnQueryOptions().queryKey, state),
   });
 }

@@ -39,10 +39,8 @@ export function SignInPage() {
       serves={["IDENTIFY", "PASSWORD", "FACTOR", "ENROLL"]}
       whileChecking={<UsernameForm defaultUsername="" />}
     >
-      {/* The same form, unless the state brings a username to show (its field then starts anew). */}
-      {(state) => (
-        <UsernameForm key={state.username ?? undefined} defaultUsername={state.username ?? ""} />
-      )}
+      {/* The same form stays (a remount would lose what is typed and the request under way). */}
+      {(state) => <UsernameForm defaultUsername={state.username ?? ""} />}
     </AuthnGate>
   );
 }

@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act } from "react";
+import { createRoot } from "react-dom/client";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { afterEach, expect, test, vi } from "vitest";
+import { SignInPage } from "./SignInPage";
+
+// The passkey button and the next steps' code, loaded after the first paint, are not what these
+// tests are about.
+vi.mock("../components/PasskeySignIn", () => ({ default: () => null }));
+vi.mock("../steps", () => ({ preloadSignInSteps: () => undefined }));
+
+// React's act() warns unless the environment says it is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const state = (status: string, username: string | null) =>
+  new Response(
+    JSON.stringify({
+      status,
+      username,
+      factors: [],
+      lastUsed: null,
+      sendPushAutomatically: false,
+      challenge: null,
+    }),
+    { headers: { "content-type": "application/json" } },
+  );
+
+afterEach(() => vi.unstubAllGlobals());
+
+/**
+ * A slow backend: the state of an earlier, unfinished sign-in (Pat's) arrives only after Jane has
+ * typed her username and pressed Next, before Next's answer. Her username and her sign-in win.
+ */
+test("Next pressed before the page's sign-in state arrives goes on with what was typed", async () => {
+  let answerState: (response: Response) => void = () => undefined;
+  let answerIdentify = () => undefined as void;
+  const fetch = vi.fn((url: URL, init: RequestInit) => {
+    if (url.pathname === "/api/authn")
+      return new Promise<Response>((resolve) => (answerState = resolve));
+    if (url.pathname === "/api/authn/identify") {
+      const { username } = JSON.parse(String(init.body)) as { username: string };
+      return new Promise<Response>(
+        (resolve) => (answerIdentify = () => resolve(state("PASSWORD", username))),
+      );
+    }
+    return Promise.resolve(new Response("{}", { status: 404 }));
+  });
+  vi.stubGlobal("fetch", fetch);
+
+  const router = createMemoryRouter(
+    [
+      { path: "/signin", element: <SignInPage /> },
+      { path: "/signin/password", element: <h1>Verify with your password</h1> },
+    ],
+    { initialEntries: ["/signin"] },
+  );
+  const page = document.createElement("div");
+  document.body.append(page);
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  await act(async () =>
+    createRoot(page).render(
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    ),
+  );
+
+  const field = page.querySelector<HTMLInputElement>('input[name="username"]')!;
+  field.value = "jane.doe@yourfirm.org";
+  await act(async () => page.querySelector("form")!.requestSubmit());
+  // The page's state arrives while Next's request is under way, and before its answer.
+  await act(async () => answerState(state("PASSWORD", "pat.admin@yourfirm.org")));
+  await act(async () => answerIdentify());
+
+  await act(() =>
+    vi.waitFor(() => expect(router.state.location.pathname).toBe("/signin/password")),
+  );
+  expect(client.getQueryData(["authn"])).toMatchObject({ username: "jane.doe@yourfirm.org" });
+  const identify = fetch.mock.calls.find(([url]) => url.pathname === "/api/authn/identify");
+  expect(JSON.parse(String(identify?.[1].body))).toEqual({ username: "jane.doe@yourfirm.org" });
+});
+
+test("A username the sign-in's state brings fills the field when nothing was typed there", async () => {
+  vi.stubGlobal("fetch", () => Promise.resolve(state("PASSWORD", "jane.doe@yourfirm.org")));
+  const router = createMemoryRouter([{ path: "/signin", element: <SignInPage /> }], {
+    initialEntries: ["/signin"],
+  });
+  const page = document.createElement("div");
+  await act(async () =>
+    createRoot(page).render(
+      <QueryClientProvider client={new QueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    ),
+  );
+  await act(() =>
+    vi.waitFor(() =>
+      expect(page.querySelector<HTMLInputElement>('input[name="username"]')!.value).toBe(
+        "jane.doe@yourfirm.org",
+      ),
+    ),
+  );
+});
