@@ -62,10 +62,7 @@ test("Olga, Other Firm's administrator, finds only Other Firm's users, never Jan
   }
 });
 
-// Known bug (see the report of branch h-e2e-admin): opened by its address, the page of a user the
-// backend answers 404 for often stays on "Loading…" although the 404 has arrived (2 runs in 3);
-// the Administration screens' query is the suspect. Unmark once fixed.
-test.fixme("Olga opens Jane's page by its address: not found, as for a user who does not exist", async ({
+test("Olga opens Jane's page by its address: not found, as for a user who does not exist", async ({
   page,
   mock,
 }) => {
