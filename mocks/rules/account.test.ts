@@ -1,33 +1,19 @@
 import { describe, expect, it, vi } from "vitest";
-import { seedState } from "../db/seed";
 import { startSession, userByLogin } from "../db/sessions";
 import type { MockState, User } from "../db/state";
 import { chooseTraqsUsername, removeSecurityMethod, removeSecurityQuestion } from "./account";
 import type { Context } from "./context";
 import { describeMethod } from "./factors";
-import { Refusal } from "./refusal";
-
-const NOW = Date.UTC(2025, 5, 2, 14, 0, 0);
+import { NOW, refusalOf, seededContext } from "../testing/rules";
 
 async function seeded(): Promise<{ ctx: Context; jane: User; sam: User; state: MockState }> {
-  const state = await seedState(NOW);
-  const ctx: Context = { state, session: null, now: NOW, userAgent: "test" };
+  const ctx = await seededContext();
   return {
     ctx,
-    state,
-    jane: userByLogin(state, "jane.doe@yourfirm.org") as User,
-    sam: userByLogin(state, "sam.lee@yourfirm.org") as User,
+    state: ctx.state,
+    jane: userByLogin(ctx.state, "jane.doe@yourfirm.org") as User,
+    sam: userByLogin(ctx.state, "sam.lee@yourfirm.org") as User,
   };
-}
-
-function refusalOf(run: () => void): [number, string] | string {
-  try {
-    run();
-    return "no refusal";
-  } catch (error) {
-    if (error instanceof Refusal) return [error.status, error.code];
-    throw error;
-  }
 }
 
 describe("removing a security method", () => {

@@ -74,7 +74,8 @@ export function notifyAdministratorChange(
   change: {
     user: User;
     what: string;
-    subject: string;
+    /** The email's subject, when not what happened. */
+    subject?: string;
     by: "firm-administrator" | "help-desk";
     /** Where the email goes when not the user's primary email (an email change: the old one too). */
     to?: string;
@@ -83,7 +84,7 @@ export function notifyAdministratorChange(
   },
 ): void {
   const { state, now, userAgent } = ctx;
-  const { user, what, subject, by, note } = change;
+  const { user, what, subject = what, by, note } = change;
   const administrator =
     by === "help-desk" ? "the help desk" : "your firm's Super Account Administrator";
   recordActivity(state, {

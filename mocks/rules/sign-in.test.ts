@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { seedState } from "../db/seed";
-import type { MockState } from "../db/state";
-import type { Context } from "./context";
 import { assertNotLocked, recordFailure } from "./lockout";
 import { POLICY } from "./policy";
-import { Refusal } from "./refusal";
+import { NOW, refusalOf, seededContext as context } from "../testing/rules";
 import { identify, signedInUser, signOut, toAuthnState } from "./sign-in";
-
-const NOW = Date.UTC(2025, 5, 2, 14, 0, 0);
-
-async function context(): Promise<Context & { state: MockState }> {
-  return { state: await seedState(NOW), session: null, now: NOW, userAgent: "test" };
-}
-
-function refusalOf(run: () => unknown): [number, string] | string {
-  try {
-    run();
-    return "no refusal";
-  } catch (error) {
-    if (error instanceof Refusal) return [error.status, error.code];
-    throw error;
-  }
-}
 
 describe("the sign-in", () => {
   it("tells nothing about the account before the password, known or not", async () => {

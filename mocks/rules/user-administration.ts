@@ -124,12 +124,7 @@ export const simpleChanges: Record<
   async unlock(ctx, admin, user) {
     if (statusOf(ctx.state, user, ctx.now) !== "Locked") refuseStatus("The user is not locked.");
     clearFailures(ctx.state, user.login);
-    notifyAdministratorChange(ctx, {
-      user,
-      what: "Account unlocked",
-      subject: "Account unlocked",
-      by: admin.role,
-    });
+    notifyAdministratorChange(ctx, { user, what: "Account unlocked", by: admin.role });
     return "Account unlocked";
   },
 
@@ -151,7 +146,6 @@ export const simpleChanges: Record<
     notifyAdministratorChange(ctx, {
       user,
       what: "Security methods reset",
-      subject: "Security methods reset",
       by: admin.role,
       note:
         "Your security methods and security question were removed; your password was kept. " +
@@ -198,12 +192,7 @@ export const simpleChanges: Record<
       linkText,
       sentAt: ctx.now,
     });
-    notifyAdministratorChange(ctx, {
-      user,
-      what: "Password reset email sent",
-      subject: "Password reset email sent",
-      by: admin.role,
-    });
+    notifyAdministratorChange(ctx, { user, what: "Password reset email sent", by: admin.role });
     return "Password reset email sent";
   },
 
@@ -211,12 +200,7 @@ export const simpleChanges: Record<
     assertNotSelf(admin, user);
     const count = ctx.state.sessions.filter((s) => s.userId === user.id).length;
     endSessions(ctx.state, user);
-    notifyAdministratorChange(ctx, {
-      user,
-      what: "Signed out of every device",
-      subject: "Signed out of every device",
-      by: admin.role,
-    });
+    notifyAdministratorChange(ctx, { user, what: "Signed out of every device", by: admin.role });
     return `Signed out of every device (${count} session(s) ended)`;
   },
 
@@ -225,7 +209,6 @@ export const simpleChanges: Record<
     notifyAdministratorChange(ctx, {
       user,
       what: "API refresh token revoked",
-      subject: "API refresh token revoked",
       by: admin.role,
       note: "Scripts that use it stop working; get a new token on API / Download / Programmatic.",
     });
@@ -242,7 +225,6 @@ export const simpleChanges: Record<
     notifyAdministratorChange(ctx, {
       user,
       what: "Account suspended",
-      subject: "Account suspended",
       by: admin.role,
       note: "You cannot sign in until your account is reactivated.",
     });
@@ -255,7 +237,6 @@ export const simpleChanges: Record<
     notifyAdministratorChange(ctx, {
       user,
       what: "Account reactivated",
-      subject: "Account reactivated",
       by: admin.role,
       note: "You can sign in again.",
     });
@@ -270,12 +251,7 @@ export const simpleChanges: Record<
     delete user.activation;
     endSessions(ctx.state, user);
     endToken(ctx.state, user, ctx.now);
-    notifyAdministratorChange(ctx, {
-      user,
-      what: "Account deactivated",
-      subject: "Account deactivated",
-      by: admin.role,
-    });
+    notifyAdministratorChange(ctx, { user, what: "Account deactivated", by: admin.role });
     return "Account deactivated";
   },
 };

@@ -1,11 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
-import { useForm } from "react-hook-form";
+import { FormProvider, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { ApiError } from "@/api/client";
 import { UpdateProfileRequest, type UserDetail } from "@/api/contracts/admin";
-import { TextField } from "@/components/ui/TextField";
+import { PersonFields } from "./PersonFields";
 import { refusedField } from "./refusals";
 
 // The request's own fields (z.omit would add its code to the sign-in page's zod: decision 009).
@@ -64,44 +64,29 @@ function Form(props: {
     if (field === "email" && error instanceof ApiError)
       form.setError("email", { message: `errors.${error.code}` }, { shouldFocus: true });
   }, [error, form]);
-  const errors = form.formState.errors;
   return (
-    <form
-      noValidate
-      onSubmit={form.handleSubmit((values) => {
-        props.onEdit({ ...values, reason: "" });
-        props.onSubmit(values);
-      })}
-    >
-      <h3>{t("admin.profile.title")}</h3>
-      <TextField
-        label={t("account.firstName")}
-        autoComplete="off"
-        error={errors.firstName?.message}
-        {...form.register("firstName")}
-      />
-      <TextField
-        label={t("account.lastName")}
-        autoComplete="off"
-        error={errors.lastName?.message}
-        {...form.register("lastName")}
-      />
-      <TextField
-        label={t("account.primaryEmail")}
-        hint={t("admin.profile.emailHint")}
-        type="email"
-        autoComplete="off"
-        error={errors.email?.message}
-        {...form.register("email")}
-      />
-      <div className="admin-actions">
-        <button type="submit" className="button primary-inline" disabled={props.busy}>
-          {t("common.save")}
-        </button>
-        <button type="button" className="button" onClick={() => props.onEdit(null)}>
-          {t("common.cancel")}
-        </button>
-      </div>
-    </form>
+    <FormProvider {...form}>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit((values) => {
+          props.onEdit({ ...values, reason: "" });
+          props.onSubmit(values);
+        })}
+      >
+        <h3>{t("admin.profile.title")}</h3>
+        <PersonFields
+          emailLabel={t("account.primaryEmail")}
+          emailHint={t("admin.profile.emailHint")}
+        />
+        <div className="admin-actions">
+          <button type="submit" className="button primary-inline" disabled={props.busy}>
+            {t("common.save")}
+          </button>
+          <button type="button" className="button" onClick={() => props.onEdit(null)}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
   );
 }

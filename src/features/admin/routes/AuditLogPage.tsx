@@ -7,13 +7,13 @@ import * as z from "zod/mini";
 import { AdminAction, AuditSearchRequest } from "@/api/contracts/admin";
 import { Alert } from "@/components/ui/Alert";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
-import { Pager } from "@/components/ui/Pager";
 import { SelectField } from "@/components/ui/SelectField";
 import { TextField } from "@/components/ui/TextField";
 import { formatDateTime } from "@/i18n";
 import { auditQueryOptions, useExportAudit, type AuditSearch } from "../api/audit";
 import { readSearch, searchParams } from "../api/search-params";
 import { AdminLayout } from "../components/AdminLayout";
+import { SearchResults } from "../components/SearchResults";
 
 // The request's own fields (z.omit would add its code to the sign-in page's zod: decision 009).
 const { page: _page, ...filterShape } = AuditSearchRequest.shape;
@@ -112,70 +112,44 @@ function AuditLog() {
       {exportCsv.isSuccess ? (
         <Alert tone="success">{t("admin.audit.exported", { file: exportCsv.data })}</Alert>
       ) : null}
-      <p role="status">
-        {audit.isFetching
-          ? t("admin.searching")
-          : data
-            ? t("admin.audit.found", { count: data.total })
-            : ""}
-      </p>
-      {data ? (
-        <>
-          <table className="activity" aria-busy={audit.isFetching}>
-            <caption className="visually-hidden">{t("admin.audit.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.audit.when")}</th>
-                <th scope="col">{t("admin.audit.administrator")}</th>
-                <th scope="col">{t("admin.audit.action")}</th>
-                <th scope="col">{t("admin.audit.user")}</th>
-                <th scope="col">{t("admin.audit.reason")}</th>
-                <th scope="col">{t("admin.audit.result")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.length === 0 ? (
-                <tr>
-                  <td colSpan={6}>{t("admin.audit.none")}</td>
-                </tr>
-              ) : (
-                data.items.map((event) => (
-                  <tr key={event.id}>
-                    <td data-label={t("admin.audit.when")}>{formatDateTime(event.at)}</td>
-                    <td data-label={t("admin.audit.administrator")}>
-                      {event.administrator.name}
-                      <span className="method-detail"> ({t(`admin.roles.${event.role}`)})</span>
-                    </td>
-                    <td data-label={t("admin.audit.action")}>
-                      {t(`admin.actions.${event.action}`)}
-                      {event.detail ? (
-                        <span className="method-detail">: {event.detail}</span>
-                      ) : null}
-                    </td>
-                    <td data-label={t("admin.audit.user")}>
-                      {event.user
-                        ? `${event.user.name} (${event.user.email})`
-                        : (event.firm?.name ?? "")}
-                    </td>
-                    <td data-label={t("admin.audit.reason")}>{event.reason}</td>
-                    <td data-label={t("admin.audit.result")}>
-                      {t(`admin.audit.results.${event.result}`)}
-                      {event.error ? <span className="method-detail"> ({event.error})</span> : null}
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-          {data.pageCount > 1 ? (
-            <Pager
-              page={data.page}
-              pageCount={data.pageCount}
-              onPage={(page) => go({ page: String(page) })}
-            />
-          ) : null}
-        </>
-      ) : null}
+      <SearchResults
+        result={data}
+        fetching={audit.isFetching}
+        strings="admin.audit"
+        columns={6}
+        onPage={(page) => go({ page: String(page) })}
+        head={
+          <>
+            <th scope="col">{t("admin.audit.when")}</th>
+            <th scope="col">{t("admin.audit.administrator")}</th>
+            <th scope="col">{t("admin.audit.action")}</th>
+            <th scope="col">{t("admin.audit.user")}</th>
+            <th scope="col">{t("admin.audit.reason")}</th>
+            <th scope="col">{t("admin.audit.result")}</th>
+          </>
+        }
+        row={(event) => (
+          <tr key={event.id}>
+            <td data-label={t("admin.audit.when")}>{formatDateTime(event.at)}</td>
+            <td data-label={t("admin.audit.administrator")}>
+              {event.administrator.name}
+              <span className="method-detail"> ({t(`admin.roles.${event.role}`)})</span>
+            </td>
+            <td data-label={t("admin.audit.action")}>
+              {t(`admin.actions.${event.action}`)}
+              {event.detail ? <span className="method-detail">: {event.detail}</span> : null}
+            </td>
+            <td data-label={t("admin.audit.user")}>
+              {event.user ? `${event.user.name} (${event.user.email})` : (event.firm?.name ?? "")}
+            </td>
+            <td data-label={t("admin.audit.reason")}>{event.reason}</td>
+            <td data-label={t("admin.audit.result")}>
+              {t(`admin.audit.results.${event.result}`)}
+              {event.error ? <span className="method-detail"> ({event.error})</span> : null}
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }

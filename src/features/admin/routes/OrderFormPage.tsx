@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import * as z from "zod/mini";
@@ -16,6 +16,7 @@ import { adminUserPath } from "../paths";
 import { AdminLayout } from "../components/AdminLayout";
 import { AdminStepUp } from "../components/AdminStepUp";
 import { EntitlementsField, NasdaqApplicationsField } from "../components/EntitlementsField";
+import { PersonFields } from "../components/PersonFields";
 import { ReasonDialog } from "../components/ReasonDialog";
 import { refusedField } from "../components/refusals";
 
@@ -147,74 +148,60 @@ function OrderForm(props: {
       : undefined);
 
   return (
-    <form className="panel" noValidate onSubmit={form.handleSubmit(props.onSubmit)}>
-      {refused ? null : <ErrorAlert error={error} />}
-      <TextField
-        label={t("account.firstName")}
-        autoComplete="off"
-        error={errors.firstName?.message}
-        {...form.register("firstName")}
-      />
-      <TextField
-        label={t("account.lastName")}
-        autoComplete="off"
-        error={errors.lastName?.message}
-        {...form.register("lastName")}
-      />
-      <TextField
-        label={t("admin.orderForm.email")}
-        hint={t("admin.orderForm.emailHint")}
-        type="email"
-        autoComplete="off"
-        error={errors.email?.message}
-        {...form.register("email")}
-      />
-      <Controller
-        control={form.control}
-        name="traqsUsernames"
-        render={({ field }) => (
-          <TextField
-            label={t("admin.orderForm.traqsUsernames")}
-            hint={t("admin.orderForm.traqsUsernamesHint")}
-            autoComplete="off"
-            autoCapitalize="characters"
-            ref={field.ref}
-            name={field.name}
-            defaultValue={field.value.join(", ")}
-            onBlur={field.onBlur}
-            onChange={(event) =>
-              field.onChange(
-                event.target.value
-                  .split(/[\s,]+/)
-                  .map((username) => username.trim())
-                  .filter(Boolean),
-              )
-            }
-            error={usernamesError}
-          />
-        )}
-      />
-      <Controller
-        control={form.control}
-        name="entitlements"
-        render={({ field, fieldState }) => (
-          <EntitlementsField
-            value={field.value}
-            onChange={field.onChange}
-            error={fieldState.error?.message}
-          />
-        )}
-      />
-      <Controller
-        control={form.control}
-        name="nasdaqApplications"
-        render={({ field }) => (
-          <NasdaqApplicationsField value={field.value ?? []} onChange={field.onChange} />
-        )}
-      />
-      <button type="submit" className="button primary" disabled={props.busy}>
-        {props.busy ? t("common.working") : t("admin.orderForm.submit")}
-      </button>
-    </form>
+    <FormProvider {...form}>
+      <form className="panel" noValidate onSubmit={form.handleSubmit(props.onSubmit)}>
+        {refused ? null : <ErrorAlert error={error} />}
+        <PersonFields
+          emailLabel={t("admin.orderForm.email")}
+          emailHint={t("admin.orderForm.emailHint")}
+        />
+        <Controller
+          control={form.control}
+          name="traqsUsernames"
+          render={({ field }) => (
+            <TextField
+              label={t("admin.orderForm.traqsUsernames")}
+              hint={t("admin.orderForm.traqsUsernamesHint")}
+              autoComplete="off"
+              autoCapitalize="characters"
+              ref={field.ref}
+              name={field.name}
+              defaultValue={field.value.join(", ")}
+              onBlur={field.onBlur}
+              onChange={(event) =>
+                field.onChange(
+                  event.target.value
+                    .split(/[\s,]+/)
+                    .map((username) => username.trim())
+                    .filter(Boolean),
+                )
+              }
+              error={usernamesError}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="entitlements"
+          render={({ field, fieldState }) => (
+            <EntitlementsField
+              value={field.value}
+              onChange={field.onChange}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="nasdaqApplications"
+          render={({ field }) => (
+            <NasdaqApplicationsField value={field.value ?? []} onChange={field.onChange} />
+          )}
+        />
+        <button type="submit" className="button primary" disabled={props.busy}>
+          {props.busy ? t("common.working") : t("admin.orderForm.submit")}
+        </button>
+      </form>
+    </FormProvider>
   );
 }

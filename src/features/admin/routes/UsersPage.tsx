@@ -7,7 +7,6 @@ import * as z from "zod/mini";
 import { USER_STATUSES, UserSearchRequest, type USER_SORTS } from "@/api/contracts/admin";
 import type { Me } from "@/api/contracts/me";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
-import { Pager } from "@/components/ui/Pager";
 import { SelectField } from "@/components/ui/SelectField";
 import { TextField } from "@/components/ui/TextField";
 import { paths } from "@/config/paths";
@@ -16,6 +15,7 @@ import { readSearch, searchParams } from "../api/search-params";
 import { usersQueryOptions, type UserSearch } from "../api/users";
 import { adminUserPath } from "../paths";
 import { AdminLayout } from "../components/AdminLayout";
+import { SearchResults } from "../components/SearchResults";
 import { SortHeader } from "../components/SortHeader";
 
 /** The search form's fields: the words and the status of the backend's search. */
@@ -87,72 +87,48 @@ function Users({ me }: { me: Me }) {
         <Link to={paths.adminOrderForm}>{t("admin.users.invite")}</Link>
       </p>
       <ErrorAlert error={users.error} />
-      <p role="status">
-        {users.isFetching
-          ? t("admin.searching")
-          : data
-            ? t("admin.users.found", { count: data.total })
-            : ""}
-      </p>
-      {data ? (
-        <>
-          <table className="activity" aria-busy={users.isFetching}>
-            <caption className="visually-hidden">{t("admin.users.caption")}</caption>
-            <thead>
-              <tr>
-                {SORTED_COLUMNS.map((column) => (
-                  <SortHeader
-                    key={column}
-                    label={t(`admin.users.${column}`)}
-                    direction={search.sort === column ? search.direction : null}
-                    onSort={(direction) => go({ sort: column, direction, page: "1" })}
-                  />
-                ))}
-                <th scope="col">{t("admin.users.traqsUsernames")}</th>
-                <SortHeader
-                  label={t("admin.users.lastSignIn")}
-                  direction={search.sort === "lastSignIn" ? search.direction : null}
-                  onSort={(direction) => go({ sort: "lastSignIn", direction, page: "1" })}
-                />
-                {helpDesk ? <th scope="col">{t("admin.users.firm")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.length === 0 ? (
-                <tr>
-                  <td colSpan={columns}>{t("admin.users.none")}</td>
-                </tr>
-              ) : (
-                data.items.map((user) => (
-                  <tr key={user.id}>
-                    <td data-label={t("admin.users.name")}>
-                      <Link to={adminUserPath(user.id)}>
-                        {user.firstName} {user.lastName}
-                      </Link>
-                    </td>
-                    <td data-label={t("admin.users.email")}>{user.email}</td>
-                    <td data-label={t("admin.users.status")}>{t(`admin.status.${user.status}`)}</td>
-                    <td data-label={t("admin.users.traqsUsernames")}>
-                      {user.traqsUsernames.join(", ")}
-                    </td>
-                    <td data-label={t("admin.users.lastSignIn")}>
-                      {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t("admin.never")}
-                    </td>
-                    {helpDesk ? <td data-label={t("admin.users.firm")}>{user.firm.name}</td> : null}
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-          {data.pageCount > 1 ? (
-            <Pager
-              page={data.page}
-              pageCount={data.pageCount}
-              onPage={(page) => go({ page: String(page) })}
+      <SearchResults
+        result={data}
+        fetching={users.isFetching}
+        strings="admin.users"
+        columns={columns}
+        onPage={(page) => go({ page: String(page) })}
+        head={
+          <>
+            {SORTED_COLUMNS.map((column) => (
+              <SortHeader
+                key={column}
+                label={t(`admin.users.${column}`)}
+                direction={search.sort === column ? search.direction : null}
+                onSort={(direction) => go({ sort: column, direction, page: "1" })}
+              />
+            ))}
+            <th scope="col">{t("admin.users.traqsUsernames")}</th>
+            <SortHeader
+              label={t("admin.users.lastSignIn")}
+              direction={search.sort === "lastSignIn" ? search.direction : null}
+              onSort={(direction) => go({ sort: "lastSignIn", direction, page: "1" })}
             />
-          ) : null}
-        </>
-      ) : null}
+            {helpDesk ? <th scope="col">{t("admin.users.firm")}</th> : null}
+          </>
+        }
+        row={(user) => (
+          <tr key={user.id}>
+            <td data-label={t("admin.users.name")}>
+              <Link to={adminUserPath(user.id)}>
+                {user.firstName} {user.lastName}
+              </Link>
+            </td>
+            <td data-label={t("admin.users.email")}>{user.email}</td>
+            <td data-label={t("admin.users.status")}>{t(`admin.status.${user.status}`)}</td>
+            <td data-label={t("admin.users.traqsUsernames")}>{user.traqsUsernames.join(", ")}</td>
+            <td data-label={t("admin.users.lastSignIn")}>
+              {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t("admin.never")}
+            </td>
+            {helpDesk ? <td data-label={t("admin.users.firm")}>{user.firm.name}</td> : null}
+          </tr>
+        )}
+      />
     </>
   );
 }
