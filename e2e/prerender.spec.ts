@@ -1,5 +1,13 @@
 import type { Page } from "@playwright/test";
-import { expect, JANE, layoutShift, test } from "./fixtures";
+import {
+  expect,
+  JANE,
+  layoutShift,
+  PAT,
+  signInAsAdministrator,
+  signInAsJdoe01,
+  test,
+} from "./fixtures";
 import { LANGUAGES, translator } from "./translated";
 
 /**
@@ -81,3 +89,82 @@ for (const { locale, lang, strings } of LANGUAGES) {
     });
   });
 }
+
+/**
+ * Signed-in pages (decision 030): their HTML holds the frame and the page's heading, in the
+ * language the browser asks for, with "Loading…" where the data goes; nothing of who is signed in.
+ */
+const SIGNED_IN_PAGES = [
+  { path: "/settings", heading: "Account", key: "account.title" },
+  { path: "/admin/users", heading: "Users", key: "admin.users.title" },
+  {
+    path: "/traqs/api/download/programmatic",
+    heading: "API / Download / Programmatic",
+    key: "api.programmatic.title",
+  },
+];
+
+const h1Of = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+
+test("signed-in pages' HTML, before any JavaScript, holds their heading in the browser's language and “Loading…” below it", async ({
+  request,
+}) => {
+  const es = translator(LANGUAGES[0].strings);
+  for (const { path, heading, key } of SIGNED_IN_PAGES) {
+    const english = await (await request.get(path)).text();
+    expect(h1Of(english), path).toBe(heading);
+    expect(english).toContain('<p class="loading" role="status">Loading…</p>');
+    expect(english).toContain('<header class="masthead');
+    const spanish = await (
+      await request.get(path, { headers: { "Accept-Language": "es-ES,es;q=0.9" } })
+    ).text();
+    expect(h1Of(spanish), path).toBe(es(key));
+    expect(spanish).toContain(`<p class="loading" role="status">${es("common.loading")}</p>`);
+  }
+});
+
+/** Fails the test on any error in the page: a hydration mismatch is one (React reports it). */
+function failOnPageErrors(page: Page) {
+  page.on("pageerror", (error) => expect.soft(error.message, "an error in the page").toBe(""));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /hydrat|#418|#423|#425/i.test(message.text()))
+      expect.soft(message.text(), "a hydration error").toBe("");
+  });
+}
+
+test("Administration / Users opened by its address after sign-in takes its prerendered heading over in place: no layout shift, no hydration error", async ({
+  page,
+  mock,
+}) => {
+  await signInAsAdministrator(page, mock, PAT);
+  failOnPageErrors(page);
+  await page.goto("/admin/users");
+  const heading = page.getByRole("heading", { level: 1, name: "Users" });
+  await expect(heading).toBeVisible();
+  // The data in: the administrator's name in the user menu, the section's navigation, the search.
+  await expect(page.getByRole("button", { name: "Pat Admin" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Order Form", exact: true })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /users? found/ })).toBeVisible();
+  expect(await layoutShift(page)).toBe(0);
+});
+
+test("Settings and API / Download / Programmatic opened by their address after sign-in: no layout shift, no hydration error", async ({
+  page,
+  mock,
+}) => {
+  await signInAsJdoe01(page, mock);
+  failOnPageErrors(page);
+  await page.goto("/traqs/api/download/programmatic");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "API / Download / Programmatic" }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Jane Doe" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Get Token" })).toBeVisible();
+  expect(await layoutShift(page)).toBe(0);
+
+  await page.goto("/settings");
+  await expect(
+    page.getByRole("heading", { name: "Verify it's you with a security method" }),
+  ).toBeVisible();
+  expect(await layoutShift(page)).toBe(0);
+});

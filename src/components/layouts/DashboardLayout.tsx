@@ -4,16 +4,20 @@ import { Link, NavLink } from "react-router";
 import type { Me } from "@/api/contracts/me";
 import { paths } from "@/config/paths";
 import { EnvironmentBanner } from "../ui/EnvironmentBanner";
+import { Loading } from "../ui/Loading";
 import { Logo } from "../ui/Logo";
-import { UserMenu } from "./UserMenu";
+import { PageHeading } from "../ui/PageHeading";
+import { UserMenu, UserMenuPlaceholder } from "./UserMenu";
 import "./layout.css";
 
 /**
  * The Okta dashboard frame (guide Section 2): the horizontal masthead with the logo and the user
  * menu, and the vertical one with My Apps and Notifications. On a phone the vertical one folds
  * behind a Menu button, placed just before it so that focus moves from the button into it.
+ * Without `me` (the user not known yet, and the build's prerender) the user menu is a placeholder
+ * of its size.
  */
-export function DashboardLayout({ me, children }: { me: Me; children: ReactNode }) {
+export function DashboardLayout({ me, children }: { me?: Me; children: ReactNode }) {
   const { t } = useTranslation();
   const navId = useId();
   const [navOpen, setNavOpen] = useState(false);
@@ -31,7 +35,7 @@ export function DashboardLayout({ me, children }: { me: Me; children: ReactNode 
         <Link to={paths.home} className="masthead-logo" aria-label={t("home.logoLink")}>
           <Logo />
         </Link>
-        <UserMenu me={me} />
+        {me ? <UserMenu me={me} /> : <UserMenuPlaceholder />}
       </header>
       <div className="dashboard">
         <div className="dashboard-nav" onKeyDown={onKeyDown}>
@@ -60,5 +64,19 @@ export function DashboardLayout({ me, children }: { me: Me; children: ReactNode 
         <main className="page">{children}</main>
       </div>
     </>
+  );
+}
+
+/**
+ * A dashboard page while the user is not known yet (`RequireSession`'s `whileLoading`): its frame
+ * and heading, "Loading…" where its data goes. The build prerenders it (decision 030), and the
+ * page, once the user is known, keeps the heading where it was.
+ */
+export function DashboardLoading({ title }: { title: string }) {
+  return (
+    <DashboardLayout>
+      <PageHeading title={title} />
+      <Loading />
+    </DashboardLayout>
   );
 }

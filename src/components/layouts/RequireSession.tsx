@@ -10,8 +10,18 @@ import { paths, withFrom } from "@/config/paths";
 import { setLanguage } from "@/i18n";
 import { ErrorAlert } from "../ui/ErrorAlert";
 
-/** Signed-in screens: without a session, off to sign in, and back here afterwards. */
-export function RequireSession({ children }: { children: (me: Me) => ReactNode }) {
+/**
+ * Signed-in screens: without a session, off to sign in, and back here afterwards. Until the user
+ * is known it shows `whileLoading`: the page's frame and heading with "Loading…" where its data
+ * goes, which is also what the build prerenders (decision 030).
+ */
+export function RequireSession({
+  children,
+  whileLoading = <Loading />,
+}: {
+  children: (me: Me) => ReactNode;
+  whileLoading?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   // The signed-in page mounts in short tasks once the user is known.
@@ -21,9 +31,7 @@ export function RequireSession({ children }: { children: (me: Me) => ReactNode }
   useEffect(() => {
     if (language && language !== i18n.language) void setLanguage(language);
   }, [language, i18n.language]);
-  if (me.isPending) {
-    return <Loading />;
-  }
+  if (me.isPending) return whileLoading;
   if (me.isError) {
     if (me.error instanceof ApiError && me.error.status === 401) {
       return <Navigate to={withFrom(paths.signIn, location.pathname + location.search)} replace />;

@@ -5,10 +5,12 @@ import type { Me } from "@/api/contracts/me";
 import { paths, withFrom } from "@/config/paths";
 import { EnvironmentBanner } from "../ui/EnvironmentBanner";
 import { LoadOnDemand } from "../ui/LoadOnDemand";
+import { Loading } from "../ui/Loading";
 import { Logo } from "../ui/Logo";
+import { PageHeading } from "../ui/PageHeading";
 import { RequireSession } from "./RequireSession";
 import { TraqsMainMenu } from "./TraqsMainMenu";
-import { UserMenu } from "./UserMenu";
+import { UserMenu, UserMenuPlaceholder } from "./UserMenu";
 import "./layout.css";
 
 // The switch and its form library load only when the switch is opened: no TRAQS page needs them
@@ -21,12 +23,26 @@ const SwitchUsernameDialog = lazy(async () => ({
 /**
  * The TRAQS website's frame: the Main Menu (API, then Manual or Programmatic) and the TRAQS
  * username at the top right, which opens "Select a different username" (guide Section 3, step 8).
- * Without a chosen username, the user chooses one first.
+ * Without a chosen username, the user chooses one first. Until the user is known (and in the
+ * build's prerender, decision 030) it shows the frame and the page's `title`, "Loading…" below.
  */
-export function TraqsLayout({ children }: { children: (me: Me, username: string) => ReactNode }) {
+export function TraqsLayout({
+  title,
+  children,
+}: {
+  title: string;
+  children: (me: Me, username: string) => ReactNode;
+}) {
   const location = useLocation();
   return (
-    <RequireSession>
+    <RequireSession
+      whileLoading={
+        <TraqsFrame>
+          <PageHeading title={title} />
+          <Loading />
+        </TraqsFrame>
+      }
+    >
       {(me) =>
         me.traqsUsername ? (
           <TraqsFrame me={me} username={me.traqsUsername}>
@@ -43,10 +59,19 @@ export function TraqsLayout({ children }: { children: (me: Me, username: string)
   );
 }
 
-function TraqsFrame({ me, username, children }: { me: Me; username: string; children: ReactNode }) {
+/** Without `me` and `username` (not known yet), placeholders of their size hold their places. */
+function TraqsFrame({
+  me,
+  username,
+  children,
+}: {
+  me?: Me;
+  username?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const [switching, setSwitching] = useState(false);
-  const canSwitch = me.traqsUsernames.length > 1;
+  const canSwitch = (me?.traqsUsernames.length ?? 0) > 1;
   return (
     <>
       <EnvironmentBanner />
@@ -55,7 +80,8 @@ function TraqsFrame({ me, username, children }: { me: Me; username: string; chil
           <Logo />
         </Link>
         <span className="masthead-product">TRAQS</span>
-        <div className="masthead-right">
+        {/* The names replace their blank places as a new box (right-aligned, it grows leftwards). */}
+        <div className="masthead-right" key={me ? "known" : "pending"}>
           {canSwitch ? (
             <button
               type="button"
@@ -69,15 +95,19 @@ function TraqsFrame({ me, username, children }: { me: Me; username: string; chil
             >
               {username}
             </button>
-          ) : (
+          ) : username ? (
             <span className="traqs-username">{username}</span>
+          ) : (
+            <span className="traqs-username" aria-hidden="true">
+              {"\u00a0"}
+            </span>
           )}
-          <UserMenu me={me} />
+          {me ? <UserMenu me={me} /> : <UserMenuPlaceholder />}
         </div>
       </header>
       <TraqsMainMenu />
       <main className="page">{children}</main>
-      {switching ? (
+      {switching && me ? (
         <LoadOnDemand fallback={null}>
           <SwitchUsernameDialog me={me} onClose={() => setSwitching(false)} />
         </LoadOnDemand>

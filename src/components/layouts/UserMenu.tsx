@@ -72,3 +72,15 @@ export function UserMenu({ me }: { me: Me }) {
     </div>
   );
 }
+
+/**
+ * The user menu's place before the user is known: the button's size without a name, so the
+ * masthead keeps its height when the name arrives.
+ */
+export function UserMenuPlaceholder() {
+  return (
+    <div className="user-menu" aria-hidden="true">
+      <span className="user-menu-button user-menu-placeholder">{"\u00a0"}</span>
+    </div>
+  );
+}

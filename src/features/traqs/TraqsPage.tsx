@@ -9,7 +9,7 @@ import { paths } from "@/config/paths";
 export function TraqsPage() {
   const { t } = useTranslation();
   return (
-    <TraqsLayout>
+    <TraqsLayout title={t("traqs.title")}>
       {(_me, username) => (
         <>
           <PageHeading title={t("traqs.title")} />

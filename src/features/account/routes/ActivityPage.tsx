@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Me } from "@/api/contracts/me";
 import { Alert } from "@/components/ui/Alert";
-import { DashboardLayout } from "@/components/layouts/DashboardLayout";
+import { DashboardLayout, DashboardLoading } from "@/components/layouts/DashboardLayout";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Pager } from "@/components/ui/Pager";
@@ -18,7 +18,12 @@ import { activityQueryOptions, useReportActivity } from "../api/account";
  * phone each row stacks its cells, each named by its column (data-label).
  */
 export function ActivityPage() {
-  return <RequireSession>{(me) => <Activity me={me} />}</RequireSession>;
+  const { t } = useTranslation();
+  return (
+    <RequireSession whileLoading={<DashboardLoading title={t("activity.title")} />}>
+      {(me) => <Activity me={me} />}
+    </RequireSession>
+  );
 }
 
 function Activity({ me }: { me: Me }) {

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Me } from "@/api/contracts/me";
 import { Preferences } from "@/api/contracts/account";
 import { Alert } from "@/components/ui/Alert";
-import { DashboardLayout } from "@/components/layouts/DashboardLayout";
+import { DashboardLayout, DashboardLoading } from "@/components/layouts/DashboardLayout";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { RadioGroupField } from "@/components/ui/RadioGroupField";
@@ -18,7 +18,12 @@ const LAYOUTS = Preferences.shape.layout.options;
 
 /** Preferences (user menu): the layout and the pop-up message timer. */
 export function PreferencesPage() {
-  return <RequireSession>{(me) => <PreferencesScreen me={me} />}</RequireSession>;
+  const { t } = useTranslation();
+  return (
+    <RequireSession whileLoading={<DashboardLoading title={t("preferences.title")} />}>
+      {(me) => <PreferencesScreen me={me} />}
+    </RequireSession>
+  );
 }
 
 function PreferencesScreen({ me }: { me: Me }) {

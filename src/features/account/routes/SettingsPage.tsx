@@ -7,7 +7,7 @@ import type { SetUpMethod } from "@/api/contracts/account";
 import type { Me } from "@/api/contracts/me";
 import { AuthCard } from "@/components/ui/AuthCard";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
-import { DashboardLayout } from "@/components/layouts/DashboardLayout";
+import { DashboardLayout, DashboardLoading } from "@/components/layouts/DashboardLayout";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { Loading } from "@/components/ui/Loading";
 import { PageHeading } from "@/components/ui/PageHeading";
@@ -39,7 +39,12 @@ const SET_UP_PATH: Record<SetUpMethod, string> = {
 
 /** The Account page (guide Section 2): opened after "Verify it's you with a security method". */
 export function SettingsPage() {
-  return <RequireSession>{(me) => <Settings me={me} />}</RequireSession>;
+  const { t } = useTranslation();
+  return (
+    <RequireSession whileLoading={<DashboardLoading title={t("account.title")} />}>
+      {(me) => <Settings me={me} />}
+    </RequireSession>
+  );
 }
 
 function Settings({ me }: { me: Me }) {

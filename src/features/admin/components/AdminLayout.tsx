@@ -5,6 +5,7 @@ import type { Me } from "@/api/contracts/me";
 import { DashboardLayout } from "@/components/layouts/DashboardLayout";
 import { RequireSession } from "@/components/layouts/RequireSession";
 import { Alert } from "@/components/ui/Alert";
+import { Loading } from "@/components/ui/Loading";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { paths } from "@/config/paths";
 import "./admin.css";
@@ -12,7 +13,8 @@ import "./admin.css";
 /**
  * An Administration screen: the dashboard frame, the section's own navigation (Users, Order Form,
  * Audit log, Firm), and the screen's heading. Someone who administers nothing is told so (the
- * backend refuses them every `/api/admin` request anyway).
+ * backend refuses them every `/api/admin` request anyway). Until the user is known (and in the
+ * build's prerender, decision 030): the frame, the navigation's place and the heading.
  */
 export function AdminLayout({
   title,
@@ -23,7 +25,18 @@ export function AdminLayout({
 }) {
   const { t } = useTranslation();
   return (
-    <RequireSession>
+    <RequireSession
+      whileLoading={
+        // The section's navigation depends on the administrator's role: its place, empty.
+        <DashboardLayout>
+          <div className="admin-nav" aria-hidden="true">
+            <span className="admin-nav-placeholder" />
+          </div>
+          <PageHeading title={title} />
+          <Loading />
+        </DashboardLayout>
+      }
+    >
       {(me) => (
         <DashboardLayout me={me}>
           {me.administration ? (

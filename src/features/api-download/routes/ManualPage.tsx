@@ -18,7 +18,7 @@ export function ManualPage() {
   const { t } = useTranslation();
   const catalog = useQuery(catalogQueryOptions());
   return (
-    <TraqsLayout>
+    <TraqsLayout title={t("api.manual.title")}>
       {() => (
         <>
           <PageHeading title={t("api.manual.title")} />

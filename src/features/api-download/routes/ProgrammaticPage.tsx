@@ -68,7 +68,7 @@ export function ProgrammaticPage() {
   const shown = revealed && Boolean(current?.token);
 
   return (
-    <TraqsLayout>
+    <TraqsLayout title={t("api.programmatic.title")}>
       {(me) =>
         me.apiAccess ? (
           <>
