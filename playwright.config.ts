@@ -26,14 +26,11 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
   projects: [
-    // Several browsers sharing one backend: the local mock server, one test file at a time.
+    // Several browsers sharing one backend: the local mock server, each test in a namespace of
+    // its own (e2e/fixtures.ts), so in parallel too.
     {
       name: "mock-server",
       testMatch: /\.server\.spec\.ts$/,
-      fullyParallel: false,
-      // One backend for all of its tests: one worker, so that one test's reset never hits another.
-      // Listed first: its serial run starts at once, beside the other project, not after it.
-      workers: 1,
       use: { baseURL: `http://localhost:${SERVER_APP_PORT}` },
     },
     // Each test in its own browser context, so its own in-page mock database: fully parallel.

@@ -8,12 +8,10 @@ import {
   type MockBackend,
   verifyWithJanesCode,
   MOCK_SERVER,
-  startEachTestFromTheSeed,
   openFromMainMenu,
 } from "./fixtures";
 
 // The script's side runs against the local mock server, as a real script would.
-startEachTestFromTheSeed();
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 async function openProgrammatic(page: Page, mock: MockBackend) {

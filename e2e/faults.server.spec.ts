@@ -10,13 +10,11 @@ import {
   verifyWithJanesCode,
   confirmWithPasswordAndCode,
   JOHN,
-  startEachTestFromTheSeed,
 } from "./fixtures";
 
 // Faults injected between the page and the local server: a 500, going offline, a dropped request.
 // Each must show a clear message, keep what the user typed, allow a retry, and never be resent
 // on its own.
-startEachTestFromTheSeed();
 
 /** Fails the next matching request the given way, counts every attempt, then lets requests through. */
 async function failOnce(

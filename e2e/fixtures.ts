@@ -382,6 +382,24 @@ export const test = base.extend<{
   passkeys: Passkeys;
   cspViolations: string[];
 }>({
+  // On the shared local mock server each test has a namespace of its own (decision 024), named
+  // after the test, so the server's tests run in parallel like the others (decision 029). Every
+  // request carries it: the page's, a second browser's (browser.newContext()) and `request`'s.
+  // It is reset first: a server kept from an earlier local run still holds its data.
+  extraHTTPHeaders: async ({ contextOptions }, use, testInfo) => {
+    if (testInfo.project.name !== "mock-server") return use(contextOptions.extraHTTPHeaders);
+    const name = `e2e-${testInfo.testId}-${testInfo.repeatEachIndex}`
+      .replace(/[^A-Za-z0-9_.-]/g, "-")
+      .slice(0, 64);
+    const headers = { ...contextOptions.extraHTTPHeaders, "X-Mock-Namespace": name };
+    const reset = await fetch(`${MOCK_SERVER}/__dev/reset`, {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(reset.ok, `reset of namespace ${name}`).toBe(true);
+    await use(headers);
+  },
   mock: async ({ page }, use, testInfo) => {
     await use(new MockBackend(page, testInfo.project.name !== "mock-server"));
   },
@@ -416,17 +434,6 @@ export { expect };
 
 /** The local mock server, as a script or a second browser reaches it. */
 export const MOCK_SERVER = `http://localhost:${MOCK_SERVER_PORT}`;
-
-/**
- * For a spec against the local mock server, which its tests share: they run one at a time, each
- * from the seeded data.
- */
-export function startEachTestFromTheSeed() {
-  test.describe.configure({ mode: "serial" });
-  test.beforeEach(async ({ request }) => {
-    expect((await request.post(`${MOCK_SERVER}/__dev/reset`, { data: {} })).ok()).toBe(true);
-  });
-}
 
 /** The page's layout shifts so far, not caused by the user (Cumulative Layout Shift). */
 export function layoutShift(page: Page): Promise<number> {

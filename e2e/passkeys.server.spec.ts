@@ -1,4 +1,4 @@
-import { expect, startEachTestFromTheSeed, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import {
   endSession,
   expectOldCopyRefused,
@@ -9,7 +9,6 @@ import {
 
 // The same passkeys against the local mock server (Node): the verifier there, behind the app's
 // origin (the preview forwards /api), sees the same RP ID and origin as the page's mock.
-startEachTestFromTheSeed();
 
 test("On the local server, Jane sets up a passkey, signs in with it through autofill; a copy with an old counter is refused", async ({
   page,

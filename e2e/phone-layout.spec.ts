@@ -19,11 +19,13 @@ import {
  * Every main page on a phone (390 × 844): nothing scrolls sideways, no target is smaller than
  * 24 × 24 px (WCAG 2.2 2.5.8), axe finds nothing. Each page is also checked for sideways
  * scrolling on a tablet (768 × 1024) and a desktop (1280 × 800), and photographed on the phone and
- * the desktop into reports/screenshots/ (not compared: kept for a reviewer).
+ * the desktop into reports/screenshots/ (not compared: kept for a reviewer). CI keeps only the
+ * printed output, so there the photographs (two full-page captures per screen) are not taken.
  */
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 768, height: 1024 };
 const DESKTOP = { width: 1280, height: 800 };
+const PHOTOGRAPH = !process.env.CI;
 test.use({ viewport: PHONE, permissions: ["clipboard-read", "clipboard-write"] });
 
 /** How far the page is wider than the window, and what sticks out (empty when nothing does). */
@@ -77,12 +79,14 @@ async function checkScreen(page: Page, name: string, heading: string | RegExp) {
   expect(await sidewaysOverflow(page), `${name} scrolls sideways at 390 px`).toEqual([]);
   expect(await smallTargets(page), `${name}: targets under 24 × 24 px`).toEqual([]);
   await expectAccessible(page);
-  await page.screenshot({ path: `reports/screenshots/${name}-390.png`, fullPage: true });
+  if (PHOTOGRAPH)
+    await page.screenshot({ path: `reports/screenshots/${name}-390.png`, fullPage: true });
   await page.setViewportSize(TABLET);
   expect(await sidewaysOverflow(page), `${name} scrolls sideways at 768 px`).toEqual([]);
   await page.setViewportSize(DESKTOP);
   expect(await sidewaysOverflow(page), `${name} scrolls sideways at 1280 px`).toEqual([]);
-  await page.screenshot({ path: `reports/screenshots/${name}-1280.png`, fullPage: true });
+  if (PHOTOGRAPH)
+    await page.screenshot({ path: `reports/screenshots/${name}-1280.png`, fullPage: true });
   await page.setViewportSize(PHONE);
 }
 

@@ -1,6 +1,4 @@
-import { startEachTestFromTheSeed } from "./fixtures";
 import { secretsStayOutOfTheBrowser } from "./secrets";
 
 // Against the local server: the page's storage is the app's alone.
-startEachTestFromTheSeed();
 secretsStayOutOfTheBrowser();

@@ -1,15 +1,7 @@
 import type { Page } from "@playwright/test";
-import {
-  expect,
-  expectAccessible,
-  JANE,
-  signInToFactorStep,
-  startEachTestFromTheSeed,
-  test,
-} from "./fixtures";
+import { expect, expectAccessible, JANE, signInToFactorStep, test } from "./fixtures";
 
 // Sending limits hold per account and method, across browsers: two browsers on one local server.
-startEachTestFromTheSeed();
 
 /** From the second-factor step to Jane's phone, then "Receive a code via SMS". */
 async function askForAnSms(page: Page) {

@@ -6,11 +6,9 @@ import {
   test,
   verifyWithJanesCode,
   confirmWithPasswordAndCode,
-  startEachTestFromTheSeed,
 } from "./fixtures";
 
 // Two browsers share the local mock server: one test at a time, from the seed.
-startEachTestFromTheSeed();
 
 test("Resetting the password with 'Sign me out of all other devices' ends the session in another browser", async ({
   page,
