@@ -56,6 +56,12 @@ function changesTo(
       body: { entitlements: [{ facility: "TRF", environment: "NTF" }], ...REASON },
     },
     {
+      action: "editNasdaqApplications",
+      method: "put",
+      path: `/api/admin/users/${id}/nasdaq-applications`,
+      body: { nasdaqApplications: ["track"], ...REASON },
+    },
+    {
       action: "updateProfile",
       method: "put",
       path: `/api/admin/users/${id}/profile`,

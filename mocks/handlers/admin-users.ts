@@ -3,6 +3,7 @@ import {
   AdminActionRequest,
   adminPaths,
   EditEntitlementsRequest,
+  EditNasdaqApplicationsRequest,
   OrderFormRequest,
   SetAdministratorRequest,
   SetTraqsUsernameRequest,
@@ -27,6 +28,7 @@ import {
   simpleChanges,
   updateProfile,
 } from "../rules/user-administration";
+import { editNasdaqApplications } from "../rules/nasdaq";
 import { readBody, readQuery, route } from "../http/respond";
 
 const param = (value: string | readonly string[] | undefined) =>
@@ -108,6 +110,25 @@ export function adminUserHandlers(db: MockDb) {
           const user = changedUser(ctx.state, admin, draft, param(params.id));
           verified(user.id);
           const detail = editEntitlements(ctx, admin, user, entitlements);
+          return { body: toUserDetail(ctx.state, user, ctx.now), detail };
+        },
+      ),
+    ),
+
+    http.put(
+      route(adminPaths.nasdaqApplications),
+      administrativeChange(
+        db,
+        "editNasdaqApplications",
+        async ({ ctx, admin, draft, verified, request, params }) => {
+          const { nasdaqApplications, reason } = await readBody(
+            request,
+            EditNasdaqApplicationsRequest,
+          );
+          draft.reason = reason;
+          const user = changedUser(ctx.state, admin, draft, param(params.id));
+          verified(user.id);
+          const detail = editNasdaqApplications(ctx, admin, user, nasdaqApplications);
           return { body: toUserDetail(ctx.state, user, ctx.now), detail };
         },
       ),

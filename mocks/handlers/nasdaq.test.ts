@@ -410,3 +410,79 @@ describe("issuing, by the help desk and the firm's administrator", () => {
     sessionState(await login(browser, TWO_FA_PASSWORD, await appPasscode(SAM.login)));
   });
 });
+
+describe("the Nasdaq applications, changed on the user's page", () => {
+  /** Pat (Your Firm's administrator) sets Sam's Nasdaq applications, after "Verify it's you". */
+  async function setSamsApplications(nasdaqApplications: string[], admin: Admin = PAT) {
+    await backend.advance(30);
+    const b = await signedInAs(backend, admin);
+    const id = await userId(backend, SAM.login);
+    await verifyFor(backend, b, admin, "editNasdaqApplications", id);
+    return b.put(`/api/admin/users/${id}/nasdaq-applications`, {
+      nasdaqApplications,
+      reason: "Order Form 12",
+    });
+  }
+
+  it("replaces them with one audit event, a Recent Activity entry and an email", async () => {
+    const changed = await setSamsApplications(["track", "q-port"]);
+    expect(changed.status, changed.text).toBe(200);
+    expect((changed.json as { nasdaqApplications: string[] }).nasdaqApplications).toEqual([
+      "track",
+      "q-port",
+    ]);
+    const audit = await backend.read((s) => s.auditLog.map((a) => [a.action, a.result, a.detail]));
+    expect(audit.slice(-1)).toEqual([
+      ["editNasdaqApplications", "success", "Nasdaq applications set: track, q-port"],
+    ]);
+    const id = await userId(backend, SAM.login);
+    const activity = await backend.read((s) =>
+      s.activity.filter((a) => a.userId === id).map((a) => a.detail),
+    );
+    expect(activity).toContain(
+      "Nasdaq applications set: track, q-port (by your firm's Super Account Administrator)",
+    );
+    expect((await backend.latest("email", SAM.login)).subject).toBe(
+      "FINRA TRAQS - Nasdaq applications changed",
+    );
+  });
+
+  it("removing the last one revokes the token at once, and the audit event says so", async () => {
+    await enrollSam();
+    const serial = await backend.read((s) => s.mobilePassTokens[0]?.serial ?? "?");
+    const changed = await setSamsApplications([]);
+    expect(changed.status, changed.text).toBe(200);
+    const audit = await backend.read((s) => s.auditLog.at(-1));
+    expect(audit).toMatchObject({
+      action: "editNasdaqApplications",
+      result: "success",
+      detail: `Nasdaq applications set: none; MobilePASS token ${serial} revoked`,
+    });
+    await backend.advance(30);
+    apiError(
+      await login(browser, TWO_FA_PASSWORD, await appPasscode(SAM.login)),
+      401,
+      "INVALID_CREDENTIALS",
+    );
+    expect((await backend.latest("email", SAM.login)).subject).toBe(
+      "Nasdaq 2FA - Your MobilePASS token was revoked",
+    );
+  });
+
+  it("is the firm administrator's, as the Order Form is: the help desk is refused", async () => {
+    await backend.advance(30);
+    const hank = await signedInAs(backend, HANK);
+    const id = await userId(backend, SAM.login);
+    apiError(
+      await hank.put(`/api/admin/users/${id}/nasdaq-applications`, {
+        nasdaqApplications: [],
+        reason: "not mine to change",
+      }),
+      403,
+      "FORBIDDEN",
+    );
+    expect(await backend.read((s) => s.users.find((u) => u.id === id)?.nasdaqApplications)).toEqual(
+      ["q-port"],
+    );
+  });
+});

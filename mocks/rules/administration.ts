@@ -74,6 +74,8 @@ const ALLOWED: Record<AdminAction, readonly Administrator["role"][]> = {
   revokeMobilePass: ["firm-administrator", "help-desk"],
   reissueMobilePass: ["firm-administrator", "help-desk"],
   unlockNasdaqLogin: ["firm-administrator", "help-desk"],
+  // Part of the Order Form, as the API entitlements are.
+  editNasdaqApplications: ["firm-administrator"],
 };
 
 export function mayMake(admin: Administrator, action: AdminAction): boolean {

@@ -6,6 +6,7 @@ import type {
   NasdaqEnrollment,
   NasdaqSessionState,
 } from "../../src/api/contracts/nasdaq";
+import { NASDAQ_APPLICATIONS, type NasdaqApplication } from "../../src/api/contracts/me";
 import { recordActivity } from "../db/activity";
 import { userById } from "../db/sessions";
 import type { MockState, NasdaqSession, User } from "../db/state";
@@ -31,6 +32,7 @@ import {
   twoFactorPasswordRulesBroken,
   unlockNasdaqLogin,
 } from "./mobilepass";
+import { notifyAdministratorChange } from "./notifications";
 import { Refusal } from "./refusal";
 import { generateTotp } from "./totp";
 
@@ -235,6 +237,32 @@ export async function doMobilePassAction(
   return token
     ? `MobilePASS token ${token.serial} revoked and ${issued.serial} issued`
     : `MobilePASS token ${issued.serial} issued`;
+}
+
+/**
+ * The Order Form's Nasdaq applications, changed on the user's page. A token left with no
+ * application to open is revoked (the user is emailed, as for Revoke): the audit event says so.
+ */
+export function editNasdaqApplications(
+  ctx: Context,
+  admin: Administrator,
+  user: User,
+  applications: readonly NasdaqApplication[],
+): string {
+  if (user.status === "DEACTIVATED")
+    throw new Refusal(409, "USER_STATUS", "The user is deactivated.");
+  user.nasdaqApplications = NASDAQ_APPLICATIONS.filter((a) => applications.includes(a));
+  const what = `Nasdaq applications set: ${user.nasdaqApplications.join(", ") || "none"}`;
+  notifyAdministratorChange(ctx, {
+    user,
+    what,
+    subject: "Nasdaq applications changed",
+    by: admin.role,
+  });
+  const token = liveToken(ctx.state, user.id);
+  if (user.nasdaqApplications.length > 0 || !token) return what;
+  revokeToken(ctx, user, token, false);
+  return `${what}; MobilePASS token ${token.serial} revoked`;
 }
 
 /** What the development phone's MobilePASS app shows: each token added to it, with its passcode. */

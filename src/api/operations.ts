@@ -52,6 +52,7 @@ import {
   AuditPage,
   AuditSearchRequest,
   EditEntitlementsRequest,
+  EditNasdaqApplicationsRequest,
   Firm,
   Firms,
   OrderFormRequest,
@@ -1173,6 +1174,18 @@ export const operations: readonly Operation[] = [
     request: EditEntitlementsRequest,
     response: UserDetail,
     errors: [...ADMIN_CHANGE],
+  },
+  {
+    method: "put",
+    path: "/api/admin/users/{id}/nasdaq-applications",
+    id: "editNasdaqApplications",
+    tag: "Administrators",
+    summary:
+      "Replace the user's Nasdaq applications (the Order Form's); without any, their MobilePASS token is revoked.",
+    caller: "administrator",
+    request: EditNasdaqApplicationsRequest,
+    response: UserDetail,
+    errors: [...ADMIN_CHANGE, [409, "USER_STATUS"]],
   },
   {
     method: "put",

@@ -39,6 +39,7 @@ export const ADMIN_ACTIONS = [
   "revokeMobilePass",
   "reissueMobilePass",
   "unlockNasdaqLogin",
+  "editNasdaqApplications",
 ] as const;
 export const AdminAction = z.enum(ADMIN_ACTIONS);
 export type AdminAction = z.infer<typeof AdminAction>;

@@ -22,6 +22,7 @@ export const adminPaths = {
   userAction: "/api/admin/users/:id/:action",
   traqsUsername: "/api/admin/users/:id/traqs-usernames/:username",
   entitlements: "/api/admin/users/:id/entitlements",
+  nasdaqApplications: "/api/admin/users/:id/nasdaq-applications",
   profile: "/api/admin/users/:id/profile",
   administrator: "/api/admin/users/:id/administrator",
   audit: "/api/admin/audit",
@@ -241,6 +242,13 @@ export type SetTraqsUsernameRequest = z.input<typeof SetTraqsUsernameRequest>;
 /** PUT .../entitlements: a new Order Form entry that replaces the user's entitlements. */
 export const EditEntitlementsRequest = z.object({ entitlements: Entitlements, reason: Reason });
 export type EditEntitlementsRequest = z.input<typeof EditEntitlementsRequest>;
+
+/** PUT .../nasdaq-applications: the Order Form's Nasdaq applications, replaced. */
+export const EditNasdaqApplicationsRequest = z.object({
+  nasdaqApplications: z.array(NasdaqApplication).check(z.maxLength(4)),
+  reason: Reason,
+});
+export type EditNasdaqApplicationsRequest = z.input<typeof EditNasdaqApplicationsRequest>;
 
 /** PUT .../profile: help desk only. The primary email is also the username. */
 export const UpdateProfileRequest = z.object({

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { TextField } from "@/components/ui/TextField";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { mobilePassAppQueryOptions, useAddToMobilePass } from "./api";
 
 /**
@@ -13,25 +13,29 @@ export function MobilePassApp() {
   const { t } = useTranslation();
   const app = useQuery(mobilePassAppQueryOptions());
   const add = useAddToMobilePass();
-  const [activation, setActivation] = useState("");
+  const hydrated = useHydrated();
   return (
     <section aria-labelledby="dev-mobilepass">
       <h2 id="dev-mobilepass">{t("devInbox.mobilePass.title")}</h2>
       <ErrorAlert error={app.error ?? add.error} />
+      {/* The field is the browser's own (read on submit): the page is prerendered, and a string
+          typed before the app ran would be wiped by the first render of a field held in state. */}
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          add.mutate(activation, { onSuccess: () => setActivation("") });
+          const form = event.currentTarget;
+          const activation = String(new FormData(form).get("activation") ?? "").trim();
+          if (activation) add.mutate(activation, { onSuccess: () => form.reset() });
         }}
       >
         <TextField
           label={t("devInbox.mobilePass.activationString")}
+          name="activation"
+          required
           autoComplete="off"
           spellCheck={false}
-          value={activation}
-          onChange={(event) => setActivation(event.target.value)}
         />
-        <button type="submit" className="button" disabled={add.isPending || !activation.trim()}>
+        <button type="submit" className="button" disabled={!hydrated || add.isPending}>
           {t("devInbox.mobilePass.add")}
         </button>
       </form>

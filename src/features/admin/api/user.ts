@@ -5,6 +5,7 @@ import {
   adminPaths,
   UserDetail,
   type EditEntitlementsRequest,
+  type EditNasdaqApplicationsRequest,
   type SetAdministratorRequest,
   type SetTraqsUsernameRequest,
   type SimpleUserAction,
@@ -50,6 +51,7 @@ export type UserChange =
   | { action: MobilePassAction; reason: string }
   | { action: "setTraqsUsername"; username: string; body: SetTraqsUsernameRequest }
   | { action: "editEntitlements"; body: EditEntitlementsRequest }
+  | { action: "editNasdaqApplications"; body: EditNasdaqApplicationsRequest }
   | { action: "updateProfile"; body: UpdateProfileRequest }
   | { action: "setAdministrator"; body: SetAdministratorRequest };
 
@@ -76,6 +78,11 @@ async function send(id: string, change: UserChange) {
       );
     case "editEntitlements":
       return apiRequest(fillPath(adminPaths.entitlements, { id }), UserDetail, {
+        method: "PUT",
+        body: change.body,
+      });
+    case "editNasdaqApplications":
+      return apiRequest(fillPath(adminPaths.nasdaqApplications, { id }), UserDetail, {
         method: "PUT",
         body: change.body,
       });

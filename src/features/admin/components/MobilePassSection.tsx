@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { NASDAQ_APPLICATION_NAMES } from "@/api/contracts/nasdaq";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
@@ -9,11 +10,13 @@ import { mobilePassQueryOptions, type MobilePassAction } from "../api/user";
  * The user's MobilePASS token (Nasdaq two-factor login), masked: serial, status and dates, never
  * the seed or the activation code; Issue, Resend, Revoke, Reissue and the Nasdaq login's Unlock,
  * each (like every change here) after a reason and the administrator's "Verify it's you".
+ * `children`: the editing of the user's Nasdaq applications, for those who may.
  */
 export function MobilePassSection(props: {
   userId: string;
   busy: boolean;
   onAction: (action: MobilePassAction) => void;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const mobilePass = useQuery(mobilePassQueryOptions(props.userId));
@@ -62,6 +65,7 @@ export function MobilePassSection(props: {
           </div>
         ))}
       </dl>
+      {props.children}
       {data?.issueRefusal && data.issueRefusal !== "TOKEN_EXISTS" ? (
         <p>
           {t("admin.mobilePass.cannotIssue", {

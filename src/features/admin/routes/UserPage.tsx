@@ -10,7 +10,7 @@ import type {
   UserDetail,
   UserStatus,
 } from "@/api/contracts/admin";
-import type { Me } from "@/api/contracts/me";
+import type { Me, NasdaqApplication } from "@/api/contracts/me";
 import { Alert } from "@/components/ui/Alert";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { useVerifiedChange } from "@/components/verification/use-verified-change";
@@ -22,6 +22,7 @@ import { AdminLayout } from "../components/AdminLayout";
 import { AdminStepUp } from "../components/AdminStepUp";
 import { EntitlementsList } from "../components/EntitlementsField";
 import { EditEntitlements } from "../components/EditEntitlements";
+import { EditNasdaqApplications } from "../components/EditNasdaqApplications";
 import { MobilePassSection } from "../components/MobilePassSection";
 import { ProfileForm } from "../components/ProfileForm";
 import { ReasonDialog } from "../components/ReasonDialog";
@@ -70,12 +71,14 @@ export function UserPage() {
   // What was being edited stays here while "Verify it's you" takes the screen, and after a failure.
   const [entitlementsDraft, setEntitlementsDraft] = useState<Entitlement[] | null>(null);
   const [profileDraft, setProfileDraft] = useState<UpdateProfileRequest | null>(null);
+  const [nasdaqDraft, setNasdaqDraft] = useState<NasdaqApplication[] | null>(null);
   const change = useVerifiedChange((pending: UserChange, end) => {
     end();
     act.mutate(pending, {
       onSuccess: () => {
         if (pending.action === "editEntitlements") setEntitlementsDraft(null);
         if (pending.action === "updateProfile") setProfileDraft(null);
+        if (pending.action === "editNasdaqApplications") setNasdaqDraft(null);
       },
     });
   });
@@ -132,7 +135,26 @@ export function UserPage() {
                 userId={userId}
                 busy={act.isPending}
                 onAction={(action) => ask({ action, change: (reason) => ({ action, reason }) })}
-              />
+              >
+                {/* Part of the Order Form: the firm's administrator's, as the entitlements are. */}
+                {me.administration?.role !== "help-desk" && data.status !== "Deactivated" ? (
+                  <EditNasdaqApplications
+                    current={data.nasdaqApplications}
+                    draft={nasdaqDraft}
+                    busy={act.isPending}
+                    onEdit={setNasdaqDraft}
+                    onSubmit={(nasdaqApplications) =>
+                      ask({
+                        action: "editNasdaqApplications",
+                        change: (reason) => ({
+                          action: "editNasdaqApplications",
+                          body: { nasdaqApplications, reason },
+                        }),
+                      })
+                    }
+                  />
+                ) : null}
+              </MobilePassSection>
             </>
           ) : user.isPending ? (
             <p role="status">{t("common.loading")}</p>
