@@ -1,6 +1,4 @@
-import { startEachTestFromTheSeed } from "./fixtures";
 import { samEnrollsAndLogsIntoQPort } from "./nasdaq-story";
 
 // The same story against the local mock server: its tokens, lockout and Nasdaq session in Node.
-startEachTestFromTheSeed();
 samEnrollsAndLogsIntoQPort();
