@@ -62,8 +62,12 @@ const isStrings = (id: string) => /[\\/]locales[\\/]/.test(id);
 
 const isFormLibrary = (id: string) =>
   /node_modules[\\/](react-hook-form|@hookform[\\/]resolvers|zod)[\\/]/.test(id);
+// The passkey button loads with the sign-in page, just after it starts: what it needs stays out of
+// the shared files, which the page would otherwise fetch whole (decision 031).
+const isPasskeyCode = (id: string) =>
+  /[\\/]src[\\/]api[\\/](contracts[\\/])?passkeys\.ts$/.test(id);
 const isSharedCode = (id: string) =>
-  inSrc("components|api|i18n|config|app").test(id) && !isStrings(id);
+  inSrc("components|api|i18n|config|app").test(id) && !isStrings(id) && !isPasskeyCode(id);
 
 /** Whether a module reaches react-hook-form through its static imports. */
 function usesForms(id: string, context: Rolldown.ChunkingContext): boolean {
@@ -91,6 +95,7 @@ function usesForms(id: string, context: Rolldown.ChunkingContext): boolean {
  */
 const CHUNK_GROUPS = [
   { name: "first-page", tags: ["$initial" as const], priority: 100 },
+  { name: "passkeys", test: isPasskeyCode, priority: 60 },
   // A group takes what its modules import too, so the shared screens are taken first: what they
   // import is shared as well. The forms then take the rest, with the form libraries.
   {
@@ -151,8 +156,10 @@ export default defineConfig(({ command, mode }) => {
       manifest: true,
       sourcemap: false,
       target: "es2022",
-      // Every browser the app supports (ES2022) preloads modules itself.
-      modulePreload: { polyfill: false },
+      // No list of every later file's imports in the first file (0.8 kB gzip, decision 031): a
+      // page loaded in the app fetches its imports once its own file has come (its HTML file,
+      // opened directly, still preloads them all). A lazy file's CSS still loads with it.
+      modulePreload: false,
       // Only the in-page mock backend passes this; the first page has its own budget (npm run size).
       chunkSizeWarningLimit: 600,
       // Everything the first page needs in one file: one request, and gzip sees it all at once.

@@ -5,8 +5,15 @@ import { gzipSync } from "node:zlib";
  * The size budget: the JavaScript and CSS the sign-in page loads first (the entry and its static
  * imports, not the chunks loaded later), gzip. Run after `vite build`.
  */
-/** 110.4 kB reached, rounded up (decision 027); issue 19's target is 100 kB (React 19 alone is 69). */
-export const FIRST_PAGE_BUDGET_BYTES = 111_000;
+/** Issue 19's target; 99.8 kB reached without the query cache before sign-in (decision 031). */
+export const FIRST_PAGE_BUDGET_BYTES = 100_000;
+
+/**
+ * What the sign-in page fetches until the network is idle (the first files, the passkey button and
+ * its WebAuthn library), JavaScript and CSS, gzip: issue 19's 115 KiB. Checked by a browser
+ * loading the page (e2e/first-load.server.spec.ts); 102.8 KiB reached (decision 031).
+ */
+export const FIRST_PAGE_AT_IDLE_BUDGET_BYTES = 115 * 1024;
 
 type ManifestChunk = {
   file: string;

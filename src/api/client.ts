@@ -39,6 +39,14 @@ export class ApiError extends Error {
 
 export const REQUEST_TIMEOUT_MS = 20_000;
 
+/**
+ * Whether a failed GET is worth asking again, after `failures` failures: a server or network
+ * failure up to three times (with backoff); a 4xx will not change by retrying.
+ */
+export function worthRetrying(failures: number, error: unknown): boolean {
+  return failures < 3 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+}
+
 let onUnauthenticated: (() => void) | null = null;
 
 /** The app registers how to send the user to sign in (and back) when the session has ended. */

@@ -1,5 +1,4 @@
-import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import {
   BrowserRouter,
   Navigate,
@@ -10,13 +9,11 @@ import {
   useNavigate,
 } from "react-router";
 import { setUnauthenticatedHandler } from "@/api/client";
-import { meQueryOptions } from "@/api/me";
 import { lazyPage } from "./lazy-page";
 import { LoadOnDemand } from "@/components/ui/LoadOnDemand";
-import { authnQueryOptions, stepUpQueryOptions } from "@/components/verification/api";
+import { signInState } from "@/components/verification/sign-in-state";
 import { paths, withFrom } from "@/config/paths";
 import { pages } from "virtual:pages";
-import { createQueryClient } from "./query-client";
 
 const NotFoundPage = lazyPage(() => import("./NotFoundPage"), "NotFoundPage");
 
@@ -24,17 +21,10 @@ const NotFoundPage = lazyPage(() => import("./NotFoundPage"), "NotFoundPage");
 function SessionExpiryRedirect() {
   const navigate = useNavigate();
   const location = useLocation();
-  const queryClient = useQueryClient();
   useEffect(() => {
     setUnauthenticatedHandler(() => {
-      // Forget the user and every sign-in state: a cached "SUCCESS" would send sign-in straight
-      // back here, and the page would wait forever for a session that has ended. What is on
-      // screen starts again from nothing (a refusal can arrive after Sign In has opened: removing
-      // its query mid-request would leave it loading forever); the rest is dropped.
-      for (const { queryKey } of [meQueryOptions(), authnQueryOptions(), stepUpQueryOptions()]) {
-        void queryClient.resetQueries({ queryKey, type: "active" });
-        queryClient.removeQueries({ queryKey, type: "inactive" });
-      }
+      // The user and every sign-in state are forgotten (the query cache, once loaded, with them).
+      signInState.forget();
       if (!location.pathname.startsWith(paths.signIn)) {
         void navigate(withFrom(paths.signIn, location.pathname + location.search), {
           replace: true,
@@ -42,7 +32,7 @@ function SessionExpiryRedirect() {
       }
     });
     return () => setUnauthenticatedHandler(null);
-  }, [navigate, location, queryClient]);
+  }, [navigate, location]);
   return null;
 }
 
@@ -67,20 +57,16 @@ function Pages() {
  * it first shows, with no data yet; in the browser the address bar says which page.
  */
 export function App({ url }: { url?: string }) {
-  const [queryClient] = useState(createQueryClient);
+  // No query cache here: it loads with the first page that uses it (decision 031).
   const pages = (
     <>
       <SessionExpiryRedirect />
       <Pages />
     </>
   );
-  return (
-    <QueryClientProvider client={queryClient}>
-      {import.meta.env.SSR ? (
-        <StaticRouter location={url ?? "/"}>{pages}</StaticRouter>
-      ) : (
-        <BrowserRouter>{pages}</BrowserRouter>
-      )}
-    </QueryClientProvider>
+  return import.meta.env.SSR ? (
+    <StaticRouter location={url ?? "/"}>{pages}</StaticRouter>
+  ) : (
+    <BrowserRouter>{pages}</BrowserRouter>
   );
 }

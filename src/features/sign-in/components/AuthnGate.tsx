@@ -1,4 +1,3 @@
-import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "@/i18n/first-screen";
 import { Loading } from "@/components/ui/Loading";
@@ -6,7 +5,7 @@ import { Navigate, useSearchParams } from "react-router";
 import type { AuthnState, AuthnStatus } from "@/api/contracts/authn";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { paths, safeReturnPath, withFrom } from "@/config/paths";
-import { authnQueryOptions } from "@/components/verification/api";
+import { useSignInState } from "@/components/verification/sign-in-state";
 
 /** The screen for each state of the sign-in. */
 export function stepPath(status: AuthnStatus, from: string | null): string {
@@ -46,11 +45,11 @@ export function AuthnGate({
 }) {
   const { t } = useTranslation();
   const from = useReturnPath();
-  const authn = useQuery(authnQueryOptions());
-  if (authn.isPending) {
+  const authn = useSignInState();
+  if (authn.status === "pending") {
     return whileChecking;
   }
-  if (authn.isError) {
+  if (authn.status === "error" || !authn.data) {
     return (
       <main className="auth-page">
         <ErrorAlert error={authn.error} />

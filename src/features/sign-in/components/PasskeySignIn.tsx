@@ -1,6 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/i18n/first-screen";
 import { useNavigate } from "react-router";
 import { ApiError } from "@/api/client";
 import { AuthnState } from "@/api/contracts/authn";
@@ -12,8 +11,9 @@ import {
   verifyWithPasskey,
 } from "@/api/passkeys";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
-import { loadAreaStrings } from "@/i18n";
-import { authnQueryOptions } from "@/components/verification/api";
+import { loadAreaStrings } from "@/i18n/load";
+import { signInState } from "@/components/verification/sign-in-state";
+import { useSignInRequest } from "../api/authn";
 import { stepPath, useReturnPath } from "./AuthnGate";
 
 const STEPS = "/api/authn/passkey-sign-in";
@@ -35,6 +35,15 @@ async function passkeyAutofill(): Promise<AuthnState | null> {
 }
 
 /**
+ * A passkey's failure (a refusal, a canceled prompt), once its words have loaded: they are among
+ * the strings loaded after the first, which the sign-in page does not fetch ahead (decision 031).
+ */
+async function withItsWords(error: unknown): Promise<never> {
+  await loadAreaStrings().catch(() => undefined);
+  throw error;
+}
+
+/**
  * "Sign in with a passkey", and passkeys offered by the username field's autofill: no username
  * typed, and a passkey with user verification is the whole sign-in. Loaded after Sign In's first
  * paint, so that its first load stays within budget (decision 016).
@@ -43,25 +52,21 @@ export default function PasskeySignIn() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const from = useReturnPath();
-  const queryClient = useQueryClient();
-  const signedIn = (state: AuthnState) => {
-    queryClient.setQueryData(authnQueryOptions().queryKey, state);
-    void navigate(stepPath(state.status, from));
-  };
-  const button = useMutation({
-    mutationFn: () => verifyWithPasskey(STEPS, AuthnState),
-    onSuccess: signedIn,
-  });
+  const signedIn = (state: AuthnState) => void navigate(stepPath(state.status, from));
+  const button = useSignInRequest(() => verifyWithPasskey(STEPS, AuthnState).catch(withItsWords));
   const [autofillError, setAutofillError] = useState<unknown>(null);
-  const onAutofill = useEffectEvent(signedIn);
+  const onAutofill = useEffectEvent((state: AuthnState) => {
+    signInState.set(state);
+    signedIn(state);
+  });
   useEffect(() => {
-    // Their messages (a refusal, a canceled prompt) are among the strings loaded after the first.
-    void loadAreaStrings();
     let live = true;
-    passkeyAutofill().then(
-      (state) => live && state && onAutofill(state),
-      (error: unknown) => live && setAutofillError(error),
-    );
+    passkeyAutofill()
+      .catch(withItsWords)
+      .then(
+        (state) => live && state && onAutofill(state),
+        (error: unknown) => live && setAutofillError(error),
+      );
     return () => {
       live = false;
       void cancelPasskey();
@@ -77,7 +82,7 @@ export default function PasskeySignIn() {
         type="button"
         className="button"
         disabled={button.isPending}
-        onClick={() => button.mutate()}
+        onClick={() => button.mutate(undefined, signedIn)}
       >
         {button.isPending ? t("common.working") : t("signIn.withPasskey")}
       </button>

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act } from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, type Root } from "react-dom/client";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, expect, test, vi } from "vitest";
+import { signInState } from "@/components/verification/sign-in-state";
 import { SignInPage } from "./SignInPage";
 
 // The passkey button and the next steps' code, loaded after the first paint, are not what these
@@ -27,7 +27,19 @@ const state = (status: string, username: string | null) =>
     { headers: { "content-type": "application/json" } },
   );
 
-afterEach(() => vi.unstubAllGlobals());
+// Sign In holds the sign-in's state without the query cache (decision 031): each test starts
+// with none.
+const roots: Root[] = [];
+function render(page: HTMLElement, app: React.ReactNode) {
+  const root = createRoot(page);
+  roots.push(root);
+  root.render(app);
+}
+afterEach(() => {
+  act(() => roots.splice(0).forEach((root) => root.unmount()));
+  signInState.forget();
+  vi.unstubAllGlobals();
+});
 
 /**
  * A slow backend: the state of an earlier, unfinished sign-in (Pat's) arrives only after Jane has
@@ -58,14 +70,7 @@ test("Next pressed before the page's sign-in state arrives goes on with what was
   );
   const page = document.createElement("div");
   document.body.append(page);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () =>
-    createRoot(page).render(
-      <QueryClientProvider client={client}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>,
-    ),
-  );
+  await act(async () => render(page, <RouterProvider router={router} />));
 
   const field = page.querySelector<HTMLInputElement>('input[name="username"]')!;
   field.value = "jane.doe@yourfirm.org";
@@ -77,7 +82,7 @@ test("Next pressed before the page's sign-in state arrives goes on with what was
   await act(() =>
     vi.waitFor(() => expect(router.state.location.pathname).toBe("/signin/password")),
   );
-  expect(client.getQueryData(["authn"])).toMatchObject({ username: "jane.doe@yourfirm.org" });
+  expect(signInState.now()?.data).toMatchObject({ username: "jane.doe@yourfirm.org" });
   const identify = fetch.mock.calls.find(([url]) => url.pathname === "/api/authn/identify");
   expect(JSON.parse(String(identify?.[1].body))).toEqual({ username: "jane.doe@yourfirm.org" });
 });
@@ -88,13 +93,7 @@ test("A username the sign-in's state brings fills the field when nothing was typ
     initialEntries: ["/signin"],
   });
   const page = document.createElement("div");
-  await act(async () =>
-    createRoot(page).render(
-      <QueryClientProvider client={new QueryClient()}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>,
-    ),
-  );
+  await act(async () => render(page, <RouterProvider router={router} />));
   await act(() =>
     vi.waitFor(() =>
       expect(page.querySelector<HTMLInputElement>('input[name="username"]')!.value).toBe(

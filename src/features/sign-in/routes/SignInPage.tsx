@@ -55,10 +55,7 @@ function UsernameForm({ defaultUsername }: { defaultUsername: string }) {
 
   const onSubmit = username.handleSubmit((value) => {
     preloadSignInSteps();
-    step.mutate(
-      { username: value },
-      { onSuccess: (state) => void navigate(stepPath(state.status, from)) },
-    );
+    step.mutate({ username: value }, (state) => void navigate(stepPath(state.status, from)));
   });
 
   const passkeyPlaceholder = (
