@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { FIRST_PAGE_AT_IDLE_BUDGET_BYTES, FIRST_PAGE_BUDGET_BYTES } from "../scripts/size-budget";
-import { expect, startEachTestFromTheSeed, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 // What a browser fetches for the sign-in page, from the build against the local server (issue 19,
 // decision 031): the first files, then what it loads at idle, until the network is quiet.
-startEachTestFromTheSeed();
-
 test("The sign-in page loads at most 115 KiB of JavaScript and CSS (gzip) until the network is idle", async ({
   page,
 }) => {
