@@ -9,6 +9,7 @@ import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
 import {
   activateJohn,
+  HANK,
   MockBackend,
   PAT,
   signInAsAdministrator,
@@ -185,6 +186,18 @@ async function main() {
     measured.push(await measure(context, "Administration: Order Form", "/admin/order-form"));
     measured.push(await measure(context, "Administration: Audit log", "/admin/audit-log"));
     measured.push(await measure(context, "Administration: Firm", "/admin/firm"));
+
+    // The help desk's Users: every firm's, Large Broker's 10,000 among them (a distinct address,
+    // so that BENCH_PAGES can name it apart from Pat's).
+    await context.clearCookies();
+    await signInAsAdministrator(page, mock, HANK);
+    measured.push(
+      await measure(
+        context,
+        "Administration: Users (help desk, 10,000+)",
+        "/admin/users?sort=name",
+      ),
+    );
     const results = measured.filter((result): result is PageResult => result !== null);
 
     writeFileSync("reports/bench.json", `${JSON.stringify(results, null, 2)}\n`);
