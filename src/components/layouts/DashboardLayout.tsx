@@ -69,10 +69,11 @@ export function DashboardLayout({ me, children }: { me?: Me; children: ReactNode
 
 /**
  * A dashboard page while the user is not known yet (`RequireSession`'s `whileLoading`): its frame
- * and heading, "Loading…" where its data goes. The build prerenders it (decision 030), and the
- * page, once the user is known, keeps the heading where it was.
+ * and heading, "Loading…" where its data goes. The build prerenders it (decision 030). It is the
+ * same `DashboardLayout` element as the page's, not a component around it, so that the frame stays
+ * mounted when the user is known: the heading keeps its place and an opened Menu stays open.
  */
-export function DashboardLoading({ title }: { title: string }) {
+export function dashboardLoading(title: string): ReactNode {
   return (
     <DashboardLayout>
       <PageHeading title={title} />

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { DashboardLayout, DashboardLoading } from "@/components/layouts/DashboardLayout";
+import { DashboardLayout, dashboardLoading } from "@/components/layouts/DashboardLayout";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { RequireSession } from "@/components/layouts/RequireSession";
 import { NASDAQ_APPLICATION_NAMES } from "@/api/contracts/nasdaq";
@@ -15,7 +15,7 @@ import { paths } from "@/config/paths";
 export function HomePage() {
   const { t } = useTranslation();
   return (
-    <RequireSession whileLoading={<DashboardLoading title={t("home.myApps")} />}>
+    <RequireSession whileLoading={dashboardLoading(t("home.myApps"))}>
       {(me) => (
         <DashboardLayout me={me}>
           <PageHeading title={t("home.myApps")} />
@@ -66,7 +66,7 @@ export function HomePage() {
 export function NotificationsPage() {
   const { t } = useTranslation();
   return (
-    <RequireSession whileLoading={<DashboardLoading title={t("home.notifications")} />}>
+    <RequireSession whileLoading={dashboardLoading(t("home.notifications"))}>
       {(me) => (
         <DashboardLayout me={me}>
           <PageHeading title={t("home.notifications")} />

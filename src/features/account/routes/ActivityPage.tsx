@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Me } from "@/api/contracts/me";
 import { Alert } from "@/components/ui/Alert";
-import { DashboardLayout, DashboardLoading } from "@/components/layouts/DashboardLayout";
+import { DashboardLayout, dashboardLoading } from "@/components/layouts/DashboardLayout";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Pager } from "@/components/ui/Pager";
@@ -20,7 +20,7 @@ import { activityQueryOptions, useReportActivity } from "../api/account";
 export function ActivityPage() {
   const { t } = useTranslation();
   return (
-    <RequireSession whileLoading={<DashboardLoading title={t("activity.title")} />}>
+    <RequireSession whileLoading={dashboardLoading(t("activity.title"))}>
       {(me) => <Activity me={me} />}
     </RequireSession>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Me } from "@/api/contracts/me";
 import { Preferences } from "@/api/contracts/account";
 import { Alert } from "@/components/ui/Alert";
-import { DashboardLayout, DashboardLoading } from "@/components/layouts/DashboardLayout";
+import { DashboardLayout, dashboardLoading } from "@/components/layouts/DashboardLayout";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { RadioGroupField } from "@/components/ui/RadioGroupField";
@@ -20,7 +20,7 @@ const LAYOUTS = Preferences.shape.layout.options;
 export function PreferencesPage() {
   const { t } = useTranslation();
   return (
-    <RequireSession whileLoading={<DashboardLoading title={t("preferences.title")} />}>
+    <RequireSession whileLoading={dashboardLoading(t("preferences.title"))}>
       {(me) => <PreferencesScreen me={me} />}
     </RequireSession>
   );

@@ -7,7 +7,7 @@ import type { SetUpMethod } from "@/api/contracts/account";
 import type { Me } from "@/api/contracts/me";
 import { AuthCard } from "@/components/ui/AuthCard";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
-import { DashboardLayout, DashboardLoading } from "@/components/layouts/DashboardLayout";
+import { DashboardLayout, dashboardLoading } from "@/components/layouts/DashboardLayout";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { Loading } from "@/components/ui/Loading";
 import { PageHeading } from "@/components/ui/PageHeading";
@@ -41,7 +41,7 @@ const SET_UP_PATH: Record<SetUpMethod, string> = {
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
-    <RequireSession whileLoading={<DashboardLoading title={t("account.title")} />}>
+    <RequireSession whileLoading={dashboardLoading(t("account.title"))}>
       {(me) => <Settings me={me} />}
     </RequireSession>
   );
