@@ -157,6 +157,8 @@ export function secretsStayOutOfTheBrowser() {
     await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
     await readStorage();
     await page.getByRole("button", { name: "Select" }).click();
+    // The choice is made once TRAQS opens: an address typed before would be sent back to choose.
+    await expect(page.getByRole("heading", { name: "FINRA TRAQS" })).toBeVisible();
 
     // Get Token after an authenticator code, then show the token.
     await page.goto("/traqs/api/download/programmatic");
