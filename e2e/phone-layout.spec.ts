@@ -217,6 +217,8 @@ test("On a phone the dashboard navigation folds behind Menu: it opens, is next i
   await signInAsJdoe01(page, mock);
   await page.goto("/app");
   await expect(page.getByRole("heading", { name: "My Apps" })).toBeVisible();
+  // The prerendered frame shows before the app runs (decision 030): Jane's menu says it has.
+  await expect(page.getByRole("button", { name: "Jane Doe" })).toBeVisible();
   const menu = page.getByRole("button", { name: "Menu" });
   const navigation = page.getByRole("navigation", { name: "Dashboard" });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
