@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { FormActions } from "./FormActions";
 import * as z from "zod/mini";
 import { EditEntitlementsRequest, type Entitlement } from "@/api/contracts/admin";
 import { EntitlementsField } from "./EntitlementsField";
@@ -59,14 +60,11 @@ function EntitlementsForm(props: {
           />
         )}
       />
-      <div className="admin-actions">
-        <button type="submit" className="button primary-inline" disabled={props.busy}>
-          {t("admin.entitlements.submit")}
-        </button>
-        <button type="button" className="button" onClick={() => props.onEdit(null)}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions
+        submit={t("admin.entitlements.submit")}
+        busy={props.busy}
+        onCancel={() => props.onEdit(null)}
+      />
     </form>
   );
 }

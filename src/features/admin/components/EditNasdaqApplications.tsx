@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { NasdaqApplication } from "@/api/contracts/me";
 import { NasdaqApplicationsField } from "./EntitlementsField";
+import { FormActions } from "./FormActions";
 
 /**
  * Edit the user's Nasdaq applications (the Order Form's boxes). Its draft is the page's, so that
@@ -35,14 +36,11 @@ export function EditNasdaqApplications(props: {
       {props.current.length > 0 && draft.length === 0 ? (
         <p className="field-hint">{t("admin.mobilePass.lastApplication")}</p>
       ) : null}
-      <div className="admin-actions">
-        <button type="submit" className="button primary-inline" disabled={props.busy}>
-          {t("admin.entitlements.submit")}
-        </button>
-        <button type="button" className="button" onClick={() => props.onEdit(null)}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions
+        submit={t("admin.entitlements.submit")}
+        busy={props.busy}
+        onCancel={() => props.onEdit(null)}
+      />
     </form>
   );
 }
