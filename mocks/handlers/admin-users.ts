@@ -1,4 +1,7 @@
 import { http } from "msw";
+import type * as z from "zod/mini";
+import type { AdminAction } from "../../src/api/contracts/account";
+import type { User } from "../db/state";
 import {
   AdminActionRequest,
   adminPaths,
@@ -12,7 +15,7 @@ import {
   UserSearchRequest,
 } from "../../src/api/contracts/admin";
 import type { MockDb } from "../db/store";
-import { administrativeChange, administrator } from "../http/administrators";
+import { administrativeChange, administrator, type ChangeCall } from "../http/administrators";
 import {
   changedUser,
   firmFor,
@@ -33,6 +36,27 @@ import { readBody, readQuery, route } from "../http/respond";
 
 const param = (value: string | readonly string[] | undefined) =>
   typeof value === "string" ? value : "";
+
+/**
+ * A PUT on one user's record: its body read by the contract (the reason with it), the user found,
+ * the administrator's verification for them checked, the change made; the answer is the user now.
+ */
+function userEdit<Body extends { reason: string }>(
+  db: MockDb,
+  action: AdminAction,
+  schema: z.ZodMiniType<Body>,
+  change: (call: ChangeCall, user: User, body: Body) => string,
+) {
+  return administrativeChange(db, action, async (call) => {
+    const { ctx, admin, draft, verified, request, params } = call;
+    const body = await readBody(request, schema);
+    draft.reason = body.reason;
+    const user = changedUser(ctx.state, admin, draft, param(params.id));
+    verified(user.id);
+    const detail = change(call, user, body);
+    return { body: toUserDetail(ctx.state, user, ctx.now), detail };
+  });
+}
 
 /** Administration of users: search, one user, the Order Form and every change to a user. */
 export function adminUserHandlers(db: MockDb) {
@@ -85,87 +109,56 @@ export function adminUserHandlers(db: MockDb) {
 
     http.put(
       route(adminPaths.traqsUsername),
-      administrativeChange(
+      userEdit(
         db,
         "setTraqsUsername",
-        async ({ ctx, admin, draft, verified, request, params }) => {
-          const { active, reason } = await readBody(request, SetTraqsUsernameRequest);
-          draft.reason = reason;
-          const user = changedUser(ctx.state, admin, draft, param(params.id));
-          verified(user.id);
-          const detail = setTraqsUsername(ctx, admin, user, param(params.username), active);
-          return { body: toUserDetail(ctx.state, user, ctx.now), detail };
-        },
+        SetTraqsUsernameRequest,
+        ({ ctx, admin, params }, user, { active }) =>
+          setTraqsUsername(ctx, admin, user, param(params.username), active),
       ),
     ),
 
     http.put(
       route(adminPaths.entitlements),
-      administrativeChange(
+      userEdit(
         db,
         "editEntitlements",
-        async ({ ctx, admin, draft, verified, request, params }) => {
-          const { entitlements, reason } = await readBody(request, EditEntitlementsRequest);
-          draft.reason = reason;
-          const user = changedUser(ctx.state, admin, draft, param(params.id));
-          verified(user.id);
-          const detail = editEntitlements(ctx, admin, user, entitlements);
-          return { body: toUserDetail(ctx.state, user, ctx.now), detail };
-        },
+        EditEntitlementsRequest,
+        ({ ctx, admin }, user, { entitlements }) =>
+          editEntitlements(ctx, admin, user, entitlements),
       ),
     ),
 
     http.put(
       route(adminPaths.nasdaqApplications),
-      administrativeChange(
+      userEdit(
         db,
         "editNasdaqApplications",
-        async ({ ctx, admin, draft, verified, request, params }) => {
-          const { nasdaqApplications, reason } = await readBody(
-            request,
-            EditNasdaqApplicationsRequest,
-          );
-          draft.reason = reason;
-          const user = changedUser(ctx.state, admin, draft, param(params.id));
-          verified(user.id);
-          const detail = editNasdaqApplications(ctx, admin, user, nasdaqApplications);
-          return { body: toUserDetail(ctx.state, user, ctx.now), detail };
-        },
+        EditNasdaqApplicationsRequest,
+        ({ ctx, admin }, user, { nasdaqApplications }) =>
+          editNasdaqApplications(ctx, admin, user, nasdaqApplications),
       ),
     ),
 
     http.put(
       route(adminPaths.profile),
-      administrativeChange(
+      userEdit(
         db,
         "updateProfile",
-        async ({ ctx, admin, draft, verified, request, params }) => {
-          const { reason, ...profile } = await readBody(request, UpdateProfileRequest);
-          draft.reason = reason;
-          const user = changedUser(ctx.state, admin, draft, param(params.id));
-          verified(user.id);
-          const detail = updateProfile(ctx, admin, user, profile);
-          return { body: toUserDetail(ctx.state, user, ctx.now), detail };
-        },
+        UpdateProfileRequest,
+        ({ ctx, admin }, user, { reason: _reason, ...profile }) =>
+          updateProfile(ctx, admin, user, profile),
       ),
     ),
 
     http.put(
       route(adminPaths.administrator),
-      administrativeChange(
+      userEdit(
         db,
         "setAdministrator",
-        async ({ ctx, admin, draft, verified, request, params }) => {
-          const { administrator: makeAdministrator, reason } = await readBody(
-            request,
-            SetAdministratorRequest,
-          );
-          draft.reason = reason;
-          const user = changedUser(ctx.state, admin, draft, param(params.id));
-          verified(user.id);
-          const detail = setAdministrator(ctx, admin, user, makeAdministrator);
-          return { body: toUserDetail(ctx.state, user, ctx.now), detail };
-        },
+        SetAdministratorRequest,
+        ({ ctx, admin }, user, { administrator: makeAdministrator }) =>
+          setAdministrator(ctx, admin, user, makeAdministrator),
       ),
     ),
   ];
