@@ -37,10 +37,7 @@ export class MockBackend {
 
   private async callOnce<T>(path: string, method: string, body: unknown): Promise<T> {
     // The in-page mock answers once the app has started it in this page (mocks/browser.ts).
-    if (this.inPage)
-      await this.page.waitForFunction(
-        () => document.documentElement.dataset.mockBackend === "ready",
-      );
+    if (this.inPage) await inPageMockReady(this.page);
     return this.page.evaluate(
       async ({ path, method, body }) => {
         const response = await fetch(path, {
@@ -99,6 +96,47 @@ export class MockBackend {
   }
 }
 
+/**
+ * Resolves once the app has started the in-page mock in the page's document (mocks/browser.ts):
+ * a first load of a context reloads once, and anything read from the page before then is lost.
+ */
+function inPageMockReady(page: Page): Promise<void> {
+  return page.locator('html[data-mock-backend="ready"]').waitFor({ state: "attached" });
+}
+
+/**
+ * Resolves once the app has taken the page's document over (src/app/App.tsx). Before then a
+ * prerendered page shows but does not answer: a click follows a link as a full page load, a form
+ * is not sent, and the in-page mock may reload the page once.
+ */
+function appInteractive(page: Page): Promise<void> {
+  return page.locator('html[data-app="interactive"]').waitFor({ state: "attached" });
+}
+
+/**
+ * A page of the app opened by its address (goto, reload) is interactive before the test goes on,
+ * as a person waits for a page to load. A test of the page before JavaScript asks for "commit".
+ */
+function settleOnLoad(page: Page, appOrigin: string): Page {
+  const settle = async (options?: { waitUntil?: string }) => {
+    if (options?.waitUntil !== "commit" && new URL(page.url()).origin === appOrigin)
+      await appInteractive(page);
+  };
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    await settle(options);
+    return response;
+  };
+  const reload = page.reload.bind(page);
+  page.reload = async (options) => {
+    const response = await reload(options);
+    await settle(options);
+    return response;
+  };
+  return page;
+}
+
 const AXE_OPTIONS: RunOptions = {
   runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
   // Passes are not reported back: serialising every node that passed is most of a check's cost.
@@ -112,6 +150,7 @@ const AXE_OPTIONS: RunOptions = {
  * has no frames, which is all its frame handling was for.
  */
 export async function expectAccessible(page: Page): Promise<void> {
+  await appInteractive(page);
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
   const results = await page.evaluate(
     (options) => (window as unknown as { axe: typeof axe }).axe.run(document, options),
@@ -399,6 +438,13 @@ export const test = base.extend<{
     });
     expect(reset.ok, `reset of namespace ${name}`).toBe(true);
     await use(headers);
+  },
+  // Every page of the test's context, the first and any other it opens (the inbox, a second tab).
+  context: async ({ context, baseURL }, use) => {
+    const appOrigin = new URL(baseURL ?? "").origin;
+    const newPage = context.newPage.bind(context);
+    context.newPage = async () => settleOnLoad(await newPage(), appOrigin);
+    await use(context);
   },
   mock: async ({ page }, use, testInfo) => {
     await use(new MockBackend(page, testInfo.project.name !== "mock-server"));

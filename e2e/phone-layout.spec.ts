@@ -217,7 +217,7 @@ test("On a phone the dashboard navigation folds behind Menu: it opens, is next i
   await signInAsJdoe01(page, mock);
   await page.goto("/app");
   await expect(page.getByRole("heading", { name: "My Apps" })).toBeVisible();
-  // The prerendered frame shows before the app runs (decision 030): Jane's menu says it has.
+  // Her name is in the menu once her data has come.
   await expect(page.getByRole("button", { name: "Jane Doe" })).toBeVisible();
   const menu = page.getByRole("button", { name: "Menu" });
   const navigation = page.getByRole("navigation", { name: "Dashboard" });

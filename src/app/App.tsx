@@ -36,6 +36,17 @@ function SessionExpiryRedirect() {
   return null;
 }
 
+/**
+ * Marks the document once the app has taken it over (`<html data-app="interactive">`): before
+ * then a prerendered page shows but does not answer. Tests and QA scripts wait for it.
+ */
+function MarkInteractive() {
+  useEffect(() => {
+    document.documentElement.dataset.app = "interactive";
+  }, []);
+  return null;
+}
+
 /** Every page. One whose code cannot be fetched says so, until the user goes to another page. */
 function Pages() {
   const { pathname } = useLocation();
@@ -48,6 +59,7 @@ function Pages() {
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
+      <MarkInteractive />
     </LoadOnDemand>
   );
 }
