@@ -16,9 +16,11 @@ export function useUsernameField(defaultValue = "", autoComplete = "username") {
   const [error, setError] = useState<string>();
 
   // A default that arrives later (the sign-in's state, once fetched) fills the field only if
-  // nothing was typed there meanwhile.
+  // nothing was typed there meanwhile and the user is not in it: what they type next would be
+  // added to it.
   useEffect(() => {
-    if (input.current && input.current.value === "") input.current.value = defaultValue;
+    const field = input.current;
+    if (field && field.value === "" && document.activeElement !== field) field.value = defaultValue;
   }, [defaultValue]);
 
   const check = (value: string): string | null => {

@@ -102,3 +102,27 @@ test("A username the sign-in's state brings fills the field when nothing was typ
     ),
   );
 });
+
+/**
+ * The user is in the empty field when the state arrives: filling it then would put what they type
+ * next after John's username ("john…jane…"). It stays theirs.
+ */
+test("A username the sign-in's state brings leaves the field alone while the user is in it", async () => {
+  let answerState: (response: Response) => void = () => undefined;
+  vi.stubGlobal("fetch", () => new Promise<Response>((resolve) => (answerState = resolve)));
+  const router = createMemoryRouter([{ path: "/signin", element: <SignInPage /> }], {
+    initialEntries: ["/signin"],
+  });
+  const page = document.createElement("div");
+  document.body.append(page);
+  await act(async () => render(page, <RouterProvider router={router} />));
+  const field = page.querySelector<HTMLInputElement>('input[name="username"]')!;
+  field.focus();
+
+  await act(async () => answerState(state("IDENTIFY", "john.smith@yourfirm.org")));
+
+  expect(signInState.now()?.data).toMatchObject({ username: "john.smith@yourfirm.org" });
+  expect(field.value).toBe("");
+  expect(document.activeElement).toBe(field);
+  page.remove();
+});
