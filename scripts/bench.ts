@@ -15,7 +15,7 @@ import {
   signInAsAdministrator,
   signInAsJdoe01,
 } from "../e2e/fixtures";
-import { CHROMIUM_ARGS, chromiumExecutable } from "./chromium";
+import { CHROMIUM_ARGS, fullChromiumExecutable } from "./chromium";
 import {
   cpuSlowdownFor,
   meetsTargets,
@@ -139,7 +139,7 @@ async function measureRuns(
 }
 
 async function main() {
-  const executablePath = chromiumExecutable();
+  const executablePath = fullChromiumExecutable();
   run("npx", ["vite", "build", "--logLevel", "warn", "--outDir", "dist-bench"], {
     VITE_BACKEND: "mock-server",
   });

@@ -13,7 +13,7 @@ export function findBrowser(): string | null {
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!findBrowser()) {
     console.error(
-      "No Chromium found for the end-to-end tests: install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary), then run `npm test` again.",
+      "No Chromium found for the end-to-end tests: install it with `sudo apt-get install -y chromium-headless-shell` (or set CHROMIUM_PATH to a Chromium binary), then run `npm test` again.",
     );
     process.exit(1);
   }
