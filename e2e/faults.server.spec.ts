@@ -1,5 +1,6 @@
 import type { Page, Route } from "@playwright/test";
 import {
+  activateJohn,
   expect,
   expectAccessible,
   fillNewPassword,
@@ -103,6 +104,32 @@ test("Enrollment: going offline keeps both password fields and the set-up goes o
   expect(attempts.count).toBe(1);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Password is set up." })).toBeVisible();
+});
+
+test("Set up security question: a list of questions slow to come keeps Verify off until it is there, then the first question is chosen", async ({
+  page,
+  mock,
+}) => {
+  await activateJohn(page, mock);
+  let releaseQuestions = () => undefined as void;
+  const questionsHeld = new Promise<void>((resolve) => (releaseQuestions = resolve));
+  await page.route("**/api/enroll/security-questions", async (route) => {
+    await questionsHeld;
+    await route.fallback();
+  });
+  await page.getByRole("link", { name: "Set up Security Question" }).click();
+  await page.getByLabel("Answer", { exact: true }).fill("Rex the bear");
+  const verify = page.getByRole("button", { name: "Verify" });
+  await expect(verify).toBeDisabled();
+
+  releaseQuestions();
+  await expect(page.getByRole("combobox", { name: "Choose a security question" })).toHaveValue(
+    "What is the food you least liked as a child?",
+  );
+  await verify.click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Security Question is set up." }),
+  ).toBeVisible();
 });
 
 test("Remove method, Get Token and Revoke Token survive a failed request and can be retried", async ({

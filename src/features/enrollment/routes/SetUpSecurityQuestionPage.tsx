@@ -95,7 +95,12 @@ function SetUpSecurityQuestion({ state }: { state: EnrollmentState }) {
           error={errors.answer?.message ?? serverFieldError("answer")}
           {...form.register("answer")}
         />
-        <button type="submit" className="button primary" disabled={save.isPending}>
+        {/* Until the list has come there is no question to choose: Verify would only be refused. */}
+        <button
+          type="submit"
+          className="button primary"
+          disabled={save.isPending || (!own && questions.isPending)}
+        >
           {save.isPending ? t("common.working") : t("common.verify")}
         </button>
       </form>
