@@ -18,7 +18,11 @@ export function chromiumExecutable(): string | undefined {
 
 /** The full browser, for Lighthouse's measures (`npm run bench`): what a person's browser paints. */
 export function fullChromiumExecutable(): string | undefined {
-  return firstExisting([process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]);
+  return firstExisting([
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+  ]);
 }
 
 function firstExisting(candidates: (string | undefined)[]): string | undefined {
