@@ -116,6 +116,9 @@ test("A username the sign-in's state brings leaves the field alone while the use
   const page = document.createElement("div");
   document.body.append(page);
   await act(async () => render(page, <RouterProvider router={router} />));
+  // The page's heading takes focus in the frame after it opens (PageHeading); then the user clicks
+  // into the field.
+  await act(() => vi.waitFor(() => expect(document.activeElement?.tagName).toBe("H1")));
   const field = page.querySelector<HTMLInputElement>('input[name="username"]')!;
   field.focus();
 
