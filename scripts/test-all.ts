@@ -1,66 +1,71 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { findBrowser } from "./require-chromium";
 
 /**
  * `npm test`: type check, lint, format, unit tests, the contract suite, build, size budget,
  * end-to-end tests. Every step runs even when an earlier one failed (except what needs the build),
- * and the last line is the real total: each test counts once, and each check that is not a test runner counts as one.
+ * and the last line is the real total: each test counts once, and each check that is not a test
+ * runner counts as one.
+ *
+ * The checks run one after another beside the builds and then beside the end-to-end tests, which
+ * start as soon as the builds are done (decision 032): two cores are busy throughout instead of
+ * one and a half during the checks. The end-to-end tests print as they run; each check's output
+ * is kept and printed whole after them, so that the two do not interleave.
  */
 type Tally = { passed: number; failed: number; skipped: number };
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
 
-function run(title: string, command: string, args: string[]): boolean {
-  console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
-  return result.status === 0;
+type Step = { title: string; command: string; args: string[] };
+/** A test runner's JSON report: its counts; no report means it failed to run. */
+type Report = { file: string; count: (json: unknown) => Tally };
+
+/** Runs a step, its output printed as it comes (`live`) or kept to print when it is reported. */
+function run(
+  { title, command, args }: Step,
+  live: boolean,
+): Promise<{ ok: boolean; print: () => void }> {
+  const heading = `\n=== ${title}: ${command} ${args.join(" ")}`;
+  if (live) console.log(heading);
+  const output: Buffer[] = [];
+  const child = spawn(command, args, {
+    env: process.env,
+    stdio: live ? "inherit" : ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+  return new Promise((resolve) =>
+    child.on("close", (code) =>
+      resolve({
+        ok: code === 0,
+        print: () => {
+          if (live) return;
+          console.log(heading);
+          process.stdout.write(Buffer.concat(output));
+        },
+      }),
+    ),
+  );
 }
 
-/**
- * A step started now and run beside the next ones (decision 026): its output is kept and printed
- * when it is awaited, so that it does not interleave with theirs.
- */
-function startBeside(title: string, command: string, args: string[]): () => Promise<boolean> {
-  const output: Buffer[] = [];
-  const child = spawn(command, args, { env: process.env });
-  child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
-  child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
-  const done = new Promise<boolean>((resolve) => child.on("close", (code) => resolve(code === 0)));
-  return async () => {
-    const ok = await done;
-    console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
-    process.stdout.write(Buffer.concat(output));
+/** Runs a step and counts it: one check, or the tests of its report. Returns whether it passed. */
+async function counted(step: Step, live: boolean, report?: Report) {
+  if (report) rmSync(report.file, { force: true });
+  const { ok, print } = await run(step, live);
+  if (!report) {
     if (ok) tally.passed += 1;
     else tally.failed += 1;
-    return ok;
-  };
-}
-
-function check(title: string, command: string, args: string[]): boolean {
-  const ok = run(title, command, args);
-  if (ok) tally.passed += 1;
-  else tally.failed += 1;
-  return ok;
-}
-
-/** A test runner's step: its own JSON report gives the counts; no report means it failed to run. */
-function tests(
-  title: string,
-  command: string,
-  args: string[],
-  report: string,
-  count: (json: unknown) => Tally,
-) {
-  rmSync(report, { force: true });
-  const ok = run(title, command, args);
-  if (!existsSync(report)) {
-    tally.failed += 1;
-    return;
+    return { ok, print };
   }
-  const counts = count(JSON.parse(readFileSync(report, "utf8")));
+  if (!existsSync(report.file)) {
+    tally.failed += 1;
+    return { ok: false, print };
+  }
+  const counts = report.count(JSON.parse(readFileSync(report.file, "utf8")));
   tally.passed += counts.passed;
   tally.failed += counts.failed + (ok || counts.failed > 0 ? 0 : 1);
   tally.skipped += counts.skipped;
+  return { ok, print };
 }
 
 const browser = findBrowser();
@@ -73,23 +78,10 @@ if (!browser) {
 
 mkdirSync("reports", { recursive: true });
 const npx = "npx";
-// The builds (one core each, mostly) run beside the checks, which mostly use one core too.
-const build = startBeside("Build", "npm", ["run", "build:e2e"]);
-check("Type check", npx, ["tsc", "-p", "."]);
-check("Lint", npx, ["eslint", ".", "--max-warnings", "0"]);
-check("Format", npx, ["prettier", "--check", "."]);
-tests(
-  "Unit tests",
-  npx,
-  [
-    "vitest",
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    "--outputFile=reports/unit-results.json",
-  ],
-  "reports/unit-results.json",
-  (json) => {
+
+const unitReport: Report = {
+  file: "reports/unit-results.json",
+  count: (json) => {
     const r = json as {
       numPassedTests: number;
       numFailedTests: number;
@@ -102,30 +94,67 @@ tests(
       skipped: r.numPendingTests + r.numTodoTests,
     };
   },
-);
-// The conformance suite against the local mock server, started in its own process (decision 023).
-tests(
-  "Contract suite",
-  npx,
-  ["tsx", "scripts/contract.ts", "--report", "reports/contract-results.json"],
-  "reports/contract-results.json",
-  (json) => json as Tally,
-);
-if (await build()) {
-  check("Size budget", npx, ["tsx", "scripts/size-budget.ts"]);
-  tests("End-to-end tests", npx, ["playwright", "test"], "reports/e2e-results.json", (json) => {
-    const { stats } = json as {
-      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-    };
-    return {
-      passed: stats.expected + stats.flaky,
-      failed: stats.unexpected,
-      skipped: stats.skipped,
-    };
+};
+const checks: [Step, Report?][] = [
+  [{ title: "Type check", command: npx, args: ["tsc", "-p", "."] }],
+  [{ title: "Lint", command: npx, args: ["eslint", ".", "--max-warnings", "0"] }],
+  [{ title: "Format", command: npx, args: ["prettier", "--check", "."] }],
+  [
+    {
+      title: "Unit tests",
+      command: npx,
+      args: [
+        "vitest",
+        "run",
+        "--reporter=default",
+        "--reporter=json",
+        "--outputFile=reports/unit-results.json",
+      ],
+    },
+    unitReport,
+  ],
+  // The conformance suite against the local mock server, started in its own process (decision 023).
+  [
+    {
+      title: "Contract suite",
+      command: npx,
+      args: ["tsx", "scripts/contract.ts", "--report", "reports/contract-results.json"],
+    },
+    { file: "reports/contract-results.json", count: (json) => json as Tally },
+  ],
+];
+
+// The checks, one after another, each printed once the end-to-end tests have printed theirs.
+const checked = (async () => {
+  const printers: (() => void)[] = [];
+  for (const [step, report] of checks) printers.push((await counted(step, false, report)).print);
+  return printers;
+})();
+
+const build = await counted({ title: "Build", command: "npm", args: ["run", "build:e2e"] }, false);
+build.print();
+if (build.ok) {
+  await counted(
+    { title: "Size budget", command: npx, args: ["tsx", "scripts/size-budget.ts"] },
+    true,
+  );
+  await counted({ title: "End-to-end tests", command: npx, args: ["playwright", "test"] }, true, {
+    file: "reports/e2e-results.json",
+    count: (json) => {
+      const { stats } = json as {
+        stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      };
+      return {
+        passed: stats.expected + stats.flaky,
+        failed: stats.unexpected,
+        skipped: stats.skipped,
+      };
+    },
   });
 } else {
   tally.failed += 2; // the size budget and the end-to-end tests could not run without a build
 }
+for (const print of await checked) print();
 
 const summary = `${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`;
 writeFileSync("reports/summary.txt", `${summary}\n`);
