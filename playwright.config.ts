@@ -12,7 +12,10 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
-  retries: 0,
+  // On CI a test that fails is run once more: the races a busy 2-core host shows now and then are
+  // not lost but named (Playwright's "flaky" list, and npm test's line before its total), while a
+  // test that fails twice still fails the run (decision 032).
+  retries: process.env.CI ? 1 : 0,
   workers: 3,
   // A test takes 2 to 25 s on a 2-core machine; a busy CI host can be four times slower. The
   // longest stories are marked test.slow() (three times this).
