@@ -443,6 +443,18 @@ export class Passkeys {
   async clear(): Promise<void> {
     await this.cdp.send("WebAuthn.clearCredentials", { authenticatorId: this.authenticatorId });
   }
+
+  /**
+   * Takes every passkey out of the authenticator for a while: holding one, it answers a page's
+   * passkey autofill at once (Sign In after a sign-out, say). Returns how to put them back.
+   */
+  async holdBack(): Promise<() => Promise<void>> {
+    const held = await this.credentials();
+    await this.clear();
+    return async () => {
+      for (const credential of held) await this.addCredential(credential);
+    };
+  }
 }
 
 export const test = base.extend<{

@@ -16,16 +16,15 @@ test("On the local server, Jane sets up a passkey, signs in with it through auto
   passkeys,
 }) => {
   await setUpJanesPasskey(page, mock, passkeys);
-  const held = await passkeys.credentials();
-  const [janes] = held;
+  const [janes] = await passkeys.credentials();
   if (!janes) throw new Error("No passkey was created");
   // Signed out with the passkey held back: the authenticator would answer Sign In's autofill
   // request at once, before the page could be seen.
-  await passkeys.clear();
+  const giveBack = await passkeys.holdBack();
   await signOut(page, "Jane Doe");
 
   // Autofill: the username field's request is answered as soon as the page opens with the passkey.
-  for (const credential of held) await passkeys.addCredential(credential);
+  await giveBack();
   await page.reload();
   await expect(page.getByRole("heading", { name: "Select a username" })).toBeVisible();
   await withoutPasskeyAutofill(page);

@@ -113,8 +113,7 @@ test("Jane signs in through the username field's passkey autofill, and with a pa
   passkeys,
 }) => {
   await setUpJanesPasskey(page, mock, passkeys);
-  const held = await passkeys.credentials();
-  await passkeys.clear();
+  const giveBack = await passkeys.holdBack();
   await signOut(page, "Jane Doe");
   // The username field offers passkeys (autocomplete="username webauthn"). The virtual
   // authenticator answers the page's autofill request at once when it holds a passkey as the page
@@ -123,22 +122,21 @@ test("Jane signs in through the username field's passkey autofill, and with a pa
     "autocomplete",
     "username webauthn",
   );
-  for (const credential of held) await passkeys.addCredential(credential);
+  await giveBack();
   await page.reload();
   await expect(page.getByRole("heading", { name: "Select a username" })).toBeVisible();
   await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
   await page.getByRole("button", { name: "Select" }).click();
   await expect(page.getByText("You are now using the credentials of JDOE01.")).toBeVisible();
 
-  const again = await passkeys.credentials();
-  await passkeys.clear();
+  const giveBackAgain = await passkeys.holdBack();
   await signOut(page, "Jane Doe");
   // Now the password first: the page asks for no autofill, so the passkey is not taken from the
   // username field before Next (a request still pending would race the typing).
   await withoutPasskeyAutofill(page);
   await page.reload();
   await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
-  for (const credential of again) await passkeys.addCredential(credential);
+  await giveBackAgain();
   await signInToFactorStep(page, JANE);
   await page.getByRole("link", { name: "Verify with something else" }).click();
   await page.getByRole("button", { name: "Select Passkey" }).click();
