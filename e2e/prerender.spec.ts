@@ -56,6 +56,21 @@ test("Sign In shows its form before JavaScript runs; a username typed then is ke
   await expect(page.getByText(JANE.username)).toBeVisible();
 });
 
+test("Sign In is on screen before the app's file is even requested (decision 033)", async ({
+  page,
+}) => {
+  await page.goto("/signin");
+  await expect(page.getByRole("button", { name: "Next" })).toBeEnabled();
+  const { painted, requested } = await page.evaluate(() => ({
+    painted: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+    requested: performance
+      .getEntriesByType("resource")
+      .find((entry) => /\/assets\/index-[\w-]+\.js$/.test(entry.name))?.startTime,
+  }));
+  expect(painted, "a first contentful paint").toBeDefined();
+  expect(requested, "the app's file, requested after that paint").toBeGreaterThan(painted ?? 0);
+});
+
 for (const { locale, lang, strings } of LANGUAGES) {
   const t = translator(strings);
   test.describe(`in ${lang}`, () => {

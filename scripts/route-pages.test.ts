@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { endpoints } from "../src/api/endpoints";
@@ -5,6 +6,7 @@ import type { PageRoute } from "../src/config/page-route";
 import { paths } from "../src/config/paths";
 import { routeTable } from "../src/app/route-table";
 import {
+  AFTER_FIRST_PAINT,
   findRoutePages,
   pageFiles,
   pagesModule,
@@ -12,6 +14,7 @@ import {
   routeTablePages,
   routePages,
   routePagesOf,
+  withAppAfterFirstPaint,
   withPreloads,
 } from "./route-pages";
 
@@ -166,6 +169,51 @@ describe("pageFiles", () => {
 
   it("is null for a module no chunk holds", () => {
     expect(pageFiles(bundle, "/src/Gone.tsx", ["/src/i18n/areas.json"])).toBeNull();
+  });
+});
+
+describe("withAppAfterFirstPaint", () => {
+  const html =
+    "<html>\n  <head>\n" +
+    '    <script type="module" crossorigin src="/assets/index-1.js"></script>\n' +
+    '    <link rel="stylesheet" crossorigin href="/assets/index-1.css">\n' +
+    "  </head>\n</html>";
+  const held =
+    '    <template id="after-first-paint">\n' +
+    '      <script type="module" crossorigin src="/assets/index-1.js"></script>\n' +
+    "    </template>\n";
+
+  it("holds the app's script in a template that the first script opens after the first paint, and fetches it only then on the first page", () => {
+    expect(
+      withAppAfterFirstPaint(html, { base: "/", firstScript: "assets/first-1.js", preload: false }),
+    ).toBe(
+      "<html>\n  <head>\n" +
+        '    <script type="module" crossorigin src="/assets/first-1.js"></script>\n' +
+        held +
+        '    <link rel="stylesheet" crossorigin href="/assets/index-1.css">\n' +
+        "  </head>\n</html>",
+    );
+  });
+
+  it("fetches the app's file at once on a page that needs it for its data", () => {
+    expect(
+      withAppAfterFirstPaint(html, { base: "/", firstScript: "assets/first-1.js", preload: true }),
+    ).toContain(
+      '    <script type="module" crossorigin src="/assets/first-1.js"></script>\n' +
+        '    <link rel="modulepreload" crossorigin href="/assets/index-1.js">\n' +
+        held,
+    );
+  });
+
+  it("opens the template the first script looks for", () => {
+    const script = readFileSync(AFTER_FIRST_PAINT.module, "utf8");
+    expect(script).toContain(`document.getElementById("${AFTER_FIRST_PAINT.template}")`);
+  });
+
+  it("fails on an HTML file without the app's script", () => {
+    expect(() =>
+      withAppAfterFirstPaint("<html></html>", { base: "/", firstScript: "a.js", preload: false }),
+    ).toThrow(/module script/);
   });
 });
 

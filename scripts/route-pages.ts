@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import type { Plugin } from "vite";
+import { minify, transformWithOxc, type Plugin, type Rollup } from "vite";
 import {
   pageFileName,
   PRERENDER_LANGUAGES,
@@ -110,6 +110,52 @@ export function withPreloads(indexHtml: string, files: readonly string[], base =
   return indexHtml.replace("  </head>", `${links}  </head>`);
 }
 
+/** The first script of a prerendered page, and the id of the template it opens. */
+export const AFTER_FIRST_PAINT = {
+  module: join(ROOT, "src/after-first-paint.ts"),
+  template: "after-first-paint",
+  /** Its file's name, before the build adds its hash (`assets/after-first-paint-[hash].js`). */
+  name: "after-first-paint.js",
+};
+
+/**
+ * A prerendered page's HTML whose app starts after the first paint (decision 033): the app's
+ * script tag moves into a `<template>`, which the first script (`firstScript`, the build's file of
+ * `src/after-first-paint.ts`) adds to the page once a frame is painted. A page whose screen needs the app (its data) fetches the app's file at once
+ * all the same (`preload`); the first page, whose prerendered screen is all of it, fetches it only
+ * then.
+ */
+export function withAppAfterFirstPaint(
+  html: string,
+  { base, firstScript, preload }: { base: string; firstScript: string; preload: boolean },
+): string {
+  const entry = /( *)(<script type="module" crossorigin src="([^"]+)"><\/script>\n)/.exec(html);
+  if (!entry) throw new Error("index.html has no module script");
+  const [tag, indent, script, src] = entry;
+  return html.replace(
+    tag,
+    [
+      `${indent}<script type="module" crossorigin src="${base}${firstScript}"></script>\n`,
+      preload ? `${indent}<link rel="modulepreload" crossorigin href="${src}">\n` : "",
+      `${indent}<template id="${AFTER_FIRST_PAINT.template}">\n`,
+      `${indent}  ${script}`,
+      `${indent}</template>\n`,
+    ].join(""),
+  );
+}
+
+/**
+ * The first script, made from its TypeScript on its own (outside the app's chunks, so that the
+ * build's chunks and their runtime stay as they are), minified, in a file named by its content.
+ */
+async function emitFirstScript(build: Pick<Rollup.PluginContext, "emitFile">): Promise<string> {
+  const source = readFileSync(AFTER_FIRST_PAINT.module, "utf8");
+  const { code } = await transformWithOxc(source, AFTER_FIRST_PAINT.module);
+  const { name } = AFTER_FIRST_PAINT;
+  const minified = await minify(name, code, { mangle: { toplevel: true } });
+  return build.emitFile({ type: "asset", name, source: minified.code });
+}
+
 type OutputChunk = {
   type: "chunk";
   fileName: string;
@@ -215,6 +261,7 @@ export function routePages({
         const indexHtml = String(index.source);
         const always = alwaysWith.map((module) => join(ROOT, module));
         const renderer = prerender ? await startRenderer(configFile, mode) : null;
+        const firstScript = renderer ? this.getFileName(await emitFirstScript(this)) : "";
         try {
           for (const route of routes) {
             const files = pageFiles(bundle as unknown as Bundle, route.module, always);
@@ -240,7 +287,11 @@ export function routePages({
                 type: "asset",
                 fileName: pageFileName(route.path, language),
                 source: withFirstScreen(
-                  strings ? withStrings(html, strings, base) : html,
+                  withAppAfterFirstPaint(strings ? withStrings(html, strings, base) : html, {
+                    base,
+                    firstScript,
+                    preload: files.length > 0,
+                  }),
                   screen,
                   language,
                 ),

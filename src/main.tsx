@@ -25,8 +25,11 @@ async function start() {
     </StrictMode>
   );
   if (prerendered) {
-    // What was typed before this runs stays (an uncontrolled field keeps its value).
-    hydrateRoot(root, app);
+    // What was typed before this runs stays (an uncontrolled field keeps its value). As a
+    // transition, hydration is split into short tasks instead of one long one.
+    startTransition(() => {
+      hydrateRoot(root, app);
+    });
     // A host that sent the page in another language than the browser's: it switches now.
     if (browserLanguage() !== language) void startLanguage(browserLanguage());
     return;
