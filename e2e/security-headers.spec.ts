@@ -28,7 +28,7 @@ test("The app is served with a strict Content-Security-Policy and works under it
   await expect(page.getByRole("heading", { name: "Verify with your password" })).toBeVisible();
 });
 
-test("A page opened by its address starts fetching its own code at once, sent compressed under the same headers", async ({
+test("A page opened by its address fetches its own code with the app's, once painted (decision 033), sent compressed under the same headers", async ({
   page,
   request,
 }) => {
@@ -58,7 +58,8 @@ test("A page opened by its address starts fetching its own code at once, sent co
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["cache-control"]).toContain("immutable");
 
-  // The browser fetches them with the page, under its policy (the fixture fails on violations).
+  // The browser fetches them with the app's file, after the first paint, under the page's policy
+  // (the fixture fails on violations).
   const requested: string[] = [];
   page.on("request", (sent) => requested.push(new URL(sent.url()).pathname));
   await page.goto("/settings");

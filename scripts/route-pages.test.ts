@@ -177,31 +177,23 @@ describe("withAppAfterFirstPaint", () => {
     "<html>\n  <head>\n" +
     '    <script type="module" crossorigin src="/assets/index-1.js"></script>\n' +
     '    <link rel="stylesheet" crossorigin href="/assets/index-1.css">\n' +
+    '    <link rel="modulepreload" crossorigin href="/assets/Page-1.js" fetchpriority="low">\n' +
+    '    <link rel="stylesheet" crossorigin href="/assets/page-1.css">\n' +
+    '    <link rel="modulepreload" crossorigin href="/assets/es-1.js">\n' +
     "  </head>\n</html>";
-  const held =
-    '    <template id="after-first-paint">\n' +
-    '      <script type="module" crossorigin src="/assets/index-1.js"></script>\n' +
-    "    </template>\n";
 
-  it("holds the app's script in a template that the first script opens after the first paint, and fetches it only then on the first page", () => {
-    expect(
-      withAppAfterFirstPaint(html, { base: "/", firstScript: "assets/first-1.js", preload: false }),
-    ).toBe(
+  it("holds the app's script and every preload in a template that the first script opens after the first paint; the stylesheets stay", () => {
+    expect(withAppAfterFirstPaint(html, { base: "/", firstScript: "assets/first-1.js" })).toBe(
       "<html>\n  <head>\n" +
         '    <script type="module" crossorigin src="/assets/first-1.js"></script>\n' +
-        held +
         '    <link rel="stylesheet" crossorigin href="/assets/index-1.css">\n' +
+        '    <link rel="stylesheet" crossorigin href="/assets/page-1.css">\n' +
+        '    <template id="after-first-paint">\n' +
+        '      <script type="module" crossorigin src="/assets/index-1.js"></script>\n' +
+        '      <link rel="modulepreload" crossorigin href="/assets/Page-1.js" fetchpriority="low">\n' +
+        '      <link rel="modulepreload" crossorigin href="/assets/es-1.js">\n' +
+        "    </template>\n" +
         "  </head>\n</html>",
-    );
-  });
-
-  it("fetches the app's file at once on a page that needs it for its data", () => {
-    expect(
-      withAppAfterFirstPaint(html, { base: "/", firstScript: "assets/first-1.js", preload: true }),
-    ).toContain(
-      '    <script type="module" crossorigin src="/assets/first-1.js"></script>\n' +
-        '    <link rel="modulepreload" crossorigin href="/assets/index-1.js">\n' +
-        held,
     );
   });
 
@@ -212,7 +204,7 @@ describe("withAppAfterFirstPaint", () => {
 
   it("fails on an HTML file without the app's script", () => {
     expect(() =>
-      withAppAfterFirstPaint("<html></html>", { base: "/", firstScript: "a.js", preload: false }),
+      withAppAfterFirstPaint("<html></html>", { base: "/", firstScript: "a.js" }),
     ).toThrow(/module script/);
   });
 });

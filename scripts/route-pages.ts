@@ -119,29 +119,34 @@ export const AFTER_FIRST_PAINT = {
 };
 
 /**
- * A prerendered page's HTML whose app starts after the first paint (decision 033): the app's
- * script tag moves into a `<template>`, which the first script (`firstScript`, the build's file of
- * `src/after-first-paint.ts`) adds to the page once a frame is painted. A page whose screen needs the app (its data) fetches the app's file at once
- * all the same (`preload`); the first page, whose prerendered screen is all of it, fetches it only
- * then.
+ * A prerendered page's HTML whose JavaScript is fetched and run after the first paint (decision
+ * 033): the app's script tag and every `modulepreload` move into a `<template>`, which the first
+ * script (`firstScript`, the build's file of `src/after-first-paint.ts`) adds to the page once the
+ * browser reports its first contentful paint. The stylesheets stay: the screen needs them.
  */
 export function withAppAfterFirstPaint(
   html: string,
-  { base, firstScript, preload }: { base: string; firstScript: string; preload: boolean },
+  { base, firstScript }: { base: string; firstScript: string },
 ): string {
-  const entry = /( *)(<script type="module" crossorigin src="([^"]+)"><\/script>\n)/.exec(html);
+  const entry = /( *)(<script type="module" crossorigin src="[^"]+"><\/script>\n)/.exec(html);
   if (!entry) throw new Error("index.html has no module script");
-  const [tag, indent, script, src] = entry;
-  return html.replace(
-    tag,
-    [
+  const [tag, indent, script] = entry;
+  const preloads = /^ *<link rel="modulepreload"[^>]*>\n/gm;
+  const held = [script, ...(html.match(preloads) ?? []).map((link) => link.trimStart())];
+  return html
+    .replace(
+      tag,
       `${indent}<script type="module" crossorigin src="${base}${firstScript}"></script>\n`,
-      preload ? `${indent}<link rel="modulepreload" crossorigin href="${src}">\n` : "",
-      `${indent}<template id="${AFTER_FIRST_PAINT.template}">\n`,
-      `${indent}  ${script}`,
-      `${indent}</template>\n`,
-    ].join(""),
-  );
+    )
+    .replace(preloads, "")
+    .replace(
+      "  </head>",
+      [
+        `    <template id="${AFTER_FIRST_PAINT.template}">\n`,
+        ...held.map((line) => `      ${line}`),
+        "    </template>\n  </head>",
+      ].join(""),
+    );
 }
 
 /**
@@ -290,7 +295,6 @@ export function routePages({
                   withAppAfterFirstPaint(strings ? withStrings(html, strings, base) : html, {
                     base,
                     firstScript,
-                    preload: files.length > 0,
                   }),
                   screen,
                   language,
@@ -306,7 +310,7 @@ export function routePages({
   };
 }
 
-/** A language's strings, preloaded at once: the page cannot take over its screen without them. */
+/** A language's strings, fetched with the app's file: the page cannot take over its screen without them. */
 function withStrings(html: string, file: string, base: string): string {
   return html.replace(
     "  </head>",

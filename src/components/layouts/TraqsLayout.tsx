@@ -24,13 +24,16 @@ const SwitchUsernameDialog = lazy(async () => ({
  * The TRAQS website's frame: the Main Menu (API, then Manual or Programmatic) and the TRAQS
  * username at the top right, which opens "Select a different username" (guide Section 3, step 8).
  * Without a chosen username, the user chooses one first. Until the user is known (and in the
- * build's prerender, decision 030) it shows the frame and the page's `title`, "Loading…" below.
+ * build's prerender, decision 030) it shows the frame, the page's `title` and its `lead` (the
+ * opening paragraph, the same for every user, decision 033), "Loading…" below.
  */
 export function TraqsLayout({
   title,
+  lead,
   children,
 }: {
   title: string;
+  lead?: string;
   children: (me: Me, username: string) => ReactNode;
 }) {
   const location = useLocation();
@@ -39,6 +42,7 @@ export function TraqsLayout({
       whileLoading={
         <TraqsFrame>
           <PageHeading title={title} />
+          {lead ? <p>{lead}</p> : null}
           <Loading />
         </TraqsFrame>
       }

@@ -68,119 +68,120 @@ export function ProgrammaticPage() {
   const shown = revealed && Boolean(current?.token);
 
   return (
-    <TraqsLayout title={t("api.programmatic.title")}>
-      {(me) =>
-        me.apiAccess ? (
-          <>
-            <PageHeading title={t("api.programmatic.title")} />
-            <p>{t("api.programmatic.intro")}</p>
-            <ErrorAlert error={tokens.error ?? getToken.error ?? revoke.error ?? showToken.error} />
-            {tokens.data?.expiringSoon && current ? (
-              <Alert tone="error">
-                {t("api.programmatic.expiringSoon", { count: current.daysLeft })}
-              </Alert>
-            ) : null}
-            {getToken.isSuccess ? (
-              <Alert tone="success">{t("api.programmatic.created")}</Alert>
-            ) : null}
-            {revoke.isSuccess ? (
-              <Alert tone="success">{t("api.programmatic.revoked")}</Alert>
-            ) : null}
-            <section className="panel" aria-labelledby="current-token">
-              <h2 id="current-token">{t("api.programmatic.current")}</h2>
-              <TokenTable tokens={current ? [current] : []} prior={false} revealed={shown} />
-              {current?.isActive && !current.token ? <p>{t("api.programmatic.masked")}</p> : null}
-              <div className="inline-form">
-                <button
-                  type="button"
-                  className="button"
-                  disabled={getToken.isPending}
-                  // A current token is replaced, and the scripts using it stop: ask first.
-                  onClick={() =>
-                    current?.isActive ? change.ask("getToken") : change.verify("getToken")
-                  }
-                >
-                  {getToken.isPending ? t("common.working") : t("api.programmatic.getToken")}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={!current?.isActive || showToken.isPending}
-                  onClick={() =>
-                    current?.token ? void copy(current.token) : change.verify("copy")
-                  }
-                >
-                  {t("api.programmatic.copyToken")}
-                </button>
-                <button
-                  type="button"
-                  className="button danger"
-                  disabled={!current?.isActive || revoke.isPending}
-                  onClick={() => setConfirmRevoke(true)}
-                >
-                  {t("api.programmatic.revokeToken")}
-                </button>
-                {current?.isActive ? (
+    <TraqsLayout title={t("api.programmatic.title")} lead={t("api.programmatic.intro")}>
+      {(me) => (
+        <>
+          <PageHeading title={t("api.programmatic.title")} />
+          <p>{t("api.programmatic.intro")}</p>
+          {me.apiAccess ? (
+            <>
+              <ErrorAlert
+                error={tokens.error ?? getToken.error ?? revoke.error ?? showToken.error}
+              />
+              {tokens.data?.expiringSoon && current ? (
+                <Alert tone="error">
+                  {t("api.programmatic.expiringSoon", { count: current.daysLeft })}
+                </Alert>
+              ) : null}
+              {getToken.isSuccess ? (
+                <Alert tone="success">{t("api.programmatic.created")}</Alert>
+              ) : null}
+              {revoke.isSuccess ? (
+                <Alert tone="success">{t("api.programmatic.revoked")}</Alert>
+              ) : null}
+              <section className="panel" aria-labelledby="current-token">
+                <h2 id="current-token">{t("api.programmatic.current")}</h2>
+                <TokenTable tokens={current ? [current] : []} prior={false} revealed={shown} />
+                {current?.isActive && !current.token ? <p>{t("api.programmatic.masked")}</p> : null}
+                <div className="inline-form">
                   <button
                     type="button"
-                    className="link-button"
-                    aria-pressed={shown}
-                    disabled={showToken.isPending}
+                    className="button"
+                    disabled={getToken.isPending}
+                    // A current token is replaced, and the scripts using it stop: ask first.
                     onClick={() =>
-                      shown
-                        ? setRevealed(false)
-                        : current.token
-                          ? setRevealed(true)
-                          : change.verify("show")
+                      current?.isActive ? change.ask("getToken") : change.verify("getToken")
                     }
                   >
-                    {t(shown ? "api.programmatic.hide" : "api.programmatic.reveal")}
+                    {getToken.isPending ? t("common.working") : t("api.programmatic.getToken")}
                   </button>
-                ) : null}
-                <span role="status" className="copy-status">
-                  {copied === "yes"
-                    ? t("api.programmatic.copied")
-                    : copied === "no"
-                      ? t("api.programmatic.notCopied")
-                      : ""}
-                </span>
-              </div>
-            </section>
-            <section className="panel" aria-labelledby="prior-tokens">
-              <h2 id="prior-tokens">{t("api.programmatic.prior")}</h2>
-              <TokenTable tokens={tokens.data?.prior ?? []} prior revealed={false} />
-            </section>
-            <ScriptExamples
-              token={current?.isActive && shown ? current.token : null}
-              apiBase={env.apiBaseUrl || window.location.origin}
-            />
-            {change.stage === "confirm" ? (
-              <ConfirmDialog
-                title={t("api.programmatic.getToken")}
-                question={t("api.programmatic.confirmReplace")}
-                onYes={change.confirmed}
-                onNo={change.end}
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={!current?.isActive || showToken.isPending}
+                    onClick={() =>
+                      current?.token ? void copy(current.token) : change.verify("copy")
+                    }
+                  >
+                    {t("api.programmatic.copyToken")}
+                  </button>
+                  <button
+                    type="button"
+                    className="button danger"
+                    disabled={!current?.isActive || revoke.isPending}
+                    onClick={() => setConfirmRevoke(true)}
+                  >
+                    {t("api.programmatic.revokeToken")}
+                  </button>
+                  {current?.isActive ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-pressed={shown}
+                      disabled={showToken.isPending}
+                      onClick={() =>
+                        shown
+                          ? setRevealed(false)
+                          : current.token
+                            ? setRevealed(true)
+                            : change.verify("show")
+                      }
+                    >
+                      {t(shown ? "api.programmatic.hide" : "api.programmatic.reveal")}
+                    </button>
+                  ) : null}
+                  <span role="status" className="copy-status">
+                    {copied === "yes"
+                      ? t("api.programmatic.copied")
+                      : copied === "no"
+                        ? t("api.programmatic.notCopied")
+                        : ""}
+                  </span>
+                </div>
+              </section>
+              <section className="panel" aria-labelledby="prior-tokens">
+                <h2 id="prior-tokens">{t("api.programmatic.prior")}</h2>
+                <TokenTable tokens={tokens.data?.prior ?? []} prior revealed={false} />
+              </section>
+              <ScriptExamples
+                token={current?.isActive && shown ? current.token : null}
+                apiBase={env.apiBaseUrl || window.location.origin}
               />
-            ) : null}
-            {confirmRevoke ? (
-              <ConfirmDialog
-                title={t("api.programmatic.revokeToken")}
-                question={t("api.programmatic.confirmRevoke")}
-                onYes={() => {
-                  setConfirmRevoke(false);
-                  revoke.mutate();
-                }}
-                onNo={() => setConfirmRevoke(false)}
-              />
-            ) : null}
-          </>
-        ) : (
-          <>
-            <PageHeading title={t("api.programmatic.title")} />
+              {change.stage === "confirm" ? (
+                <ConfirmDialog
+                  title={t("api.programmatic.getToken")}
+                  question={t("api.programmatic.confirmReplace")}
+                  onYes={change.confirmed}
+                  onNo={change.end}
+                />
+              ) : null}
+              {confirmRevoke ? (
+                <ConfirmDialog
+                  title={t("api.programmatic.revokeToken")}
+                  question={t("api.programmatic.confirmRevoke")}
+                  onYes={() => {
+                    setConfirmRevoke(false);
+                    revoke.mutate();
+                  }}
+                  onNo={() => setConfirmRevoke(false)}
+                />
+              ) : null}
+            </>
+          ) : (
             <Alert tone="info">{t("api.noAccess")}</Alert>
-          </>
-        )
-      }
+          )}
+        </>
+      )}
     </TraqsLayout>
   );
 }

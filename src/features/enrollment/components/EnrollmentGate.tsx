@@ -11,12 +11,22 @@ import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { paths } from "@/config/paths";
 import { enrollmentQueryOptions } from "../api/enrollment";
 
-/** Set-up screens need a set-up in progress (from the activation link, or a password alone). */
-export function EnrollmentGate({ children }: { children: (state: EnrollmentState) => ReactNode }) {
+/**
+ * Set-up screens need a set-up in progress (from the activation link, or a password alone). Until
+ * it is known (and in the build's prerender) the screen shows `whileLoading`: its own frame with
+ * what it says to everyone (`EnrollCardLoading`), or "Loading…".
+ */
+export function EnrollmentGate({
+  whileLoading = <Loading />,
+  children,
+}: {
+  whileLoading?: ReactNode;
+  children: (state: EnrollmentState) => ReactNode;
+}) {
   const { t } = useTranslation();
   const enrollment = useDeferredQuery(enrollmentQueryOptions());
   if (enrollment.isPending) {
-    return <Loading />;
+    return whileLoading;
   }
   if (enrollment.isError) {
     // From Settings, after its verification ran out: Settings asks for it again.

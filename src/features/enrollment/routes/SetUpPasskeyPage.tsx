@@ -2,12 +2,35 @@ import { useTranslation } from "react-i18next";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { useCreatePasskey } from "../api/enrollment";
-import { EnrollCard, useSetUpDone } from "../components/EnrollCard";
+import { EnrollCard, EnrollCardLoading, useSetUpDone } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 
 /** "Set up a passkey": the browser creates it (with user verification), the backend keeps it. */
 export function SetUpPasskeyPage() {
-  return <EnrollmentGate>{(state) => <CreatePasskey state={state} />}</EnrollmentGate>;
+  const { t } = useTranslation();
+  return (
+    <EnrollmentGate
+      whileLoading={
+        <EnrollCardLoading title={t("enroll.passkey.title")}>
+          <PasskeyDescription />
+        </EnrollCardLoading>
+      }
+    >
+      {(state) => <CreatePasskey state={state} />}
+    </EnrollmentGate>
+  );
+}
+
+/** What a passkey is, and what the browser will ask. */
+function PasskeyDescription() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p>{t("enroll.describe.passkey")}</p>
+      <p>{t("enroll.passkey.intro")}</p>
+      <p className="field-hint">{t("enroll.phishingResistant")}</p>
+    </>
+  );
 }
 
 function CreatePasskey({ state }: { state: EnrollmentState }) {
@@ -16,9 +39,7 @@ function CreatePasskey({ state }: { state: EnrollmentState }) {
   const create = useCreatePasskey();
   return (
     <EnrollCard title={t("enroll.passkey.title")} state={state}>
-      <p>{t("enroll.describe.passkey")}</p>
-      <p>{t("enroll.passkey.intro")}</p>
-      <p className="field-hint">{t("enroll.phishingResistant")}</p>
+      <PasskeyDescription />
       <ErrorAlert error={create.error} />
       <button
         type="button"
