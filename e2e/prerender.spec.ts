@@ -108,28 +108,41 @@ for (const { locale, lang, strings } of LANGUAGES) {
 /**
  * Signed-in pages (decision 030): their HTML holds the frame and the page's heading, in the
  * language the browser asks for, with "Loading…" where the data goes; nothing of who is signed in.
+ * Settings opens with "Verify it's you" (decision 033).
  */
 const SIGNED_IN_PAGES = [
-  { path: "/settings", heading: "Account", key: "account.title" },
-  { path: "/admin/users", heading: "Users", key: "admin.users.title" },
+  {
+    path: "/settings",
+    heading: "Verify it's you with a security method",
+    key: "account.verify.title",
+    frame: '<main class="auth-page">',
+  },
+  {
+    path: "/admin/users",
+    heading: "Users",
+    key: "admin.users.title",
+    frame: '<header class="masthead',
+  },
   {
     path: "/traqs/api/download/programmatic",
     heading: "API / Download / Programmatic",
     key: "api.programmatic.title",
+    frame: '<header class="masthead',
   },
 ];
 
-const h1Of = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+/** The page's h1 as a reader sees it (React's HTML writes an apostrophe as `&#x27;`). */
+const h1Of = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]?.replaceAll("&#x27;", "'");
 
 test("signed-in pages' HTML, before any JavaScript, holds their heading in the browser's language and “Loading…” below it", async ({
   request,
 }) => {
   const es = translator(LANGUAGES[0].strings);
-  for (const { path, heading, key } of SIGNED_IN_PAGES) {
+  for (const { path, heading, key, frame } of SIGNED_IN_PAGES) {
     const english = await (await request.get(path)).text();
     expect(h1Of(english), path).toBe(heading);
     expect(english).toContain('<p class="loading" role="status">Loading…</p>');
-    expect(english).toContain('<header class="masthead');
+    expect(english).toContain(frame);
     const spanish = await (
       await request.get(path, { headers: { "Accept-Language": "es-ES,es;q=0.9" } })
     ).text();

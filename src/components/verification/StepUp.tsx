@@ -37,6 +37,19 @@ export function StepUp(props: {
 }
 
 /**
+ * "Verify it's you" until its first screen is known: its frame and title, "Loading…" below. It is
+ * also how Settings, which opens with it, shows before then (and in its prerender, decision 033).
+ */
+export function StepUpLoading() {
+  const { t } = useTranslation();
+  return (
+    <AuthCard title={t("account.verify.title")}>
+      <Loading />
+    </AuthCard>
+  );
+}
+
+/**
  * Which screen of the verification is shown: the list ("Select from the following options"), the
  * password, or a method (its option key). Each choice is a history entry of this page, so the
  * browser's Back returns to the list instead of leaving the page; `flow` ignores the entries of an
@@ -116,7 +129,7 @@ function StepUpFlow({
     );
   }
   if (!current || current.status === "SUCCESS") {
-    return <Loading />;
+    return <StepUpLoading />;
   }
   if (current.status === "PASSWORD") {
     return (

@@ -7,12 +7,12 @@ import type { SetUpMethod } from "@/api/contracts/account";
 import type { Me } from "@/api/contracts/me";
 import { AuthCard } from "@/components/ui/AuthCard";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
-import { DashboardLayout, dashboardLoading } from "@/components/layouts/DashboardLayout";
+import { DashboardLayout } from "@/components/layouts/DashboardLayout";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { Loading } from "@/components/ui/Loading";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { RequireSession } from "@/components/layouts/RequireSession";
-import { StepUp } from "@/components/verification/StepUp";
+import { StepUp, StepUpLoading } from "@/components/verification/StepUp";
 import { useVerifiedChange } from "@/components/verification/use-verified-change";
 import { paths } from "@/config/paths";
 import {
@@ -39,11 +39,10 @@ const SET_UP_PATH: Record<SetUpMethod, string> = {
 
 /** The Account page (guide Section 2): opened after "Verify it's you with a security method". */
 export function SettingsPage() {
-  const { t } = useTranslation();
+  // Opened from its address or the user menu, Settings asks "Verify it's you" first: that is its
+  // first screen until the account answers (decision 033).
   return (
-    <RequireSession whileLoading={dashboardLoading(t("account.title"))}>
-      {(me) => <Settings me={me} />}
-    </RequireSession>
+    <RequireSession whileLoading={<StepUpLoading />}>{(me) => <Settings me={me} />}</RequireSession>
   );
 }
 
@@ -92,6 +91,7 @@ function Settings({ me }: { me: Me }) {
     begin(next);
   };
 
+  if (account.isPending) return <StepUpLoading />;
   const needsStepUp =
     account.error instanceof ApiError && account.error.code === "STEP_UP_REQUIRED";
   if (needsStepUp)
@@ -137,9 +137,7 @@ function Settings({ me }: { me: Me }) {
       <PageHeading title={t("account.title")} />
       {message ? <TimedMessage text={message} onDone={clearMessage} /> : null}
       <ErrorAlert error={failed} />
-      {account.isPending ? (
-        <p role="status">{t("common.loading")}</p>
-      ) : account.isError ? (
+      {account.isError ? (
         <ErrorAlert error={account.error} />
       ) : (
         <>
