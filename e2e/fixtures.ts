@@ -107,6 +107,30 @@ export class MockBackend {
     expect(signedIn.status).toBe("SUCCESS");
   }
 
+  /**
+   * Sets up what activation requires (a password, the first security question, Google
+   * Authenticator) over the API, for the set-up in progress in this browser: for the bench's
+   * screens that come after them; enrollment.spec.ts drives these screens.
+   */
+  async setUpRequiredMethodsThroughApi(password: string) {
+    await this.call("/api/enroll/password", "POST", { password });
+    const { questions } = await this.call<{ questions: string[] }>(
+      "/api/enroll/security-questions",
+    );
+    await this.call("/api/enroll/security-question", "POST", {
+      question: questions[0],
+      answer: "Rex the dog",
+    });
+    const { key } = await this.call<{ key: string }>(
+      "/api/enroll/google-authenticator",
+      "POST",
+      {},
+    );
+    await this.call("/api/enroll/google-authenticator/verify", "POST", {
+      code: await this.totp(key),
+    });
+  }
+
   /** "Choose the TRAQS username for this session" over the API. */
   chooseTraqsUsername(username: string): Promise<unknown> {
     return this.call("/api/me/traqs-username", "POST", { username });

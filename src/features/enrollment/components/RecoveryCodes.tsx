@@ -39,7 +39,6 @@ export function RecoveryCodes(props: { codes: string[]; username: string; onDone
 
   return (
     <>
-      <p>{t("recoveryCodes.intro")}</p>
       <ol className="secret-key steps" aria-label={t("recoveryCodes.listLabel")}>
         {props.codes.map((code) => (
           <li key={code}>

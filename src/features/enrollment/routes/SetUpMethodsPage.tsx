@@ -8,6 +8,7 @@ import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { MethodIcon } from "@/components/ui/MethodIcon";
 import { paths } from "@/config/paths";
 import { useFinishEnrollment } from "../api/enrollment";
+import { EnrollCardLoading } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 
 type MethodKind =
@@ -37,7 +38,29 @@ const STRENGTH: Partial<Record<MethodKind, string>> = {
 
 /** "Set up security methods" (guide Section 1, steps 4, 6 and 8): what is set up and what is left. */
 export function SetUpMethodsPage() {
-  return <EnrollmentGate>{(state) => <MethodList state={state} />}</EnrollmentGate>;
+  const { t } = useTranslation();
+  return (
+    <EnrollmentGate
+      whileLoading={
+        <EnrollCardLoading title={t("enroll.title")}>
+          <Intro />
+        </EnrollCardLoading>
+      }
+    >
+      {(state) => <MethodList state={state} />}
+    </EnrollmentGate>
+  );
+}
+
+/** What security methods are for, and which ones finishing needs: the same for everyone. */
+function Intro() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p>{t("enroll.intro")}</p>
+      <p className="field-hint">{t("enroll.rule")}</p>
+    </>
+  );
 }
 
 /**
@@ -98,7 +121,7 @@ function MethodList({ state }: { state: EnrollmentState }) {
       {justSetUp ? (
         <Alert tone="success">{t("enroll.setUpDone", { method: justSetUp })}</Alert>
       ) : null}
-      <p>{t("enroll.intro")}</p>
+      <Intro />
       {required.length > 0 ? (
         <MethodSection title={t("enroll.required")} kinds={required} state={state} />
       ) : null}
@@ -136,9 +159,7 @@ function MethodList({ state }: { state: EnrollmentState }) {
         >
           {finish.isPending ? t("common.working") : t("enroll.setUpLater")}
         </button>
-      ) : (
-        <p className="field-hint">{t("enroll.rule")}</p>
-      )}
+      ) : null}
     </AuthCard>
   );
 }

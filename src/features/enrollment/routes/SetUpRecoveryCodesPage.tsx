@@ -4,7 +4,7 @@ import { useNavigate } from "react-router";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { useGenerateRecoveryCodes } from "../api/enrollment";
-import { EnrollCard, listPath } from "../components/EnrollCard";
+import { EnrollCard, EnrollCardLoading, listPath } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 import { RecoveryCodes } from "../components/RecoveryCodes";
 
@@ -13,7 +13,18 @@ import { RecoveryCodes } from "../components/RecoveryCodes";
  * Settings after the change verification made for it) and shown this once.
  */
 export function SetUpRecoveryCodesPage() {
-  return <EnrollmentGate>{(state) => <SetUpRecoveryCodes state={state} />}</EnrollmentGate>;
+  const { t } = useTranslation();
+  return (
+    <EnrollmentGate
+      whileLoading={
+        <EnrollCardLoading title={t("recoveryCodes.title")}>
+          <p>{t("recoveryCodes.intro")}</p>
+        </EnrollCardLoading>
+      }
+    >
+      {(state) => <SetUpRecoveryCodes state={state} />}
+    </EnrollmentGate>
+  );
 }
 
 function SetUpRecoveryCodes({ state }: { state: EnrollmentState }) {
@@ -30,6 +41,8 @@ function SetUpRecoveryCodes({ state }: { state: EnrollmentState }) {
 
   return (
     <EnrollCard title={t("recoveryCodes.title")} state={state}>
+      {/* Above the codes, and shown while they are made, as in the page's first paint. */}
+      <p>{t("recoveryCodes.intro")}</p>
       <ErrorAlert error={generate.error} />
       {generate.data ? (
         <RecoveryCodes
