@@ -1,4 +1,4 @@
-import { lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { useTranslation } from "@/i18n/first-screen";
 import { Link, useNavigate } from "react-router";
 import { AuthCard } from "@/components/ui/AuthCard";
@@ -12,19 +12,12 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 // Passkeys load after the first paint, with the WebAuthn code they use: not in the first load.
 const PasskeySignIn = lazy(() => import("../components/PasskeySignIn"));
-const noChanges = () => () => {};
-
 /**
  * The build's prerender has no WebAuthn (decision 025): it shows the button's placeholder, and so
  * does the page as the app takes it over; the real one follows.
  */
 function PasskeyButton({ placeholder }: { placeholder: ReactNode }) {
-  const inBrowser = useSyncExternalStore(
-    noChanges,
-    () => true,
-    () => false,
-  );
-  return inBrowser ? <PasskeySignIn /> : placeholder;
+  return useHydrated() ? <PasskeySignIn /> : placeholder;
 }
 
 /**
