@@ -4,13 +4,14 @@
  * scripts/route-pages.ts) and is added once the browser reports the first contentful paint, so
  * that a slow phone shows the page without first compiling and running the app. A page opened in
  * the background paints nothing: its app starts at once. Should no paint be reported, it starts
- * after a few seconds (a module added twice runs once).
+ * after a few seconds; the template is taken out as it is used, so that it is used once.
  */
 const app = document.getElementById("after-first-paint");
 
 function start() {
-  if (app instanceof HTMLTemplateElement)
-    document.head.append(document.importNode(app.content, true));
+  if (!(app instanceof HTMLTemplateElement) || !app.isConnected) return;
+  app.remove();
+  document.head.append(document.importNode(app.content, true));
 }
 
 if (document.visibilityState === "hidden") start();
