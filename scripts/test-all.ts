@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { findBrowser } from "./require-chromium";
+import { requireBrowser } from "./require-chromium";
 
 /**
  * `npm test`: type check, lint, format, unit tests, the contract suite, build, size budget,
@@ -68,13 +68,7 @@ async function counted(step: Step, live: boolean, report?: Report) {
   return { ok, print };
 }
 
-const browser = findBrowser();
-if (!browser) {
-  console.error(
-    "No Chromium found for the end-to-end tests: install it with `sudo apt-get install -y chromium-headless-shell` (or set CHROMIUM_PATH to a Chromium binary), then run `npm test` again.",
-  );
-  process.exit(1);
-}
+requireBrowser();
 
 type PlaywrightSuite = {
   title: string;
