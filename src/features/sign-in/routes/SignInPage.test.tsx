@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import { createMemoryRouter, RouterProvider, type RouteObject } from "react-router";
 import { afterEach, expect, test, vi } from "vitest";
 import { signInState } from "@/components/verification/sign-in-state";
 import { SignInPage } from "./SignInPage";
@@ -30,16 +30,25 @@ const state = (status: string, username: string | null) =>
 // Sign In holds the sign-in's state without the query cache (decision 031): each test starts
 // with none.
 const roots: Root[] = [];
-function render(page: HTMLElement, app: React.ReactNode) {
-  const root = createRoot(page);
-  roots.push(root);
-  root.render(app);
-}
 afterEach(() => {
   act(() => roots.splice(0).forEach((root) => root.unmount()));
+  document.body.replaceChildren();
   signInState.forget();
   vi.unstubAllGlobals();
 });
+
+/** Sign In opened at /signin in a page of the document, with `more` routes beside it. */
+async function openSignIn(more: RouteObject[] = []) {
+  const router = createMemoryRouter([{ path: "/signin", element: <SignInPage /> }, ...more], {
+    initialEntries: ["/signin"],
+  });
+  const page = document.createElement("div");
+  document.body.append(page);
+  const root = createRoot(page);
+  roots.push(root);
+  await act(async () => root.render(<RouterProvider router={router} />));
+  return { page, router };
+}
 
 /**
  * A slow backend: the state of an earlier, unfinished sign-in (Pat's) arrives only after Jane has
@@ -61,16 +70,9 @@ test("Next pressed before the page's sign-in state arrives goes on with what was
   });
   vi.stubGlobal("fetch", fetch);
 
-  const router = createMemoryRouter(
-    [
-      { path: "/signin", element: <SignInPage /> },
-      { path: "/signin/password", element: <h1>Verify with your password</h1> },
-    ],
-    { initialEntries: ["/signin"] },
-  );
-  const page = document.createElement("div");
-  document.body.append(page);
-  await act(async () => render(page, <RouterProvider router={router} />));
+  const { page, router } = await openSignIn([
+    { path: "/signin/password", element: <h1>Verify with your password</h1> },
+  ]);
 
   const field = page.querySelector<HTMLInputElement>('input[name="username"]')!;
   field.value = "jane.doe@yourfirm.org";
@@ -89,11 +91,7 @@ test("Next pressed before the page's sign-in state arrives goes on with what was
 
 test("A username the sign-in's state brings fills the field when nothing was typed there", async () => {
   vi.stubGlobal("fetch", () => Promise.resolve(state("PASSWORD", "jane.doe@yourfirm.org")));
-  const router = createMemoryRouter([{ path: "/signin", element: <SignInPage /> }], {
-    initialEntries: ["/signin"],
-  });
-  const page = document.createElement("div");
-  await act(async () => render(page, <RouterProvider router={router} />));
+  const { page } = await openSignIn();
   await act(() =>
     vi.waitFor(() =>
       expect(page.querySelector<HTMLInputElement>('input[name="username"]')!.value).toBe(
@@ -110,12 +108,7 @@ test("A username the sign-in's state brings fills the field when nothing was typ
 test("A username the sign-in's state brings leaves the field alone while the user is in it", async () => {
   let answerState: (response: Response) => void = () => undefined;
   vi.stubGlobal("fetch", () => new Promise<Response>((resolve) => (answerState = resolve)));
-  const router = createMemoryRouter([{ path: "/signin", element: <SignInPage /> }], {
-    initialEntries: ["/signin"],
-  });
-  const page = document.createElement("div");
-  document.body.append(page);
-  await act(async () => render(page, <RouterProvider router={router} />));
+  const { page } = await openSignIn();
   // The page's heading takes focus in the frame after it opens (PageHeading); then the user clicks
   // into the field.
   await act(() => vi.waitFor(() => expect(document.activeElement?.tagName).toBe("H1")));
@@ -127,5 +120,4 @@ test("A username the sign-in's state brings leaves the field alone while the use
   expect(signInState.now()?.data).toMatchObject({ username: "john.smith@yourfirm.org" });
   expect(field.value).toBe("");
   expect(document.activeElement).toBe(field);
-  page.remove();
 });
