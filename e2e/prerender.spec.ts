@@ -108,9 +108,17 @@ for (const { locale, lang, strings } of LANGUAGES) {
 /**
  * Signed-in pages (decision 030): their HTML holds the frame and the page's heading, in the
  * language the browser asks for, with "Loading…" where the data goes; nothing of who is signed in.
- * Settings opens with "Verify it's you" (decision 033).
+ * Settings opens with "Verify it's you" (decision 033). Where a page opens with what it says to
+ * everyone (its `lead`), that is there too (decisions 033 and 034).
  */
-const SIGNED_IN_PAGES = [
+const SIGNED_IN_PAGES: {
+  path: string;
+  heading: string;
+  key: string;
+  frame: string;
+  /** The lead's key, and how its English text begins. */
+  lead?: { key: string; values?: Record<string, number>; english: string };
+}[] = [
   {
     path: "/settings",
     heading: "Verify it's you with a security method",
@@ -128,25 +136,55 @@ const SIGNED_IN_PAGES = [
     heading: "API / Download / Programmatic",
     key: "api.programmatic.title",
     frame: '<header class="masthead',
+    lead: { key: "api.programmatic.intro", english: "Get a Refresh Token for your scripts." },
+  },
+  {
+    path: "/nasdaq/enroll",
+    heading: "MobilePASS enrollment",
+    key: "nasdaq.enroll.title",
+    frame: '<main class="auth-page">',
+    lead: { key: "nasdaq.enroll.lead", english: "Nasdaq provides the token only to a user" },
+  },
+  {
+    path: "/admin/order-form",
+    heading: "Order Form",
+    key: "admin.orderForm.title",
+    frame: '<header class="masthead',
+    lead: { key: "admin.orderForm.intro", english: "Establish an API user of your firm:" },
+  },
+  {
+    path: "/admin/firm",
+    heading: "Firm",
+    key: "admin.firm.title",
+    frame: '<header class="masthead',
+    lead: {
+      key: "admin.firm.lead",
+      values: { days: 30 },
+      english: "Invitations go only to addresses on the firm's registered email domains.",
+    },
   },
 ];
 
-/** The page's h1 as a reader sees it (React's HTML writes an apostrophe as `&#x27;`). */
-const h1Of = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]?.replaceAll("&#x27;", "'");
+/** HTML as a reader sees its text (React's HTML writes an apostrophe as `&#x27;`). */
+const readable = (html: string) => html.replaceAll("&#x27;", "'");
+/** The page's h1 as a reader sees it. */
+const h1Of = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(readable(html))?.[1];
 
 test("signed-in pages' HTML, before any JavaScript, holds their heading in the browser's language and “Loading…” below it", async ({
   request,
 }) => {
   const es = translator(LANGUAGES[0].strings);
-  for (const { path, heading, key, frame } of SIGNED_IN_PAGES) {
+  for (const { path, heading, key, frame, lead } of SIGNED_IN_PAGES) {
     const english = await (await request.get(path)).text();
     expect(h1Of(english), path).toBe(heading);
+    if (lead) expect(readable(english)).toContain(`<p>${lead.english}`);
     expect(english).toContain('<p class="loading" role="status">Loading…</p>');
     expect(english).toContain(frame);
     const spanish = await (
       await request.get(path, { headers: { "Accept-Language": "es-ES,es;q=0.9" } })
     ).text();
     expect(h1Of(spanish), path).toBe(es(key));
+    if (lead) expect(readable(spanish)).toContain(`<p>${es(lead.key, lead.values)}</p>`);
     expect(spanish).toContain(`<p class="loading" role="status">${es("common.loading")}</p>`);
   }
 });

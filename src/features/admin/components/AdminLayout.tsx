@@ -14,13 +14,16 @@ import "./admin.css";
  * An Administration screen: the dashboard frame, the section's own navigation (Users, Order Form,
  * Audit log, Firm), and the screen's heading. Someone who administers nothing is told so (the
  * backend refuses them every `/api/admin` request anyway). Until the user is known (and in the
- * build's prerender, decision 030): the frame, the navigation's place and the heading.
+ * build's prerender, decision 030): the frame, the navigation's place, the heading and the
+ * screen's `lead`, what it says to every administrator (decision 034).
  */
 export function AdminLayout({
   title,
+  lead,
   children,
 }: {
   title: string;
+  lead?: string;
   children: (me: Me) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -33,6 +36,7 @@ export function AdminLayout({
             <span className="admin-nav-placeholder" />
           </div>
           <PageHeading title={title} />
+          {lead ? <p>{lead}</p> : null}
           <Loading />
         </DashboardLayout>
       }
@@ -50,6 +54,7 @@ export function AdminLayout({
                 <NavLink to={paths.adminFirm}>{t("admin.firm.title")}</NavLink>
               </nav>
               <PageHeading title={title} />
+              {lead ? <p>{lead}</p> : null}
               {children(me)}
             </>
           ) : (

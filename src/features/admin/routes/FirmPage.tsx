@@ -38,7 +38,7 @@ export function FirmPage() {
     );
 
   return (
-    <AdminLayout title={t("admin.firm.title")}>
+    <AdminLayout title={t("admin.firm.title")} lead={t("admin.firm.lead", { days: NTF_FREE_DAYS })}>
       {(me) => (
         <>
           <ErrorAlert error={firms.error ?? start.error} />
@@ -125,7 +125,7 @@ function FirmPanel(props: { firm: Firm; canStart: boolean; busy: boolean; onStar
         </dl>
       ) : (
         <>
-          <p>{t("admin.firm.ntfNotStarted", { days: NTF_FREE_DAYS })}</p>
+          <p>{t("admin.firm.ntfNotStarted")}</p>
           {props.canStart ? (
             <button type="button" className="button" disabled={props.busy} onClick={props.onStart}>
               {t("admin.actions.startNtfTest")}

@@ -62,7 +62,7 @@ export function OrderFormPage() {
     );
 
   return (
-    <AdminLayout title={t("admin.orderForm.title")}>
+    <AdminLayout title={t("admin.orderForm.title")} lead={t("admin.orderForm.intro")}>
       {(me) =>
         !me.administration?.firm ? (
           <Alert tone="info">{t("admin.orderForm.firmOnly")}</Alert>
@@ -89,7 +89,6 @@ export function OrderFormPage() {
           </>
         ) : (
           <>
-            <p>{t("admin.orderForm.intro", { firm: me.administration.firm.name })}</p>
             <OrderForm
               draft={draft}
               error={submit.error}

@@ -4,7 +4,6 @@ import { Link, useNavigate } from "react-router";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
 import { AuthCard } from "@/components/ui/AuthCard";
 import { BackToSignIn } from "@/components/ui/BackToSignIn";
-import { Loading } from "@/components/ui/Loading";
 import { paths } from "@/config/paths";
 
 /** Where a set-up returns to: the authenticator list, or Settings for a signed-in user. */
@@ -45,24 +44,6 @@ export function EnrollCard({
       }
     >
       {children}
-    </AuthCard>
-  );
-}
-
-/**
- * A set-up screen before the set-up is known (and in the build's prerender, decision 033): its
- * title, the username's line kept empty, what it says to everyone, and "Loading…" where its form
- * goes. The screen then fills in around them, nothing moving.
- */
-export function EnrollCardLoading({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <AuthCard title={title}>
-      {/* The username's line (AuthCard's, under the title), empty until it is known. */}
-      <p className="auth-username" aria-hidden="true">
-        {"\u00a0"}
-      </p>
-      {children}
-      <Loading />
     </AuthCard>
   );
 }

@@ -14,7 +14,7 @@ import { enrollmentQueryOptions } from "../api/enrollment";
 /**
  * Set-up screens need a set-up in progress (from the activation link, or a password alone). Until
  * it is known (and in the build's prerender) the screen shows `whileLoading`: its own frame with
- * what it says to everyone (`EnrollCardLoading`), or "Loading…".
+ * what it says to everyone (`AuthCardLoading`), or "Loading…".
  */
 export function EnrollmentGate({
   whileLoading = <Loading />,

@@ -8,7 +8,7 @@ import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { MethodIcon } from "@/components/ui/MethodIcon";
 import { paths } from "@/config/paths";
 import { useFinishEnrollment } from "../api/enrollment";
-import { EnrollCardLoading } from "../components/EnrollCard";
+import { AuthCardLoading } from "@/components/ui/AuthCardLoading";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 
 type MethodKind =
@@ -42,9 +42,9 @@ export function SetUpMethodsPage() {
   return (
     <EnrollmentGate
       whileLoading={
-        <EnrollCardLoading title={t("enroll.title")}>
+        <AuthCardLoading title={t("enroll.title")}>
           <Intro />
-        </EnrollCardLoading>
+        </AuthCardLoading>
       }
     >
       {(state) => <MethodList state={state} />}

@@ -2,7 +2,8 @@ import { useTranslation } from "react-i18next";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { useCreatePasskey } from "../api/enrollment";
-import { EnrollCard, EnrollCardLoading, useSetUpDone } from "../components/EnrollCard";
+import { AuthCardLoading } from "@/components/ui/AuthCardLoading";
+import { EnrollCard, useSetUpDone } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 
 /** "Set up a passkey": the browser creates it (with user verification), the backend keeps it. */
@@ -11,9 +12,9 @@ export function SetUpPasskeyPage() {
   return (
     <EnrollmentGate
       whileLoading={
-        <EnrollCardLoading title={t("enroll.passkey.title")}>
+        <AuthCardLoading title={t("enroll.passkey.title")}>
           <PasskeyDescription />
-        </EnrollCardLoading>
+        </AuthCardLoading>
       }
     >
       {(state) => <CreatePasskey state={state} />}

@@ -4,7 +4,8 @@ import { useNavigate } from "react-router";
 import type { EnrollmentState } from "@/api/contracts/enrollment";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { useGenerateRecoveryCodes } from "../api/enrollment";
-import { EnrollCard, EnrollCardLoading, listPath } from "../components/EnrollCard";
+import { AuthCardLoading } from "@/components/ui/AuthCardLoading";
+import { EnrollCard, listPath } from "../components/EnrollCard";
 import { EnrollmentGate } from "../components/EnrollmentGate";
 import { RecoveryCodes } from "../components/RecoveryCodes";
 
@@ -13,17 +14,20 @@ import { RecoveryCodes } from "../components/RecoveryCodes";
  * Settings after the change verification made for it) and shown this once.
  */
 export function SetUpRecoveryCodesPage() {
-  const { t } = useTranslation();
   return (
-    <EnrollmentGate
-      whileLoading={
-        <EnrollCardLoading title={t("recoveryCodes.title")}>
-          <p>{t("recoveryCodes.intro")}</p>
-        </EnrollCardLoading>
-      }
-    >
+    <EnrollmentGate whileLoading={<CodesLoading />}>
       {(state) => <SetUpRecoveryCodes state={state} />}
     </EnrollmentGate>
+  );
+}
+
+/** The screen while the user, then the codes, are on their way (and in the build's prerender). */
+function CodesLoading({ username }: { username?: string }) {
+  const { t } = useTranslation();
+  return (
+    <AuthCardLoading title={t("recoveryCodes.title")} username={username}>
+      <p>{t("recoveryCodes.intro")}</p>
+    </AuthCardLoading>
   );
 }
 
@@ -39,9 +43,11 @@ function SetUpRecoveryCodes({ state }: { state: EnrollmentState }) {
     generate.mutate();
   }, [generate]);
 
+  // Until the codes come, the screen as first painted: its links come with the codes (below them).
+  if (!generate.data && !generate.isError) return <CodesLoading username={state.username} />;
   return (
     <EnrollCard title={t("recoveryCodes.title")} state={state}>
-      {/* Above the codes, and shown while they are made, as in the page's first paint. */}
+      {/* Above the codes, as in the page's first paint. */}
       <p>{t("recoveryCodes.intro")}</p>
       <ErrorAlert error={generate.error} />
       {generate.data ? (
@@ -50,8 +56,6 @@ function SetUpRecoveryCodes({ state }: { state: EnrollmentState }) {
           username={state.username}
           onDone={() => void navigate(listPath(state))}
         />
-      ) : generate.isPending ? (
-        <p role="status">{t("common.loading")}</p>
       ) : null}
     </EnrollCard>
   );

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { QRCodeSVG } from "qrcode.react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -12,7 +13,7 @@ import {
 import { RequireSession } from "@/components/layouts/RequireSession";
 import { AuthCard } from "@/components/ui/AuthCard";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
-import { Loading } from "@/components/ui/Loading";
+import { AuthCardLoading } from "@/components/ui/AuthCardLoading";
 import { NewPasswordForm } from "@/components/ui/NewPasswordForm";
 import { OneTimeCodeForm } from "@/components/ui/OneTimeCodeForm";
 import { SecretKey } from "@/components/ui/SecretKey";
@@ -31,45 +32,80 @@ import { NasdaqError } from "../components/NasdaqError";
 /**
  * Enrollment of a MobilePASS token, where new users are directed the first time: the account is
  * confirmed by the Okta sign-in (RequireSession), then the emailed activation code, the
- * 2FA-Password, the token added to the MobilePASS app, and one passcode to prove it.
+ * 2FA-Password, the token added to the MobilePASS app, and one passcode to prove it. The card's
+ * title and what it says of the token stay the same at every step, and are what the build
+ * prerenders (decision 034); each step has a heading of its own.
  */
 export function NasdaqEnrollPage() {
-  return <RequireSession>{() => <Enrollment />}</RequireSession>;
+  return (
+    <RequireSession whileLoading={<EnrollmentLoading />}>{() => <Enrollment />}</RequireSession>
+  );
 }
 
 const STEP_NUMBER = { ACTIVATE: 1, PASSWORD: 2, ADD_TOKEN: 3 } as const;
 
+function EnrollmentLoading() {
+  const { t } = useTranslation();
+  return (
+    <AuthCardLoading title={t("nasdaq.enroll.title")}>
+      <p>{t("nasdaq.enroll.lead")}</p>
+    </AuthCardLoading>
+  );
+}
+
 function Enrollment() {
   const { t } = useTranslation();
   const enrollment = useQuery(nasdaqEnrollmentQueryOptions());
-  if (enrollment.isPending) return <Loading />;
+  if (enrollment.isPending) return <EnrollmentLoading />;
   if (enrollment.isError)
     return (
       <AuthCard title={t("nasdaq.enroll.title")}>
+        <p>{t("nasdaq.enroll.lead")}</p>
         <ErrorAlert error={enrollment.error} />
       </AuthCard>
     );
   const state = enrollment.data;
   const step = state.step;
-  const title = step === "DONE" ? t("nasdaq.enroll.doneTitle") : t(`nasdaq.enroll.titles.${step}`);
   return (
     <AuthCard
-      title={title}
+      title={t("nasdaq.enroll.title")}
       username={state.login}
       footer={<Link to={paths.home}>{t("nasdaq.enroll.backToMyApps")}</Link>}
     >
+      <p>{t("nasdaq.enroll.lead")}</p>
+      {step === "NO_TOKEN" ? (
+        <p>{t("nasdaq.enroll.noToken")}</p>
+      ) : (
+        <StepHeading title={t(`nasdaq.enroll.titles.${step}`)} />
+      )}
       {step in STEP_NUMBER ? (
         <p className="field-hint">
           {t("nasdaq.enroll.stepOf", { step: STEP_NUMBER[step as keyof typeof STEP_NUMBER] })}
         </p>
       ) : null}
-      {step === "NO_TOKEN" ? <p>{t("nasdaq.enroll.noToken")}</p> : null}
       {step === "ACTIVATE" ? <ActivateStep /> : null}
       {step === "PASSWORD" ? <PasswordStep state={state} /> : null}
       {step === "ADD_TOKEN" ? <AddTokenStep state={state} /> : null}
       {step === "DONE" ? <Done state={state} /> : null}
       <NasdaqContact />
     </AuthCard>
+  );
+}
+
+/** The step's heading: when the next step comes, focus moves to it, so screen readers hear it. */
+function StepHeading({ title }: { title: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(title);
+  useEffect(() => {
+    if (shown.current === title) return;
+    shown.current = title;
+    const frame = requestAnimationFrame(() => ref.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [title]);
+  return (
+    <h2 ref={ref} tabIndex={-1}>
+      {title}
+    </h2>
   );
 }
 
