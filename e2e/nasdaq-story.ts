@@ -108,7 +108,8 @@ export function samEnrollsAndLogsIntoQPort() {
     await checkScreen(page);
     await page.getByRole("button", { name: "Activate" }).click();
 
-    await expect(page.getByRole("heading", { name: "Set your 2FA-Password" })).toBeVisible();
+    // The card's title stays; the next step's heading takes focus, so a screen reader hears it.
+    await expect(page.getByRole("heading", { name: "Set your 2FA-Password" })).toBeFocused();
     await checkScreen(page);
     await fillNewPassword(page, TWO_FA_PASSWORD);
     await page.getByRole("button", { name: "Set 2FA-Password" }).click();
