@@ -5,22 +5,27 @@ import {
   expectAccessible,
   JANE,
   SAM,
-  signInWithAuthenticator,
+  signInAsJdoe01,
   test,
   type MockBackend,
   openFromMainMenu,
 } from "./fixtures";
 
+/**
+ * The user signs in (over the API: sign-in.spec.ts drives the sign-in screens, Jane's choice of
+ * username and Sam going straight into TRAQS with his one), then opens API / Download / Manual from
+ * the Main Menu.
+ */
 async function openManual(
   page: Page,
   mock: MockBackend,
   user: { username: string; password: string; totpKey: string } = JANE,
 ) {
-  await page.goto("/signin");
-  await signInWithAuthenticator(page, mock, user);
-  if (user === JANE) {
-    await page.getByLabel("Username", { exact: true }).selectOption("JDOE01");
-    await page.getByRole("button", { name: "Select" }).click();
+  if (user === JANE) await signInAsJdoe01(page, mock);
+  else {
+    await page.goto("/signin");
+    await mock.signInThroughApi(user);
+    await page.goto("/traqs");
   }
   await openFromMainMenu(page, "Manual");
   await expect(page.getByRole("heading", { name: "API / Download / Manual" })).toBeVisible();
