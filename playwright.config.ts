@@ -10,7 +10,7 @@ export const MOCK_SERVER_PORT = Number(process.env.E2E_MOCK_SERVER_PORT ?? 4011)
 /**
  * The servers start one after another before the first test; started by node itself, without npx
  * (which resolves the package first) and, for the mock server, without tsx's own launcher process,
- * they are up in about 4 s instead of 6 to 7 (decision 034).
+ * they are up in about 4 s instead of 6 to 7 (decision 035).
  */
 const VITE = "node node_modules/vite/bin/vite.js";
 

@@ -184,7 +184,7 @@ export default defineConfig(({ command, mode }) => {
       isolate: false,
       // Worker threads, not child processes: no test changes the process (its directory, its
       // signals), and threads cost less CPU to start and to pass results through: 83 s of CPU
-      // against 95 s for the whole suite on this 2-core host (decision 034).
+      // against 95 s for the whole suite on this 2-core host (decision 035).
       pool: "threads",
     },
   };

@@ -10,7 +10,7 @@ import { requireBrowser } from "./require-chromium";
  *
  * The checks run beside the builds and then beside the end-to-end tests, which start as soon as
  * the builds are done (decision 032). They run in two lines of one check after another, at a lower
- * CPU priority (decision 034): the builds and the end-to-end tests, which the total waits for,
+ * CPU priority (decision 035): the builds and the end-to-end tests, which the total waits for,
  * take the cores first and the checks take what they leave; once the end-to-end tests are done,
  * the two lines use both cores instead of one. The end-to-end tests print as they run; each
  * check's output is kept and printed whole after them, so that the two do not interleave.
