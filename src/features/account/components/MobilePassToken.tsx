@@ -5,6 +5,7 @@ import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { formatDateTime } from "@/i18n";
 import { mobilePassQueryOptions, useRemoveMobilePass } from "../api/account";
+import { DetailsList } from "@/components/ui/DetailsList";
 
 /**
  * Settings' MobilePASS token (Nasdaq two-factor login): serial, enrolled, last used, and Remove
@@ -22,18 +23,18 @@ export function MobilePassToken({ onRemoved }: { onRemoved: (serial: string) => 
     <section className="panel" aria-labelledby="mobilepass-token">
       <h2 id="mobilepass-token">{t("account.mobilePass.title")}</h2>
       <ErrorAlert error={remove.error} />
-      <dl className="details">
-        <dt>{t("account.mobilePass.serial")}</dt>
-        <dd>{token.serial}</dd>
-        <dt>{t("account.mobilePass.enrolled")}</dt>
-        <dd>
-          {token.enrolledAt
-            ? formatDateTime(token.enrolledAt)
-            : t("account.mobilePass.notEnrolled")}
-        </dd>
-        <dt>{t("account.mobilePass.lastUsed")}</dt>
-        <dd>{when(token.lastUsedAt)}</dd>
-      </dl>
+      <DetailsList
+        rows={[
+          [t("account.mobilePass.serial"), token.serial],
+          [
+            t("account.mobilePass.enrolled"),
+            token.enrolledAt
+              ? formatDateTime(token.enrolledAt)
+              : t("account.mobilePass.notEnrolled"),
+          ],
+          [t("account.mobilePass.lastUsed"), when(token.lastUsedAt)],
+        ]}
+      />
       <button
         type="button"
         className="button"

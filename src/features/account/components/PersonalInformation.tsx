@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AccountState } from "@/api/contracts/account";
+import { DetailsList } from "@/components/ui/DetailsList";
 
 /** Settings' Personal Information: read only here, changed by the administrator. */
 export function PersonalInformation({ account }: { account: AccountState }) {
@@ -19,14 +20,7 @@ export function PersonalInformation({ account }: { account: AccountState }) {
   return (
     <section className="panel" aria-labelledby="personal-information">
       <h2 id="personal-information">{t("account.personalInformation")}</h2>
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList rows={rows} />
       <p className="field-hint">{t("account.personalNote")}</p>
     </section>
   );

@@ -5,6 +5,7 @@ import { NASDAQ_APPLICATION_NAMES } from "@/api/contracts/nasdaq";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { formatDateTime } from "@/i18n";
 import { mobilePassQueryOptions, type MobilePassAction } from "../api/user";
+import { DetailsList } from "@/components/ui/DetailsList";
 
 /**
  * The user's MobilePASS token (Nasdaq two-factor login), masked: serial, status and dates, never
@@ -57,14 +58,7 @@ export function MobilePassSection(props: {
       <h2 id="admin-mobilepass">{t("admin.mobilePass.title")}</h2>
       <ErrorAlert error={mobilePass.error} />
       {data && !token ? <p>{t("admin.mobilePass.noToken")}</p> : null}
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList rows={rows} />
       {props.children}
       {data?.issueRefusal && data.issueRefusal !== "TOKEN_EXISTS" ? (
         <p>

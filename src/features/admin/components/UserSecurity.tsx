@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { AdminMethod, UserDetail } from "@/api/contracts/admin";
 import { formatDateTime } from "@/i18n";
+import { DetailsList } from "@/components/ui/DetailsList";
 
 const METHOD_NAME: Record<AdminMethod["type"], string> = {
   google_authenticator: "methods.googleAuthenticator",
@@ -29,20 +30,13 @@ export function UserSecurity({ user }: { user: UserDetail }) {
     <>
       <section className="panel" aria-labelledby="admin-methods">
         <h2 id="admin-methods">{t("admin.user.methods")}</h2>
-        <dl className="details">
-          <div>
-            <dt>{t("methods.password")}</dt>
-            <dd>{yesNo(user.passwordSet)}</dd>
-          </div>
-          <div>
-            <dt>{t("methods.securityQuestion")}</dt>
-            <dd>{yesNo(user.securityQuestionSet)}</dd>
-          </div>
-          <div>
-            <dt>{t("methods.recoveryCodes")}</dt>
-            <dd>{yesNo(user.recoveryCodesSet)}</dd>
-          </div>
-        </dl>
+        <DetailsList
+          rows={[
+            [t("methods.password"), yesNo(user.passwordSet)],
+            [t("methods.securityQuestion"), yesNo(user.securityQuestionSet)],
+            [t("methods.recoveryCodes"), yesNo(user.recoveryCodesSet)],
+          ]}
+        />
         <table className="activity">
           <caption className="visually-hidden">{t("admin.user.methods")}</caption>
           <thead>

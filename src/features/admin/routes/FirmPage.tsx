@@ -10,6 +10,7 @@ import { firmsQueryOptions, useStartNtfTest } from "../api/firms";
 import { AdminLayout } from "../components/AdminLayout";
 import { AdminStepUp } from "../components/AdminStepUp";
 import { ReasonDialog } from "../components/ReasonDialog";
+import { DetailsList } from "@/components/ui/DetailsList";
 
 type Start = { firmId: string; reason: string };
 
@@ -84,45 +85,33 @@ function FirmPanel(props: { firm: Firm; canStart: boolean; busy: boolean; onStar
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{firm.name}</h2>
-      <dl className="details">
-        <div>
-          <dt>{t("admin.firm.domains")}</dt>
-          <dd>{firm.domains.join(", ")}</dd>
-        </div>
-        <div>
-          <dt>{t("admin.firm.administrators")}</dt>
-          <dd>
-            {firm.administrators.length
+      <DetailsList
+        rows={[
+          [t("admin.firm.domains"), firm.domains.join(", ")],
+          [
+            t("admin.firm.administrators"),
+            firm.administrators.length
               ? firm.administrators.map((a) => `${a.name} (${a.email})`).join(", ")
-              : t("admin.firm.noAdministrators")}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("admin.firm.users")}</dt>
-          <dd>{firm.userCount.toLocaleString(i18n.language)}</dd>
-        </div>
-      </dl>
+              : t("admin.firm.noAdministrators"),
+          ],
+          [t("admin.firm.users"), firm.userCount.toLocaleString(i18n.language)],
+        ]}
+      />
       <h3>{t("admin.firm.ntf")}</h3>
       {firm.ntfTest ? (
-        <dl className="details">
-          <div>
-            <dt>{t("admin.firm.ntfStarted")}</dt>
-            <dd>{formatDateTime(firm.ntfTest.startedAt)}</dd>
-          </div>
-          <div>
-            <dt>{t("admin.firm.ntfEnds")}</dt>
-            <dd>{formatDateTime(firm.ntfTest.endsAt)}</dd>
-          </div>
-          <div>
-            <dt>{t("admin.firm.ntfDaysLeft")}</dt>
-            <dd>
-              {t("admin.firm.ntfDaysLeftValue", {
+        <DetailsList
+          rows={[
+            [t("admin.firm.ntfStarted"), formatDateTime(firm.ntfTest.startedAt)],
+            [t("admin.firm.ntfEnds"), formatDateTime(firm.ntfTest.endsAt)],
+            [
+              t("admin.firm.ntfDaysLeft"),
+              t("admin.firm.ntfDaysLeftValue", {
                 count: firm.ntfTest.daysLeft,
                 total: NTF_FREE_DAYS,
-              })}
-            </dd>
-          </div>
-        </dl>
+              }),
+            ],
+          ]}
+        />
       ) : (
         <>
           <p>{t("admin.firm.ntfNotStarted")}</p>

@@ -27,6 +27,7 @@ import { MobilePassSection } from "../components/MobilePassSection";
 import { ProfileForm } from "../components/ProfileForm";
 import { ReasonDialog } from "../components/ReasonDialog";
 import { UserSecurity } from "../components/UserSecurity";
+import { DetailsList } from "@/components/ui/DetailsList";
 
 /** What the reason dialog is open for: the action, and how the reason completes its request. */
 type Asking = { action: AdminAction; subject?: string; change: (reason: string) => UserChange };
@@ -224,14 +225,7 @@ function UserSections(props: {
     <>
       <section className="panel" aria-labelledby="admin-profile">
         <h2 id="admin-profile">{t("admin.user.profile")}</h2>
-        <dl className="details">
-          {profile.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailsList rows={profile} />
         {helpDesk ? (
           <ProfileForm
             user={user}

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { saveFile } from "@/api/save-file";
 
 const FILE_NAME = "traqs-recovery-codes.txt";
 
@@ -26,16 +27,8 @@ export function RecoveryCodes(props: { codes: string[]; username: string; onDone
       () => setCopied("yes"),
       () => setCopied("no"),
     );
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = FILE_NAME;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    URL.revokeObjectURL(url);
-  };
+  const download = () =>
+    saveFile({ blob: new Blob([text], { type: "text/plain;charset=utf-8" }), fileName: FILE_NAME });
 
   return (
     <>
