@@ -2,10 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { DetailsList } from "@/components/ui/DetailsList";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { formatDateTime } from "@/i18n";
 import { mobilePassQueryOptions, useRemoveMobilePass } from "../api/account";
-import { DetailsList } from "@/components/ui/DetailsList";
 
 /**
  * Settings' MobilePASS token (Nasdaq two-factor login): serial, enrolled, last used, and Remove

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import type { Me } from "@/api/contracts/me";
 import { Alert } from "@/components/ui/Alert";
 import { DashboardLayout, dashboardLoading } from "@/components/layouts/DashboardLayout";
+import { DataTable } from "@/components/ui/DataTable";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Pager } from "@/components/ui/Pager";
@@ -47,51 +48,49 @@ function Activity({ me }: { me: Me }) {
       ) : null}
       {data ? (
         <>
-          <table className="activity">
-            <caption className="visually-hidden">{t("activity.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("activity.time")}</th>
-                <th scope="col">{t("activity.event")}</th>
-                <th scope="col">{t("activity.client")}</th>
-                <th scope="col">{t("activity.result")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("activity.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((item) => (
-                <tr key={item.id}>
-                  <td data-label={t("activity.time")}>{formatDateTime(item.at)}</td>
-                  <td data-label={t("activity.event")}>
+          <DataTable
+            columns={[
+              { header: t("activity.time"), cell: (item) => formatDateTime(item.at) },
+              {
+                header: t("activity.event"),
+                cell: (item) => (
+                  <>
                     {t(`activity.types.${item.type}`)}
                     {item.detail ? <span className="method-detail"> ({item.detail})</span> : null}
-                  </td>
-                  <td data-label={t("activity.client")}>{item.client}</td>
-                  <td data-label={t("activity.result")}>{t(`activity.results.${item.result}`)}</td>
-                  <td>
-                    {item.reported ? (
-                      t("activity.alreadyReported")
-                    ) : (
-                      <button
-                        type="button"
-                        className="link-button"
-                        disabled={report.isPending}
-                        aria-label={t("activity.notMeLabel", {
-                          event: t(`activity.types.${item.type}`),
-                          time: formatDateTime(item.at),
-                        })}
-                        onClick={() => report.mutate(item.id)}
-                      >
-                        {t("activity.notMe")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t("activity.client"), cell: (item) => item.client },
+              {
+                header: t("activity.result"),
+                cell: (item) => t(`activity.results.${item.result}`),
+              },
+              {
+                header: t("activity.actions"),
+                headerHidden: true,
+                cell: (item) =>
+                  item.reported ? (
+                    t("activity.alreadyReported")
+                  ) : (
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={report.isPending}
+                      aria-label={t("activity.notMeLabel", {
+                        event: t(`activity.types.${item.type}`),
+                        time: formatDateTime(item.at),
+                      })}
+                      onClick={() => report.mutate(item.id)}
+                    >
+                      {t("activity.notMe")}
+                    </button>
+                  ),
+              },
+            ]}
+            rows={data.items}
+            rowKey={(item) => item.id}
+            caption={t("activity.caption")}
+          />
           <Pager page={data.page} pageCount={data.pageCount} onPage={setPage} />
         </>
       ) : (

@@ -2,10 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { NASDAQ_APPLICATION_NAMES } from "@/api/contracts/nasdaq";
+import { DetailsList } from "@/components/ui/DetailsList";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { formatDateTime } from "@/i18n";
 import { mobilePassQueryOptions, type MobilePassAction } from "../api/user";
-import { DetailsList } from "@/components/ui/DetailsList";
 
 /**
  * The user's MobilePASS token (Nasdaq two-factor login), masked: serial, status and dates, never

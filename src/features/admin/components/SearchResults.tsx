@@ -1,19 +1,17 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable, type Column } from "@/components/ui/DataTable";
 import { Pager } from "@/components/ui/Pager";
 
 /**
  * A search's answer as Users and the Audit log show it: how many were found (announced), the page
  * of rows in a table, a line when there are none, and the pager.
  */
-export function SearchResults<Row>(props: {
+export function SearchResults<Row extends { id: string }>(props: {
   result: { items: Row[]; total: number; page: number; pageCount: number } | undefined;
   fetching: boolean;
   /** The keys of the "found" and "none" lines and the table's caption, e.g. `admin.users`. */
   strings: "admin.users" | "admin.audit";
-  columns: number;
-  head: ReactNode;
-  row: (item: Row) => ReactNode;
+  columns: readonly Column<Row>[];
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
@@ -29,21 +27,14 @@ export function SearchResults<Row>(props: {
       </p>
       {result ? (
         <>
-          <table className="activity" aria-busy={props.fetching}>
-            <caption className="visually-hidden">{t(`${strings}.caption`)}</caption>
-            <thead>
-              <tr>{props.head}</tr>
-            </thead>
-            <tbody>
-              {result.items.length === 0 ? (
-                <tr>
-                  <td colSpan={props.columns}>{t(`${strings}.none`)}</td>
-                </tr>
-              ) : (
-                result.items.map(props.row)
-              )}
-            </tbody>
-          </table>
+          <DataTable
+            columns={props.columns}
+            rows={result.items}
+            rowKey={(row) => row.id}
+            empty={t(`${strings}.none`)}
+            caption={t(`${strings}.caption`)}
+            busy={props.fetching}
+          />
           {result.pageCount > 1 ? (
             <Pager page={result.page} pageCount={result.pageCount} onPage={props.onPage} />
           ) : null}

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { AdminMethod, UserDetail } from "@/api/contracts/admin";
-import { formatDateTime } from "@/i18n";
+import { DataTable } from "@/components/ui/DataTable";
 import { DetailsList } from "@/components/ui/DetailsList";
+import { formatDateTime } from "@/i18n";
 
 const METHOD_NAME: Record<AdminMethod["type"], string> = {
   google_authenticator: "methods.googleAuthenticator",
@@ -37,103 +38,69 @@ export function UserSecurity({ user }: { user: UserDetail }) {
             [t("methods.recoveryCodes"), yesNo(user.recoveryCodesSet)],
           ]}
         />
-        <table className="activity">
-          <caption className="visually-hidden">{t("admin.user.methods")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.user.method")}</th>
-              <th scope="col">{t("admin.user.methodDetail")}</th>
-              <th scope="col">{t("admin.user.added")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {user.methods.length === 0 ? (
-              <tr>
-                <td colSpan={3}>{t("admin.user.noMethods")}</td>
-              </tr>
-            ) : (
-              user.methods.map((method, index) => (
-                <tr key={`${method.type}-${index}`}>
-                  <td data-label={t("admin.user.method")}>{t(METHOD_NAME[method.type])}</td>
-                  <td data-label={t("admin.user.methodDetail")}>{methodDetail(method, t)}</td>
-                  <td data-label={t("admin.user.added")}>{formatDateTime(method.createdAt)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            { header: t("admin.user.method"), cell: (method) => t(METHOD_NAME[method.type]) },
+            { header: t("admin.user.methodDetail"), cell: (method) => methodDetail(method, t) },
+            { header: t("admin.user.added"), cell: (method) => formatDateTime(method.createdAt) },
+          ]}
+          rows={user.methods}
+          rowKey={(method, index) => `${method.type}-${index}`}
+          empty={t("admin.user.noMethods")}
+          caption={t("admin.user.methods")}
+        />
       </section>
 
       <section className="panel" aria-labelledby="admin-sessions">
         <h2 id="admin-sessions">{t("admin.user.sessions")}</h2>
-        <table className="activity">
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.user.started")}</th>
-              <th scope="col">{t("admin.user.lastSeen")}</th>
-              <th scope="col">{t("activity.client")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {user.sessions.length === 0 ? (
-              <tr>
-                <td colSpan={3}>{t("admin.user.noSessions")}</td>
-              </tr>
-            ) : (
-              user.sessions.map((session) => (
-                <tr key={session.startedAt}>
-                  <td data-label={t("admin.user.started")}>{formatDateTime(session.startedAt)}</td>
-                  <td data-label={t("admin.user.lastSeen")}>
-                    {formatDateTime(session.lastSeenAt)}
-                  </td>
-                  <td data-label={t("activity.client")}>{session.client}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            {
+              header: t("admin.user.started"),
+              cell: (session) => formatDateTime(session.startedAt),
+            },
+            {
+              header: t("admin.user.lastSeen"),
+              cell: (session) => formatDateTime(session.lastSeenAt),
+            },
+            { header: t("activity.client"), cell: (session) => session.client },
+          ]}
+          rows={user.sessions}
+          rowKey={(session) => session.startedAt}
+          empty={t("admin.user.noSessions")}
+        />
       </section>
 
       <section className="panel" aria-labelledby="admin-tokens">
         <h2 id="admin-tokens">{t("admin.user.tokens")}</h2>
-        <table className="activity">
-          <thead>
-            <tr>
-              <th scope="col">{t("api.programmatic.refreshToken")}</th>
-              <th scope="col">{t("api.programmatic.isActive")}</th>
-              <th scope="col">{t("api.programmatic.requested")}</th>
-              <th scope="col">{t("api.programmatic.expiration")}</th>
-              <th scope="col">{t("api.programmatic.revokedDate")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {user.refreshTokens.length === 0 ? (
-              <tr>
-                <td colSpan={5}>{t("admin.user.noTokens")}</td>
-              </tr>
-            ) : (
-              user.refreshTokens.map((token) => (
-                <tr key={token.requestedAt}>
-                  <td data-label={t("api.programmatic.refreshToken")}>
-                    <code>{`••••••••${token.last4}`}</code>
-                  </td>
-                  <td data-label={t("api.programmatic.isActive")}>
-                    {t(token.isActive ? "api.programmatic.true" : "api.programmatic.false")}
-                  </td>
-                  <td data-label={t("api.programmatic.requested")}>
-                    {formatDateTime(token.requestedAt)}
-                  </td>
-                  <td data-label={t("api.programmatic.expiration")}>
-                    {formatDateTime(token.expiresAt)}
-                  </td>
-                  <td data-label={t("api.programmatic.revokedDate")}>
-                    {token.revokedAt ? formatDateTime(token.revokedAt) : ""}
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            {
+              header: t("api.programmatic.refreshToken"),
+              cell: (token) => <code>{`••••••••${token.last4}`}</code>,
+            },
+            {
+              header: t("api.programmatic.isActive"),
+              cell: (token) =>
+                t(token.isActive ? "api.programmatic.true" : "api.programmatic.false"),
+            },
+            {
+              header: t("api.programmatic.requested"),
+              cell: (token) => formatDateTime(token.requestedAt),
+            },
+            {
+              header: t("api.programmatic.expiration"),
+              cell: (token) => formatDateTime(token.expiresAt),
+            },
+            {
+              header: t("api.programmatic.revokedDate"),
+              cell: (token) => (token.revokedAt ? formatDateTime(token.revokedAt) : ""),
+            },
+          ]}
+          rows={user.refreshTokens}
+          rowKey={(token) => token.requestedAt}
+          empty={t("admin.user.noTokens")}
+        />
       </section>
     </>
   );

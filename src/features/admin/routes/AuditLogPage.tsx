@@ -116,39 +116,43 @@ function AuditLog() {
         result={data}
         fetching={audit.isFetching}
         strings="admin.audit"
-        columns={6}
+        columns={[
+          { header: t("admin.audit.when"), cell: (event) => formatDateTime(event.at) },
+          {
+            header: t("admin.audit.administrator"),
+            cell: (event) => (
+              <>
+                {event.administrator.name}
+                <span className="method-detail"> ({t(`admin.roles.${event.role}`)})</span>
+              </>
+            ),
+          },
+          {
+            header: t("admin.audit.action"),
+            cell: (event) => (
+              <>
+                {t(`admin.actions.${event.action}`)}
+                {event.detail ? <span className="method-detail">: {event.detail}</span> : null}
+              </>
+            ),
+          },
+          {
+            header: t("admin.audit.user"),
+            cell: (event) =>
+              event.user ? `${event.user.name} (${event.user.email})` : (event.firm?.name ?? ""),
+          },
+          { header: t("admin.audit.reason"), cell: (event) => event.reason },
+          {
+            header: t("admin.audit.result"),
+            cell: (event) => (
+              <>
+                {t(`admin.audit.results.${event.result}`)}
+                {event.error ? <span className="method-detail"> ({event.error})</span> : null}
+              </>
+            ),
+          },
+        ]}
         onPage={(page) => go({ page: String(page) })}
-        head={
-          <>
-            <th scope="col">{t("admin.audit.when")}</th>
-            <th scope="col">{t("admin.audit.administrator")}</th>
-            <th scope="col">{t("admin.audit.action")}</th>
-            <th scope="col">{t("admin.audit.user")}</th>
-            <th scope="col">{t("admin.audit.reason")}</th>
-            <th scope="col">{t("admin.audit.result")}</th>
-          </>
-        }
-        row={(event) => (
-          <tr key={event.id}>
-            <td data-label={t("admin.audit.when")}>{formatDateTime(event.at)}</td>
-            <td data-label={t("admin.audit.administrator")}>
-              {event.administrator.name}
-              <span className="method-detail"> ({t(`admin.roles.${event.role}`)})</span>
-            </td>
-            <td data-label={t("admin.audit.action")}>
-              {t(`admin.actions.${event.action}`)}
-              {event.detail ? <span className="method-detail">: {event.detail}</span> : null}
-            </td>
-            <td data-label={t("admin.audit.user")}>
-              {event.user ? `${event.user.name} (${event.user.email})` : (event.firm?.name ?? "")}
-            </td>
-            <td data-label={t("admin.audit.reason")}>{event.reason}</td>
-            <td data-label={t("admin.audit.result")}>
-              {t(`admin.audit.results.${event.result}`)}
-              {event.error ? <span className="method-detail"> ({event.error})</span> : null}
-            </td>
-          </tr>
-        )}
       />
     </>
   );

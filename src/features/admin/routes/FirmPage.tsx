@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NTF_FREE_DAYS, type Firm } from "@/api/contracts/admin";
 import { Alert } from "@/components/ui/Alert";
+import { DetailsList } from "@/components/ui/DetailsList";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { useVerifiedChange } from "@/components/verification/use-verified-change";
 import { formatDateTime } from "@/i18n";
@@ -10,7 +11,6 @@ import { firmsQueryOptions, useStartNtfTest } from "../api/firms";
 import { AdminLayout } from "../components/AdminLayout";
 import { AdminStepUp } from "../components/AdminStepUp";
 import { ReasonDialog } from "../components/ReasonDialog";
-import { DetailsList } from "@/components/ui/DetailsList";
 
 type Start = { firmId: string; reason: string };
 

@@ -10,8 +10,10 @@ import type {
   UserDetail,
   UserStatus,
 } from "@/api/contracts/admin";
-import type { Me, NasdaqApplication } from "@/api/contracts/me";
+import type { Me, NasdaqApplication, TraqsUsername } from "@/api/contracts/me";
 import { Alert } from "@/components/ui/Alert";
+import { DataTable, type Column } from "@/components/ui/DataTable";
+import { DetailsList } from "@/components/ui/DetailsList";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { useVerifiedChange } from "@/components/verification/use-verified-change";
 import { paths } from "@/config/paths";
@@ -27,7 +29,6 @@ import { MobilePassSection } from "../components/MobilePassSection";
 import { ProfileForm } from "../components/ProfileForm";
 import { ReasonDialog } from "../components/ReasonDialog";
 import { UserSecurity } from "../components/UserSecurity";
-import { DetailsList } from "@/components/ui/DetailsList";
 
 /** What the reason dialog is open for: the action, and how the reason completes its request. */
 type Asking = { action: AdminAction; subject?: string; change: (reason: string) => UserChange };
@@ -221,6 +222,45 @@ function UserSections(props: {
   if (user.lockedUntil)
     profile.push([t("admin.user.lockedUntil"), formatDateTime(user.lockedUntil)]);
 
+  const traqsColumns: Column<TraqsUsername>[] = [
+    { header: t("admin.user.traqsUsername"), cell: ({ username }) => username },
+    {
+      header: t("admin.users.status"),
+      cell: ({ active }) => t(active ? "admin.user.active" : "admin.user.inactive"),
+    },
+  ];
+  if (firmAdministrator)
+    traqsColumns.push({
+      header: t("admin.user.actions"),
+      headerHidden: true,
+      cell: ({ username, active }) => {
+        const label = t(active ? "admin.user.setInactiveLabel" : "admin.user.setActiveLabel", {
+          username,
+        });
+        return (
+          <button
+            type="button"
+            className="button"
+            disabled={props.busy}
+            aria-label={label}
+            onClick={() =>
+              ask({
+                action: "setTraqsUsername",
+                subject: label,
+                change: (reason) => ({
+                  action: "setTraqsUsername",
+                  username,
+                  body: { active: !active, reason },
+                }),
+              })
+            }
+          >
+            {t(active ? "admin.user.setInactive" : "admin.user.setActive")}
+          </button>
+        );
+      },
+    });
+
   return (
     <>
       <section className="panel" aria-labelledby="admin-profile">
@@ -289,66 +329,12 @@ function UserSections(props: {
 
       <section className="panel" aria-labelledby="admin-traqs">
         <h2 id="admin-traqs">{t("admin.users.traqsUsernames")}</h2>
-        {user.traqsUsernames.length === 0 ? (
-          <p>{t("admin.user.noTraqsUsernames")}</p>
-        ) : (
-          <table className="activity">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.user.traqsUsername")}</th>
-                <th scope="col">{t("admin.users.status")}</th>
-                {firmAdministrator ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t("admin.user.actions")}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {user.traqsUsernames.map(({ username, active }) => (
-                <tr key={username}>
-                  <td data-label={t("admin.user.traqsUsername")}>{username}</td>
-                  <td data-label={t("admin.users.status")}>
-                    {t(active ? "admin.user.active" : "admin.user.inactive")}
-                  </td>
-                  {firmAdministrator ? (
-                    <td>
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={props.busy}
-                        aria-label={t(
-                          active ? "admin.user.setInactiveLabel" : "admin.user.setActiveLabel",
-                          {
-                            username,
-                          },
-                        )}
-                        onClick={() =>
-                          ask({
-                            action: "setTraqsUsername",
-                            subject: t(
-                              active ? "admin.user.setInactiveLabel" : "admin.user.setActiveLabel",
-                              {
-                                username,
-                              },
-                            ),
-                            change: (reason) => ({
-                              action: "setTraqsUsername",
-                              username,
-                              body: { active: !active, reason },
-                            }),
-                          })
-                        }
-                      >
-                        {t(active ? "admin.user.setInactive" : "admin.user.setActive")}
-                      </button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          columns={traqsColumns}
+          rows={user.traqsUsernames}
+          rowKey={({ username }) => username}
+          empty={t("admin.user.noTraqsUsernames")}
+        />
       </section>
 
       <section className="panel" aria-labelledby="admin-entitlements">

@@ -3,9 +3,15 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import * as z from "zod/mini";
-import { USER_STATUSES, UserSearchRequest, type USER_SORTS } from "@/api/contracts/admin";
+import {
+  USER_STATUSES,
+  UserSearchRequest,
+  type USER_SORTS,
+  type UserSummary,
+} from "@/api/contracts/admin";
 import type { Me } from "@/api/contracts/me";
 import { useDeferredQuery } from "@/api/use-deferred-query";
+import type { Column } from "@/components/ui/DataTable";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { SelectField } from "@/components/ui/SelectField";
 import { TextField } from "@/components/ui/TextField";
@@ -16,7 +22,6 @@ import { usersQueryOptions, type UserSearch } from "../api/users";
 import { adminUserPath } from "../paths";
 import { AdminLayout } from "../components/AdminLayout";
 import { SearchResults } from "../components/SearchResults";
-import { SortHeader } from "../components/SortHeader";
 
 /** The search form's fields: the words and the status of the backend's search. */
 const UserSearchFields = z.object({
@@ -34,8 +39,6 @@ export function UsersPage() {
   return <AdminLayout title={t("admin.users.title")}>{(me) => <Users me={me} />}</AdminLayout>;
 }
 
-const SORTED_COLUMNS: readonly (typeof USER_SORTS)[number][] = ["name", "email", "status"];
-
 function Users({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -52,7 +55,37 @@ function Users({ me }: { me: Me }) {
   });
   const data = users.data;
   const helpDesk = me.administration?.role === "help-desk";
-  const columns = helpDesk ? 6 : 5;
+  const sort = (column: (typeof USER_SORTS)[number]) => ({
+    direction: search.sort === column ? search.direction : null,
+    onSort: (direction: "asc" | "desc") => go({ sort: column, direction, page: "1" }),
+  });
+  const columns: Column<UserSummary>[] = [
+    {
+      header: t("admin.users.name"),
+      sort: sort("name"),
+      cell: (user) => (
+        <Link to={adminUserPath(user.id)}>
+          {user.firstName} {user.lastName}
+        </Link>
+      ),
+    },
+    { header: t("admin.users.email"), sort: sort("email"), cell: (user) => user.email },
+    {
+      header: t("admin.users.status"),
+      sort: sort("status"),
+      cell: (user) => t(`admin.status.${user.status}`),
+    },
+    {
+      header: t("admin.users.traqsUsernames"),
+      cell: (user) => user.traqsUsernames.join(", "),
+    },
+    {
+      header: t("admin.users.lastSignIn"),
+      sort: sort("lastSignIn"),
+      cell: (user) => (user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t("admin.never")),
+    },
+  ];
+  if (helpDesk) columns.push({ header: t("admin.users.firm"), cell: (user) => user.firm.name });
 
   return (
     <>
@@ -97,41 +130,6 @@ function Users({ me }: { me: Me }) {
         strings="admin.users"
         columns={columns}
         onPage={(page) => go({ page: String(page) })}
-        head={
-          <>
-            {SORTED_COLUMNS.map((column) => (
-              <SortHeader
-                key={column}
-                label={t(`admin.users.${column}`)}
-                direction={search.sort === column ? search.direction : null}
-                onSort={(direction) => go({ sort: column, direction, page: "1" })}
-              />
-            ))}
-            <th scope="col">{t("admin.users.traqsUsernames")}</th>
-            <SortHeader
-              label={t("admin.users.lastSignIn")}
-              direction={search.sort === "lastSignIn" ? search.direction : null}
-              onSort={(direction) => go({ sort: "lastSignIn", direction, page: "1" })}
-            />
-            {helpDesk ? <th scope="col">{t("admin.users.firm")}</th> : null}
-          </>
-        }
-        row={(user) => (
-          <tr key={user.id}>
-            <td data-label={t("admin.users.name")}>
-              <Link to={adminUserPath(user.id)}>
-                {user.firstName} {user.lastName}
-              </Link>
-            </td>
-            <td data-label={t("admin.users.email")}>{user.email}</td>
-            <td data-label={t("admin.users.status")}>{t(`admin.status.${user.status}`)}</td>
-            <td data-label={t("admin.users.traqsUsernames")}>{user.traqsUsernames.join(", ")}</td>
-            <td data-label={t("admin.users.lastSignIn")}>
-              {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t("admin.never")}
-            </td>
-            {helpDesk ? <td data-label={t("admin.users.firm")}>{user.firm.name}</td> : null}
-          </tr>
-        )}
       />
     </>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { RefreshToken } from "@/api/contracts/api-download";
 import { Alert } from "@/components/ui/Alert";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { DataTable, type Column } from "@/components/ui/DataTable";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { TraqsLayout } from "@/components/layouts/TraqsLayout";
@@ -201,58 +202,40 @@ function TokenTable({
 }) {
   const { t } = useTranslation();
   const date = (iso: string | null) => (iso ? formatDateTime(iso) : "");
+  const columns: Column<RefreshToken>[] = [
+    {
+      header: t("api.programmatic.refreshToken"),
+      cell: (token) => (
+        <code>{revealed && token.token ? token.token : `••••••••${token.last4}`}</code>
+      ),
+    },
+    {
+      header: t("api.programmatic.isActive"),
+      cell: (token) => t(token.isActive ? "api.programmatic.true" : "api.programmatic.false"),
+    },
+    { header: t("api.programmatic.requested"), cell: (token) => date(token.requestedAt) },
+    { header: t("api.programmatic.expiration"), cell: (token) => date(token.expiresAt) },
+  ];
+  if (prior)
+    columns.push(
+      { header: t("api.programmatic.revokedDate"), cell: (token) => date(token.revokedAt) },
+      {
+        header: t("api.programmatic.ended"),
+        cell: (token) =>
+          token.endedReason ? t(`api.programmatic.reasons.${token.endedReason}`) : "",
+      },
+    );
+  else columns.push({ header: t("api.programmatic.daysLeft"), cell: (token) => token.daysLeft });
+  columns.push({
+    header: t("api.programmatic.lastUsed"),
+    cell: (token) => (token.lastUsedAt ? date(token.lastUsedAt) : t("api.programmatic.never")),
+  });
   return (
-    <table className="activity">
-      <thead>
-        <tr>
-          <th scope="col">{t("api.programmatic.refreshToken")}</th>
-          <th scope="col">{t("api.programmatic.isActive")}</th>
-          <th scope="col">{t("api.programmatic.requested")}</th>
-          <th scope="col">{t("api.programmatic.expiration")}</th>
-          {prior ? (
-            <th scope="col">{t("api.programmatic.revokedDate")}</th>
-          ) : (
-            <th scope="col">{t("api.programmatic.daysLeft")}</th>
-          )}
-          {prior ? <th scope="col">{t("api.programmatic.ended")}</th> : null}
-          <th scope="col">{t("api.programmatic.lastUsed")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {tokens.length === 0 ? (
-          <tr>
-            <td colSpan={prior ? 7 : 6}>
-              {t(prior ? "api.programmatic.noPrior" : "api.programmatic.noCurrent")}
-            </td>
-          </tr>
-        ) : (
-          tokens.map((token) => (
-            <tr key={token.id}>
-              <td data-label={t("api.programmatic.refreshToken")}>
-                <code>{revealed && token.token ? token.token : `••••••••${token.last4}`}</code>
-              </td>
-              <td data-label={t("api.programmatic.isActive")}>
-                {t(token.isActive ? "api.programmatic.true" : "api.programmatic.false")}
-              </td>
-              <td data-label={t("api.programmatic.requested")}>{date(token.requestedAt)}</td>
-              <td data-label={t("api.programmatic.expiration")}>{date(token.expiresAt)}</td>
-              {prior ? (
-                <td data-label={t("api.programmatic.revokedDate")}>{date(token.revokedAt)}</td>
-              ) : (
-                <td data-label={t("api.programmatic.daysLeft")}>{token.daysLeft}</td>
-              )}
-              {prior ? (
-                <td data-label={t("api.programmatic.ended")}>
-                  {token.endedReason ? t(`api.programmatic.reasons.${token.endedReason}`) : ""}
-                </td>
-              ) : null}
-              <td data-label={t("api.programmatic.lastUsed")}>
-                {token.lastUsedAt ? date(token.lastUsedAt) : t("api.programmatic.never")}
-              </td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+    <DataTable
+      columns={columns}
+      rows={tokens}
+      rowKey={(token) => token.id}
+      empty={t(prior ? "api.programmatic.noPrior" : "api.programmatic.noCurrent")}
+    />
   );
 }
