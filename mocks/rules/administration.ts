@@ -67,7 +67,7 @@ const ALLOWED: Record<AdminAction, readonly Administrator["role"][]> = {
   deactivate: ["firm-administrator"],
   updateProfile: ["help-desk"],
   setAdministrator: ["firm-administrator"],
-  startNtfTest: ["firm-administrator", "help-desk"],
+  startNtfTest: ["firm-administrator"],
   // The help desk (any firm) and the firm's administrator (their own) issue MobilePASS tokens.
   issueMobilePass: ["firm-administrator", "help-desk"],
   resendMobilePass: ["firm-administrator", "help-desk"],
