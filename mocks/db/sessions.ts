@@ -45,9 +45,13 @@ export function removeSession(state: MockState, id: string): void {
   state.sessions = state.sessions.filter((s) => s.id !== id);
 }
 
-/** Signs the user out of every other device: all their sessions but this one end. */
-export function endOtherSessions(state: MockState, userId: string, keep: Session): void {
-  state.sessions = state.sessions.filter((s) => s.userId !== userId || s.id === keep.id);
+/**
+ * Signs the user out of every device but `keep` (the session asking, if any): their dashboard
+ * sessions end, and their Nasdaq applications' sessions with them.
+ */
+export function endSessions(state: MockState, userId: string, keep?: Session): void {
+  state.sessions = state.sessions.filter((s) => s.userId !== userId || s.id === keep?.id);
+  state.nasdaqSessions = state.nasdaqSessions.filter((s) => s.userId !== userId);
 }
 
 export function userById(state: MockState, id: string | null): User | null {

@@ -290,6 +290,53 @@ describe("the Two-Factor Authentication window", () => {
     );
   });
 
+  it("ends when the user is signed out everywhere, suspended or deactivated (the token with it)", async () => {
+    await enrollSam();
+    const samId = await userId(backend, SAM.login);
+    const nasdaqSession = async () => {
+      const nasdaq = backend.browser("Nasdaq browser");
+      await backend.advance(30);
+      sessionState(await login(nasdaq, TWO_FA_PASSWORD, await appPasscode(SAM.login)));
+      return nasdaq;
+    };
+    const adminChange = async (
+      action: "signOutEverywhere" | "suspend" | "reactivate" | "deactivate",
+    ) => {
+      await backend.advance(30);
+      const pat = await signedInAs(backend, PAT);
+      await verifyFor(backend, pat, PAT, action, samId);
+      const done = await pat.post(`/api/admin/users/${samId}/${action}`, { reason: "Ticket 4711" });
+      expect(done.status, done.text).toBe(200);
+    };
+
+    let nasdaq = await nasdaqSession();
+    await adminChange("signOutEverywhere");
+    expect(sessionState(await nasdaq.get("/api/nasdaq/session")).session).toBeNull();
+
+    nasdaq = await nasdaqSession();
+    await adminChange("suspend");
+    expect(sessionState(await nasdaq.get("/api/nasdaq/session")).session).toBeNull();
+    await adminChange("reactivate");
+
+    // A session that outlives the user's status (a change made elsewhere) is not honoured either.
+    nasdaq = await nasdaqSession();
+    await backend.change((state) => {
+      const sam = state.users.find((u) => u.id === samId);
+      if (sam) sam.status = "SUSPENDED";
+    });
+    expect(sessionState(await nasdaq.get("/api/nasdaq/session")).session).toBeNull();
+    await backend.change((state) => {
+      const sam = state.users.find((u) => u.id === samId);
+      if (sam) sam.status = "ACTIVE";
+    });
+
+    nasdaq = await nasdaqSession();
+    await adminChange("deactivate");
+    expect(sessionState(await nasdaq.get("/api/nasdaq/session")).session).toBeNull();
+    const tokens = await backend.read((s) => s.mobilePassTokens.filter((t) => t.userId === samId));
+    expect(tokens.map((t) => t.revokedAt)).toEqual([await backend.now()]);
+  });
+
   it("gives the Nasdaq session a cookie of its own name, HttpOnly outside the browser", async () => {
     await enrollSam();
     await backend.advance(30);

@@ -5,7 +5,7 @@ import {
 } from "../../src/api/contracts/nasdaq";
 import { recordActivity } from "../db/activity";
 import { send } from "../db/outbox";
-import { userByLogin } from "../db/sessions";
+import { userById, userByLogin } from "../db/sessions";
 import type { ActivityType, MockState, MobilePassToken, User } from "../db/state";
 import { constantTimeEqual, randomDigits, randomId, secretMatches, sha256 } from "./crypto";
 import { iso } from "./dates";
@@ -317,12 +317,16 @@ export function unlockNasdaqLogin(state: MockState, user: User): void {
   delete state.nasdaqLoginAttempts[user.login];
 }
 
-/** The Nasdaq applications' sessions end after the same idle time as the Okta dashboard's. */
+/**
+ * The Nasdaq applications' sessions end after the same idle time as the Okta dashboard's, and as
+ * soon as the user is no longer active (suspended or deactivated).
+ */
 export function findNasdaqSession(state: MockState, id: string | undefined, now: number) {
   if (!id) return null;
   const session = state.nasdaqSessions.find((s) => constantTimeEqual(s.id, id));
   if (!session) return null;
-  if (now - session.lastSeenAt > POLICY.sessionIdleMinutes * MINUTE) {
+  const active = userById(state, session.userId)?.status === "ACTIVE";
+  if (!active || now - session.lastSeenAt > POLICY.sessionIdleMinutes * MINUTE) {
     state.nasdaqSessions = state.nasdaqSessions.filter((s) => s !== session);
     return null;
   }

@@ -4,7 +4,7 @@ import {
   type PasswordOwner,
   type PasswordRule,
 } from "../../src/api/password-policy";
-import { endOtherSessions } from "../db/sessions";
+import { endSessions } from "../db/sessions";
 import type { SecretHash, Session, User } from "../db/state";
 import type { Context } from "./context";
 import { hashSecret, secretMatches } from "./crypto";
@@ -90,7 +90,7 @@ export async function resetPassword(
   await assertPasswordAllowed(user, password, ctx.now);
   verified();
   await storePassword(user, password, ctx.now);
-  if (signOutOtherDevices) endOtherSessions(ctx.state, user.id, session);
+  if (signOutOtherDevices) endSessions(ctx.state, user.id, session);
   notifySecurityChange(ctx, {
     user: user,
     type: "password_reset",

@@ -2,7 +2,7 @@ import type { RecoveryKind, RecoveryState } from "../../src/api/contracts/recove
 import { EMAIL_FOOTER, send } from "../db/outbox";
 import { answerMatches } from "../db/seed";
 import {
-  endOtherSessions,
+  endSessions,
   removeSession,
   startSession,
   userById,
@@ -247,7 +247,7 @@ export async function recoverPassword(ctx: Context, password: string): Promise<v
   await storePassword(user, password, ctx.now);
   clearFailures(ctx.state, user.login);
   // A reset is what a user does after a compromise: whoever else is signed in is not any more.
-  endOtherSessions(ctx.state, user.id, session);
+  endSessions(ctx.state, user.id, session);
   notifySecurityChange(ctx, {
     user,
     type: "password_recovered",

@@ -1,5 +1,5 @@
 import type { Entitlement } from "../../src/api/contracts/admin";
-import { removeSession, startSession } from "../db/sessions";
+import { endSessions, startSession } from "../db/sessions";
 import type { FirmRecord, MockState, User } from "../db/state";
 import { buildUser } from "../db/factories";
 import { EMAIL_FOOTER, send } from "../db/outbox";
@@ -15,6 +15,7 @@ import {
   enterOrderForm,
   sendInvitation,
 } from "./order-form";
+import { liveToken } from "./mobilepass";
 import { MINUTE, POLICY } from "./policy";
 import { currentToken, isActive, revokeRefreshToken } from "./tokens";
 import { NASDAQ_APPLICATIONS, type NasdaqApplication } from "../../src/api/contracts/me";
@@ -42,11 +43,6 @@ function assertNotSelf(admin: Administrator, user: User): void {
 function assertNotLastAdministrator(state: MockState, user: User): void {
   if (user.role === "firm-administrator" && otherAdministrators(state, user).length === 0)
     throw new Refusal(409, "LAST_ADMINISTRATOR", "The firm must keep at least one administrator.");
-}
-
-function endSessions(state: MockState, user: User): void {
-  for (const session of state.sessions.filter((s) => s.userId === user.id))
-    removeSession(state, session.id);
 }
 
 function endToken(state: MockState, user: User, now: number): boolean {
@@ -142,7 +138,7 @@ export const simpleChanges: Record<
     delete user.recoveryCodes;
     delete user.lastUsed;
     user.methodsReset = true;
-    endSessions(ctx.state, user);
+    endSessions(ctx.state, user.id);
     notifyAdministratorChange(ctx, {
       user,
       what: "Security methods reset",
@@ -199,7 +195,7 @@ export const simpleChanges: Record<
   async signOutEverywhere(ctx, admin, user) {
     assertNotSelf(admin, user);
     const count = ctx.state.sessions.filter((s) => s.userId === user.id).length;
-    endSessions(ctx.state, user);
+    endSessions(ctx.state, user.id);
     notifyAdministratorChange(ctx, { user, what: "Signed out of every device", by: admin.role });
     return `Signed out of every device (${count} session(s) ended)`;
   },
@@ -220,7 +216,7 @@ export const simpleChanges: Record<
     if (user.status !== "ACTIVE") refuseStatus("Only an active user can be suspended.");
     assertNotLastAdministrator(ctx.state, user);
     user.status = "SUSPENDED";
-    endSessions(ctx.state, user);
+    endSessions(ctx.state, user.id);
     endToken(ctx.state, user, ctx.now);
     notifyAdministratorChange(ctx, {
       user,
@@ -249,8 +245,11 @@ export const simpleChanges: Record<
     assertNotLastAdministrator(ctx.state, user);
     user.status = "DEACTIVATED";
     delete user.activation;
-    endSessions(ctx.state, user);
+    endSessions(ctx.state, user.id);
     endToken(ctx.state, user, ctx.now);
+    // For good: the MobilePASS token ends too (a suspended user's waits for reactivation).
+    const mobilePass = liveToken(ctx.state, user.id);
+    if (mobilePass) mobilePass.revokedAt = ctx.now;
     notifyAdministratorChange(ctx, { user, what: "Account deactivated", by: admin.role });
     return "Account deactivated";
   },
