@@ -70,7 +70,8 @@ async function expectNoSidewaysScrolling(page: Page) {
  * Issue 17's story, on either backend (`e2e/nasdaq.spec.ts` in the page, `e2e/nasdaq.server.spec.ts`
  * on the local server): the help desk issues Sam (entitled to Q-Port) a token → the email → Sam
  * enrolls with the inbox's MobilePASS app → logs into Q-Port; a reused passcode, a wrong
- * 2FA-Password and a wrong passcode give one message; five failures lock; a revoked token stops.
+ * 2FA-Password and a wrong passcode give one message; five failures lock; the token Sam removes in
+ * Settings (after his password and a method) stops.
  * With the mock in the page, Sam's screens are on a phone (390 px), each checked for sideways
  * scrolling and by axe; on the local server they are not checked again: the same build's screens.
  */
@@ -80,7 +81,7 @@ export function samEnrollsAndLogsIntoQPort() {
     context,
     mock,
   }, testInfo) => {
-    test.slow(); // two administrators' verifications, an enrollment and eight logins
+    test.slow(); // the help desk's verification, an enrollment, eight logins and Settings' Remove
     const inPage = testInfo.project.name !== "mock-server";
     const checkScreen = async (screen: Page) => {
       if (!inPage) return;
@@ -170,13 +171,31 @@ export function samEnrollsAndLogsIntoQPort() {
     await expect(page.getByRole("alert")).toContainText("This login is locked");
     expect((await mock.latest("email", SAM.username)).subject).toBe("Nasdaq 2FA - Login locked");
 
-    // After 15 minutes it opens again; then the help desk revokes the token, and it stops at once.
+    // After 15 minutes it opens again. Sam (his Okta sign-in of the enrollment still open in this
+    // browser) removes the token in Settings: a removal, so his password and a method first, as
+    // for a security method; it stops at once.
     await mock.advanceClock(15 * 60);
-    // Sam's Okta sign-in of the enrollment is still open in this browser: he signs out first.
-    await page.setViewportSize({ width: 1280, height: 720 }); // the help desk's desk
-    await page.goto("/");
-    await signOut(page, "Sam Lee");
-    await helpDeskActsOnSam(page, mock, "Revoke MobilePASS token", /was revoked/);
+    await page.goto("/settings");
+    await expect(
+      page.getByRole("heading", { name: "Verify it's you with a security method" }),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "Select Google Authenticator" }).click();
+    await mock.advanceClock(30);
+    await page.getByLabel("Enter code").fill(await mock.totp(SAM.totpKey));
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    const token = page.getByRole("region", { name: "MobilePASS token (Nasdaq)" });
+    await token.getByRole("button", { name: /^Remove MobilePASS token / }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes" }).click();
+    await expect(page.getByRole("heading", { name: "Verify with your password" })).toBeVisible();
+    await page.getByLabel("Password", { exact: true }).fill(SAM.password);
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await mock.advanceClock(30);
+    await page.getByLabel("Enter code").fill(await mock.totp(SAM.totpKey));
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: /MobilePASS token \S+ removed\./ }),
+    ).toBeVisible();
+    await expect(token).toBeHidden();
     await page.goto("/nasdaq/login?app=q-port");
     await mock.advanceClock(30);
     await logIn(page, TWO_FA_PASSWORD, await phonePasscode(phone));

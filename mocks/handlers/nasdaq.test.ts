@@ -6,6 +6,7 @@ import {
   NasdaqEnrollment,
   NasdaqSessionState,
 } from "../../src/api/contracts/nasdaq";
+import type { AccountChange } from "../../src/api/contracts/account";
 import { MockBackend } from "../testing/backend";
 import { apiError, authnState, type ApiResponse, type Browser } from "../testing/client";
 import { signedInAs, userId, verifyFor } from "../testing/admin";
@@ -98,6 +99,21 @@ async function enrollSam(okta: Browser = browser) {
   expect(done.step).toBe("DONE");
   expect(done.addToken).toBeUndefined();
   return done;
+}
+
+/** Sam's "Verify it's you" for one change in Settings: his password, then a new code. */
+async function verifyChange(change: AccountChange) {
+  let state = authnState(await browser.post("/api/step-up/start", { purpose: "change", change }));
+  expect(state.status).toBe("PASSWORD");
+  state = authnState(await browser.post("/api/step-up/password", { password: SAM.password }));
+  await backend.advance(30);
+  const done = authnState(
+    await browser.post("/api/step-up/verify", {
+      methodId: factorId(state, "google_authenticator"),
+      code: await backend.totp(SAM.totpKey),
+    }),
+  );
+  expect(done.status).toBe("SUCCESS");
 }
 
 const login = (b: Browser, password: string, passcode: string, username = SAM.login) =>
@@ -262,12 +278,17 @@ describe("the Two-Factor Authentication window", () => {
     sessionState(await login(browser, TWO_FA_PASSWORD, await appPasscode(SAM.login)));
   });
 
-  it("refuses a removed token at once: Settings' Remove needs Settings open", async () => {
+  it("refuses a removed token at once: Settings' Remove needs the password and a method, for it", async () => {
     await enrollSam();
     const nasdaq = backend.browser();
     await backend.advance(30);
     sessionState(await login(nasdaq, TWO_FA_PASSWORD, await appPasscode(SAM.login)));
 
+    apiError(await browser.delete("/api/nasdaq/mobilepass"), 403, "STEP_UP_REQUIRED");
+    // Settings open, with the password alone or with a method, is not enough: it is a removal.
+    const view = authnState(await browser.post("/api/step-up/start", { purpose: "view" }));
+    expect(view.passwordAccepted).toBe(true);
+    authnState(await browser.post("/api/step-up/password", { password: SAM.password }));
     apiError(await browser.delete("/api/nasdaq/mobilepass"), 403, "STEP_UP_REQUIRED");
     const stepUp = authnState(await browser.post("/api/step-up/start", { purpose: "view" }));
     await backend.advance(30);
@@ -277,6 +298,12 @@ describe("the Two-Factor Authentication window", () => {
         code: await backend.totp(SAM.totpKey),
       }),
     );
+    apiError(await browser.delete("/api/nasdaq/mobilepass"), 403, "STEP_UP_REQUIRED");
+    // A verification made for another change does not serve either.
+    await verifyChange({ kind: "removeSecurityQuestion" });
+    apiError(await browser.delete("/api/nasdaq/mobilepass"), 403, "STEP_UP_REQUIRED");
+
+    await verifyChange({ kind: "removeMobilePass" });
     const removed = enrollment(await browser.delete("/api/nasdaq/mobilepass"));
     expect(removed).toMatchObject({ step: "NO_TOKEN", token: null });
 

@@ -57,8 +57,8 @@ export function nasdaqHandlers(db: MockDb) {
     ),
     http.delete(
       route("/api/nasdaq/mobilepass"),
-      verifiedFor(db, "settings", async ({ ctx, user }) => {
-        removeOwnToken(ctx, user);
+      verifiedFor(db, { kind: "removeMobilePass" }, async ({ ctx, user, verified }) => {
+        removeOwnToken(ctx, user, verified);
         return toEnrollment(ctx.state, user);
       }),
     ),

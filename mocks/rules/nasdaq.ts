@@ -126,10 +126,14 @@ export function proveEnrollment(ctx: Context, user: User, passcode: string): voi
   if (result !== "ok") throw new Refusal(400, "INVALID_CODE", "That passcode is not right.");
 }
 
-/** Settings' Remove, by the token's owner (with Settings open: the caller's wrapper checks it). */
-export function removeOwnToken(ctx: Context, user: User): void {
+/**
+ * Settings' Remove, by the token's owner: a removal, so with the password and a method verified
+ * for it (`verified` uses that verification up), as a security method's removal is.
+ */
+export function removeOwnToken(ctx: Context, user: User, verified: () => void): void {
   const token = liveToken(ctx.state, user.id);
   if (!token) throw new Refusal(404, "NOT_FOUND", "You have no MobilePASS token.");
+  verified();
   revokeToken(ctx, user, token, true);
 }
 

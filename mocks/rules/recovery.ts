@@ -1,13 +1,7 @@
 import type { RecoveryKind, RecoveryState } from "../../src/api/contracts/recovery";
 import { EMAIL_FOOTER, send } from "../db/outbox";
 import { answerMatches } from "../db/seed";
-import {
-  endSessions,
-  removeSession,
-  startSession,
-  userById,
-  userByLogin,
-} from "../db/sessions";
+import { endSessions, removeSession, startSession, userById, userByLogin } from "../db/sessions";
 import type { MockState, Recovery, Session, User } from "../db/state";
 import type { Context } from "./context";
 import { constantTimeEqual, hashSecret, randomDigits, randomId, sha256 } from "./crypto";

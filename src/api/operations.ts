@@ -1342,7 +1342,8 @@ export const operations: readonly Operation[] = [
     path: "/api/nasdaq/mobilepass",
     id: "removeMobilePass",
     tag: "Nasdaq",
-    summary: "Settings' Remove: the user's MobilePASS token is revoked (Settings open).",
+    summary:
+      "Settings' Remove: the user's MobilePASS token is revoked (after its change verification).",
     caller: "signedIn",
     response: NasdaqEnrollment,
     errors: [

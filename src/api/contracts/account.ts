@@ -61,6 +61,8 @@ export const AccountChange = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("removeSecurityQuestion") }),
   z.object({ kind: z.literal("removeMethod"), methodId: z.string().check(z.maxLength(100)) }),
   z.object({ kind: z.literal("setUp"), method: SetUpMethod }),
+  /** Settings' Remove of the user's MobilePASS token (Nasdaq two-factor login). */
+  z.object({ kind: z.literal("removeMobilePass") }),
   /** An administrator's change to a user or a firm (src/api/contracts/admin.ts). */
   AdminChange,
 ]);

@@ -5,16 +5,15 @@ import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { DetailsList } from "@/components/ui/DetailsList";
 import { ErrorAlert } from "@/components/ui/ErrorAlert";
 import { formatDateTime } from "@/i18n";
-import { mobilePassQueryOptions, useRemoveMobilePass } from "../api/account";
+import { mobilePassQueryOptions } from "../api/account";
 
 /**
- * Settings' MobilePASS token (Nasdaq two-factor login): serial, enrolled, last used, and Remove
- * (asked first; Settings itself was opened with a fresh verification).
+ * Settings' MobilePASS token (Nasdaq two-factor login): serial, enrolled, last used, and Remove,
+ * asked here first; `onRemove` then has the removal verified (password and a method) and made.
  */
-export function MobilePassToken({ onRemoved }: { onRemoved: (serial: string) => void }) {
+export function MobilePassToken(props: { busy: boolean; onRemove: (serial: string) => void }) {
   const { t } = useTranslation();
   const mobilePass = useQuery(mobilePassQueryOptions());
-  const remove = useRemoveMobilePass();
   const [asking, setAsking] = useState(false);
   const token = mobilePass.data?.token;
   if (!token) return <ErrorAlert error={mobilePass.error} />;
@@ -22,7 +21,6 @@ export function MobilePassToken({ onRemoved }: { onRemoved: (serial: string) => 
   return (
     <section className="panel" aria-labelledby="mobilepass-token">
       <h2 id="mobilepass-token">{t("account.mobilePass.title")}</h2>
-      <ErrorAlert error={remove.error} />
       <DetailsList
         rows={[
           [t("account.mobilePass.serial"), token.serial],
@@ -38,7 +36,7 @@ export function MobilePassToken({ onRemoved }: { onRemoved: (serial: string) => 
       <button
         type="button"
         className="button"
-        disabled={remove.isPending}
+        disabled={props.busy}
         aria-label={t("account.mobilePass.removeLabel", { serial: token.serial })}
         onClick={() => setAsking(true)}
       >
@@ -50,7 +48,7 @@ export function MobilePassToken({ onRemoved }: { onRemoved: (serial: string) => 
           question={t("account.mobilePass.confirm", { serial: token.serial })}
           onYes={() => {
             setAsking(false);
-            remove.mutate(undefined, { onSuccess: () => onRemoved(token.serial) });
+            props.onRemove(token.serial);
           }}
           onNo={() => setAsking(false)}
         />

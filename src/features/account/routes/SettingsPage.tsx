@@ -18,6 +18,7 @@ import { paths } from "@/config/paths";
 import {
   accountQueryOptions,
   useRemoveMethod,
+  useRemoveMobilePass,
   useRemoveSecurityQuestion,
   useResetPassword,
 } from "../api/account";
@@ -59,8 +60,9 @@ function Settings({ me }: { me: Me }) {
   const clearMessage = useCallback(() => setMessage(null), []);
   const removeMethod = useRemoveMethod();
   const removeQuestion = useRemoveSecurityQuestion();
+  const removeMobilePass = useRemoveMobilePass();
   const resetPassword = useResetPassword();
-  const failed = removeMethod.error ?? removeQuestion.error;
+  const failed = removeMethod.error ?? removeQuestion.error ?? removeMobilePass.error;
 
   const flash = (text: string) => {
     setMessage(text);
@@ -74,20 +76,24 @@ function Settings({ me }: { me: Me }) {
     // The new password is typed on the change's own screen, below.
     if (target.kind === "resetPassword") return;
     if (target.kind === "setUp") return void navigate(SET_UP_PATH[target.method]);
-    const settle = {
+    const settle = (done: string) => ({
       onSuccess: () => {
         end();
-        flash(t("account.removed", { method: name }));
+        flash(done);
       },
       onError: end,
-    };
-    if (target.kind === "removeMethod") removeMethod.mutate(target.methodId, settle);
-    else removeQuestion.mutate(undefined, settle);
+    });
+    if (target.kind === "removeMobilePass")
+      removeMobilePass.mutate(undefined, settle(t("account.mobilePass.removed", { serial: name })));
+    else if (target.kind === "removeMethod")
+      removeMethod.mutate(target.methodId, settle(t("account.removed", { method: name })));
+    else removeQuestion.mutate(undefined, settle(t("account.removed", { method: name })));
   });
   const { end } = change;
   const start = (next: MethodChange, begin: (next: MethodChange) => void) => {
     removeMethod.reset();
     removeQuestion.reset();
+    removeMobilePass.reset();
     begin(next);
   };
 
@@ -150,7 +156,11 @@ function Settings({ me }: { me: Me }) {
             onRenamed={() => setMessage(t("account.passkey.renamed"))}
           />
           <MobilePassToken
-            onRemoved={(serial) => setMessage(t("account.mobilePass.removed", { serial }))}
+            busy={removeMobilePass.isPending}
+            // Asked on its own card; then verified for this removal, as a method's removal is.
+            onRemove={(serial) =>
+              start({ target: { kind: "removeMobilePass" }, name: serial }, change.verify)
+            }
           />
         </>
       )}
