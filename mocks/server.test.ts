@@ -9,7 +9,8 @@ import { createMockServer } from "./server";
  * the answer is a 4xx with the usual error body, never a 5xx (SECURITY 41).
  */
 
-const server = createMockServer();
+/** Also reached as qa1.corp.example, as on a shared machine (MOCK_SERVER_HOSTS). */
+const server = createMockServer(undefined, { hosts: ["qa1.corp.example"] });
 let port = 0;
 
 beforeAll(async () => {
@@ -58,6 +59,31 @@ describe("the local server answers odd requests with a 4xx and the usual error b
         await raw(`GET /__dev/clock HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`),
         400,
       );
+    },
+  );
+
+  // DNS rebinding: another site's name made to point here would be this origin to a browser.
+  it.each([
+    ["GET", "/__dev/outbox"],
+    ["POST", "/__dev/users"],
+  ])("a Host that is not one of the server's names (%s %s): 421", async (method, path) => {
+    const body = method === "POST" ? "{}" : "";
+    const answer = await raw(
+      `${method} ${path} HTTP/1.1\r\nHost: rebind.evil.example:${port}\r\n` +
+        `Origin: http://rebind.evil.example:${port}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expectErrorBody(answer, 421);
+    expect(answer.body).toContain("rebind.evil.example");
+  });
+
+  it.each(["localhost", "127.0.0.1", "[::1]", "LOCALHOST", "qa1.corp.example"])(
+    "its own names are answered (%s)",
+    async (name) => {
+      const answer = await raw(
+        `GET /__dev/clock HTTP/1.1\r\nHost: ${name}:${port}\r\nConnection: close\r\n\r\n`,
+      );
+      expect(answer.status, answer.body).toBe(200);
     },
   );
 

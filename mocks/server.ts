@@ -14,6 +14,12 @@ import { Refusal } from "./rules/refusal";
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 /** A host name or IPv4 address, or an IPv6 address in brackets, and an optional port. */
 const HOST = /^(?:[a-z0-9._-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+/**
+ * The names the server answers to on this machine. Any other Host is refused: a page of another
+ * site whose name was made to point here (DNS rebinding) would otherwise count as this origin,
+ * reach `/__dev` and pass the same-origin check of changes (SECURITY 40).
+ */
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 /** The usual error body for a request refused before any handler sees it. */
 function refusal(status: number, message: string, headers: Record<string, string> = {}) {
@@ -23,19 +29,22 @@ function refusal(status: number, message: string, headers: Record<string, string
 }
 
 /** The request's URL, or the answer to a method, Host or path no handler can take. */
-function requestUrl(req: IncomingMessage): URL | Response {
+function requestUrl(req: IncomingMessage, hosts: ReadonlySet<string>): URL | Response {
   const method = req.method ?? "GET";
   if (!METHODS.includes(method))
     return refusal(405, `The method ${method} is not allowed.`, { Allow: METHODS.join(", ") });
   const host = req.headers.host ?? "localhost";
   if (!HOST.test(host)) return refusal(400, "The Host header is not valid.");
+  let url: URL;
   try {
-    const url = new URL(req.url ?? "/", `http://${host}`);
+    url = new URL(req.url ?? "/", `http://${host}`);
     decodeURIComponent(url.pathname); // the handlers' path parameters are decoded
-    return url;
   } catch {
     return refusal(400, "The URL is not valid (bad percent-encoding?).");
   }
+  if (!hosts.has(url.hostname))
+    return refusal(421, `This server does not answer to ${url.hostname}.`);
+  return url;
 }
 
 /**
@@ -86,8 +95,13 @@ function answerOnSocket(socket: Duplex, status: string, message: string, headers
  * the browser. Run it with `npm run mock-server` (on the port of MOCK_SERVER_URL, default 4010).
  * Whatever arrives, it answers 4xx with the usual error body, never a 5xx (SECURITY 41). Each
  * namespace (X-Mock-Namespace) has its own database; `stateFile` keeps them all across restarts.
+ * It answers to localhost and to the names in `hosts` only.
  */
-export function createMockServer(db?: MockDb, { stateFile }: { stateFile?: string } = {}) {
+export function createMockServer(
+  db?: MockDb,
+  { stateFile, hosts = [] }: { stateFile?: string; hosts?: string[] } = {},
+) {
+  const answersTo = new Set([...LOCAL_HOSTS, ...hosts.map((name) => name.toLowerCase())]);
   const file = stateFile ? new StateFile(stateFile) : null;
   const persisted = (name: string) => (file ? { persistence: file.persistence(name) } : {});
   const namespaces = new Namespaces(
@@ -98,7 +112,7 @@ export function createMockServer(db?: MockDb, { stateFile }: { stateFile?: strin
   let openApi: unknown = null;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = requestUrl(req);
+    const url = requestUrl(req, answersTo);
     if (url instanceof Response) return write(res, url);
     const body = await readBody(req);
     if (body === null) {
@@ -170,7 +184,11 @@ if (isMain) {
   const port = Number(url.port || 80);
   const host = process.env.HOST ?? "127.0.0.1";
   const stateFile = process.env.MOCK_STATE_FILE || undefined;
-  createMockServer(undefined, { stateFile }).listen(port, host, () => {
+  // Its own name, and those it is reached by on a shared machine (MOCK_SERVER_HOSTS=qa1,qa1.corp).
+  const hosts = [url.hostname, ...(process.env.MOCK_SERVER_HOSTS?.split(",") ?? [])]
+    .map((name) => name.trim())
+    .filter(Boolean);
+  createMockServer(undefined, { stateFile, hosts }).listen(port, host, () => {
     console.log(`Mock backend listening on http://localhost:${port} (reset: POST /__dev/reset)`);
   });
 }
