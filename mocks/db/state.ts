@@ -47,6 +47,11 @@ export type PasskeyMethod = {
   backupEligible: boolean;
   backedUp: boolean;
   aaguid: string;
+  /**
+   * The RP ID it was made for: it signs for no other (a browser would not offer it elsewhere).
+   * Absent in a state saved before it was kept: then it is not checked.
+   */
+  rpId?: string;
   name: string;
   createdAt: number;
   lastUsedAt: number | null;

@@ -226,6 +226,31 @@ describe("authentication (WebAuthn L3 §7.2, SECURITY 27, 28)", () => {
     expect(error.message).toMatch(/RP ID/);
   });
 
+  it("refuses a passkey made for another RP ID, even when it signs for the RP asking", async () => {
+    const setup = await registered();
+    expect(setup.passkey.rpId).toBe("localhost");
+    // The same server reached by another name: a browser would not offer the passkey there.
+    const elsewhere: RelyingParty = { id: "evil.example", origin: "http://evil.example" };
+    const session = newSession();
+    const options = await authenticationOptions(
+      elsewhere,
+      setup.user,
+      newChallenge(session, "sign-in", NOW),
+    );
+    const assertion = await setup.device.assert(options);
+    const error = await refusal(
+      verifyAssertion(
+        elsewhere,
+        takeChallenge(session, "sign-in", NOW),
+        assertion,
+        setup.passkey,
+        NOW,
+      ),
+    );
+    expect(error.reason).toBe("credential");
+    expect(setup.passkey.lastUsedAt).toBeNull();
+  });
+
   it("refuses an assertion without user verification", async () => {
     const error = await refusal(signInWith(await registered(), { userVerified: false }));
     expect(error.reason).toBe("user_verification");

@@ -27,7 +27,9 @@ export const PASSKEY_POLICY = {
 /**
  * The relying party: its ID is the app's host, and the one origin accepted is the app's own. The
  * mock answers on the app's origin (in the page, behind the preview's proxy, or in Vitest), so it
- * reads both from the URL it was addressed as; a real backend has them configured.
+ * reads both from the URL it was addressed as; a real backend has them configured. That URL can
+ * only name this machine (the local server answers to its own names only, mocks/server.ts), and a
+ * passkey keeps the RP ID it was made for, so one made under one name signs in under no other.
  */
 export type RelyingParty = { id: string; origin: string };
 
@@ -232,6 +234,7 @@ export async function verifyRegistration(
     backupEligible: info.credentialDeviceType === "multiDevice",
     backedUp: info.credentialBackedUp,
     aaguid: info.aaguid,
+    rpId: rp.id,
     name: passkeyName(owner.user, info.aaguid, owner.userAgent),
     createdAt: owner.now,
     lastUsedAt: null,
@@ -248,7 +251,8 @@ export function passkeyOf(user: User, credentialId: string): PasskeyMethod | nul
  * challenge and origin, the RP ID hash, user verification, the signature, and then the signature
  * counter. A counter that does not move forward (when either is non-zero) means a cloned
  * authenticator (§6.1.1): refused, with reason "counter" so that the caller alerts the user. The
- * stored passkey is updated only when everything holds.
+ * stored passkey is updated only when everything holds. A passkey made for another RP ID is
+ * refused whatever it signs (SECURITY 28).
  */
 export async function verifyAssertion(
   rp: RelyingParty,
@@ -257,6 +261,8 @@ export async function verifyAssertion(
   passkey: PasskeyMethod,
   now: number,
 ): Promise<void> {
+  if (passkey.rpId !== undefined && passkey.rpId !== rp.id)
+    throw new PasskeyRefused("credential", `This passkey was made for ${passkey.rpId}.`);
   const result = await refusedUnless(() =>
     verifyAuthenticationResponse({
       response,
