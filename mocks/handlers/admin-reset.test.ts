@@ -71,8 +71,42 @@ describe("lost phone: the help desk resets Sam's security methods", () => {
     const resent = authnState(await first.post("/api/authn/email-code/resend"));
     expect(resent.emailCode).toBeDefined();
 
+    await backend.advance(30);
     const second = backend.browser();
     await identify(second, SAM.login);
     expect(authnState(await submitPassword(second, SAM.password)).emailCode).toBeDefined();
+  });
+
+  it("emails a code at most every 30 seconds and 10 an hour, however many sign-ins ask", async () => {
+    const hank = await signedInAs(backend, HANK);
+    const samId = await userId(backend, SAM.login);
+    await verifyFor(backend, hank, HANK, "resetMethods", samId);
+    userDetail(await hank.post(`/api/admin/users/${samId}/resetMethods`, { reason: "r" }));
+    const emails = async () =>
+      (await backend.outbox()).filter(
+        (m) => m.to === SAM.login && m.subject === "FINRA TRAQS - Sign-in verification code",
+      ).length;
+    const signInTo = async () => {
+      const browser = backend.browser();
+      await identify(browser, SAM.login);
+      return submitPassword(browser, SAM.password);
+    };
+
+    authnState(await signInTo());
+    // A second sign-in at once: refused before the password step moves on, and no email.
+    const refused = apiError(await signInTo(), 429, "RATE_LIMITED");
+    expect(refused.retryAfterSeconds).toBe(30);
+    expect(await emails()).toBe(1);
+    for (let sent = 2; sent <= 10; sent++) {
+      await backend.advance(30);
+      expect(authnState(await signInTo()).emailCode).toBeDefined();
+    }
+    await backend.advance(30);
+    apiError(await signInTo(), 429, "RATE_LIMITED");
+    expect(await emails()).toBe(10);
+    // An hour after the first, the next one goes.
+    await backend.advance(60 * 60);
+    expect(authnState(await signInTo()).emailCode).toBeDefined();
+    expect(await emails()).toBe(11);
   });
 });

@@ -9,6 +9,7 @@ import { constantTimeEqual, randomDigits, sha256 } from "./crypto";
 import { assertNotLocked, clearFailures } from "./lockout";
 import { MINUTE, POLICY } from "./policy";
 import { Refusal } from "./refusal";
+import { recordSend, sendWaitSeconds } from "./send-limits";
 import {
   failFactor,
   requireStage,
@@ -158,8 +159,8 @@ export const signInFlow: VerificationFlow = {
     // After an administrator's reset of the methods, the password alone is not enough: a code
     // sent to the primary email comes next, then the set-up.
     if (user.methodsReset) {
-      session.stage = "FACTOR";
       await sendEmailCode(ctx, session, user);
+      session.stage = "FACTOR";
       return;
     }
     // Guide Section 3, step 4a: with no access method yet, the password leads to set-up. With one,
@@ -181,13 +182,21 @@ export function maskEmail(email: string): string {
 /**
  * The sign-in after an administrator reset the security methods (lost phone): the password is
  * not enough, so a code goes to the primary email, and only then the set-up. Each send replaces
- * the code before it.
+ * the code before it. The account's limits hold across its sign-ins, as for a phone's codes: no
+ * flood of emails by signing in again and again (429 RATE_LIMITED, before anything changes).
  */
 export async function sendEmailCode(
   ctx: { state: MockState; now: number },
   session: Session,
   user: User,
 ): Promise<void> {
+  const limitKey = `email-code:${user.id}`;
+  const wait = sendWaitSeconds(ctx.state, limitKey, ctx.now);
+  if (wait > 0)
+    throw new Refusal(429, "RATE_LIMITED", "Wait before asking for another code.", {
+      retryAfterSeconds: wait,
+    });
+  recordSend(ctx.state, limitKey, ctx.now);
   const code = randomDigits(6);
   session.emailCode = {
     codeHash: await sha256(code),

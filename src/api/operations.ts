@@ -255,7 +255,14 @@ const SIMPLE_ACTION_SUMMARY: Record<SimpleUserAction, string> = {
 };
 
 /** The password, code, recovery-code, push and passkey steps of one verification flow. */
-function verificationSteps(base: string, tag: Tag, caller: Caller, flow: string): Operation[] {
+/** `passwordErrors`: what the password step of this flow may answer besides PASSWORD_STEP. */
+function verificationSteps(
+  base: string,
+  tag: Tag,
+  caller: Caller,
+  flow: string,
+  passwordErrors: Operation["errors"] = [],
+): Operation[] {
   const step = (
     path: string,
     id: string,
@@ -277,6 +284,7 @@ function verificationSteps(base: string, tag: Tag, caller: Caller, flow: string)
   return [
     step("/password", "verifyPassword", "Verify the password.", PasswordRequest, AuthnState, [
       ...PASSWORD_STEP,
+      ...passwordErrors,
     ]),
     step(
       "/challenge",
@@ -353,7 +361,13 @@ export const operations: readonly Operation[] = [
     request: IdentifyRequest,
     response: AuthnState,
   },
-  ...verificationSteps("/api/authn", "Sign-in", "public", ""),
+  // The sign-in's password step also refuses a suspended or deactivated account, and, after a
+  // reset of the security methods, emails a code within the account's limits.
+  ...verificationSteps("/api/authn", "Sign-in", "public", "", [
+    [403, "ACCOUNT_SUSPENDED"],
+    [403, "ACCOUNT_DEACTIVATED"],
+    [429, "RATE_LIMITED"],
+  ]),
   {
     method: "post",
     path: "/api/authn/email-code",
