@@ -399,10 +399,10 @@ export type MockState = {
   outbox: OutboxRecord[];
   activity: ActivityRecord[];
   /**
-   * Challenges of "Sign in with a passkey" and autofill, kept by value: asking for one starts no
-   * session, so that a page's autofill request never races the username's Next for the cookie.
+   * Challenges of "Sign in with a passkey" and autofill that were used, until they expire: the
+   * waiting ones are not stored (each is sealed, rules/passkeys.ts), so none can be pushed out.
    */
-  passkeySignInChallenges?: PasskeyChallenge[];
+  passkeySignInChallengesUsed?: { challenge: string; expiresAt: number }[];
   mobilePassTokens: MobilePassToken[];
   nasdaqSessions: NasdaqSession[];
   /** Failures on the "Two-Factor Authentication" window, per typed User Name. */

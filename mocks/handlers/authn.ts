@@ -64,7 +64,7 @@ export function authnHandlers(db: MockDb) {
         authenticationOptions(
           relyingPartyOf(request),
           null,
-          newSignInChallenge(ctx.state, ctx.now),
+          await newSignInChallenge(await db.sealingKey(), ctx.now),
         ),
       ),
     ),
@@ -72,7 +72,7 @@ export function authnHandlers(db: MockDb) {
       route("/api/authn/passkey-sign-in/verify"),
       inSignIn(db, async ({ ctx, request }) => {
         const response = await readBody(request, PasskeyAssertion);
-        await discoverableSignIn(ctx, relyingPartyOf(request), response);
+        await discoverableSignIn(ctx, relyingPartyOf(request), await db.sealingKey(), response);
         return toAuthnState(ctx.state, ctx.session, ctx.now);
       }),
     ),

@@ -75,9 +75,9 @@ async function checkAssertion(
 }
 
 /** A challenge taken (single use) before anything else is looked at; a refusal is answered. */
-function taken(take: () => string): string {
+async function taken(take: () => string | Promise<string>): Promise<string> {
   try {
-    return take();
+    return await take();
   } catch (error) {
     if (error instanceof PasskeyRefused) throw refused(error);
     throw error;
@@ -91,10 +91,11 @@ function taken(take: () => string): string {
 export async function discoverableSignIn(
   ctx: Context,
   rp: RelyingParty,
+  key: CryptoKey,
   response: PasskeyAssertion,
 ): Promise<void> {
-  const challenge = taken(() =>
-    takeSignInChallenge(ctx.state, response.response.clientDataJSON, ctx.now),
+  const challenge = await taken(() =>
+    takeSignInChallenge(ctx.state, key, response.response.clientDataJSON, ctx.now),
   );
   const user = ctx.state.users.find(
     (u) => u.status === "ACTIVE" && passkeyOf(u, response.id) !== null,
@@ -158,7 +159,7 @@ export async function verifyPasskey(
   response: PasskeyAssertion,
 ): Promise<void> {
   requireStage(found, "FACTOR");
-  const challenge = taken(() => takeChallenge(found.session, flow.kind, ctx.now));
+  const challenge = await taken(() => takeChallenge(found.session, flow.kind, ctx.now));
   assertNotLocked(ctx.state, found.login, ctx.now);
   const withUserFound = withUser(found);
   const passkey = await checkAssertion(ctx, rp, challenge, response, withUserFound.user, (error) =>
@@ -182,7 +183,7 @@ export async function setUpPasskey(
   rp: RelyingParty,
   response: PasskeyRegistration,
 ): Promise<void> {
-  const challenge = taken(() => takeChallenge(session, "register", ctx.now));
+  const challenge = await taken(() => takeChallenge(session, "register", ctx.now));
   const passkey = await verifyRegistration(rp, challenge, response, {
     user,
     userAgent: ctx.userAgent,

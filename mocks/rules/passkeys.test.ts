@@ -18,6 +18,7 @@ import {
   verifyRegistration,
   type RelyingParty,
 } from "./passkeys";
+import { newSealingKey } from "./crypto";
 import { MINUTE } from "./policy";
 
 const RP: RelyingParty = { id: "localhost", origin: "http://localhost" };
@@ -105,24 +106,52 @@ describe("passkey challenges (SECURITY 27)", () => {
 });
 
 describe("sign-in challenges with no session yet (the button, autofill)", () => {
-  const state = () => ({ passkeySignInChallenges: [] }) as unknown as MockState;
+  const state = () => ({}) as MockState;
   const clientData = (challenge: string) =>
     Buffer.from(JSON.stringify({ type: "webauthn.get", challenge })).toString("base64url");
+  const handOut = async (key: CryptoKey, now = NOW) =>
+    Buffer.from(await newSignInChallenge(key, now)).toString("base64url");
 
-  it("are taken once, by the challenge the client data names", () => {
-    const db = state();
-    const challenge = Buffer.from(newSignInChallenge(db, NOW)).toString("base64url");
-    expect(takeSignInChallenge(db, clientData(challenge), NOW)).toBe(challenge);
-    expect(() => takeSignInChallenge(db, clientData(challenge), NOW)).toThrow(PasskeyRefused);
+  it("are taken once, by the challenge the client data names", async () => {
+    const [db, key] = [state(), await newSealingKey()];
+    const challenge = await handOut(key);
+    expect(await takeSignInChallenge(db, key, clientData(challenge), NOW)).toBe(challenge);
+    await expect(takeSignInChallenge(db, key, clientData(challenge), NOW)).rejects.toThrow(
+      /used already/,
+    );
   });
 
-  it("refuse one never handed out, one expired, and unreadable client data", () => {
-    const db = state();
-    const challenge = Buffer.from(newSignInChallenge(db, NOW)).toString("base64url");
-    expect(() => takeSignInChallenge(db, clientData("AAAA"), NOW)).toThrow(PasskeyRefused);
+  it("refuse one never handed out, one sealed under another key, one expired, unreadable data", async () => {
+    const [db, key] = [state(), await newSealingKey()];
+    const challenge = await handOut(key);
+    await expect(takeSignInChallenge(db, key, clientData("AAAA"), NOW)).rejects.toThrow(
+      PasskeyRefused,
+    );
+    const elsewhere = await handOut(await newSealingKey());
+    await expect(takeSignInChallenge(db, key, clientData(elsewhere), NOW)).rejects.toThrow(
+      /No sign-in challenge/,
+    );
     const later = NOW + PASSKEY_POLICY.challengeMinutes * MINUTE + 1;
-    expect(() => takeSignInChallenge(db, clientData(challenge), later)).toThrow(/expired/);
-    expect(() => takeSignInChallenge(db, "not base64url json", NOW)).toThrow(PasskeyRefused);
+    await expect(takeSignInChallenge(db, key, clientData(challenge), later)).rejects.toThrow(
+      /expired/,
+    );
+    await expect(takeSignInChallenge(db, key, "not base64url json", NOW)).rejects.toThrow(
+      PasskeyRefused,
+    );
+  });
+
+  it("are all different, and no number of others handed out pushes one out", async () => {
+    const [db, key] = [state(), await newSealingKey()];
+    const waiting = await handOut(key);
+    const others = await Promise.all(Array.from({ length: 2000 }, () => handOut(key)));
+    expect(new Set([waiting, ...others]).size).toBe(2001);
+    expect(await takeSignInChallenge(db, key, clientData(waiting), NOW)).toBe(waiting);
+    // Only used ones are remembered, and only until they expire.
+    const later = NOW + PASSKEY_POLICY.challengeMinutes * MINUTE + 1;
+    await expect(takeSignInChallenge(db, key, clientData(others[0]!), later)).rejects.toThrow(
+      /expired/,
+    );
+    expect(db.passkeySignInChallengesUsed?.length).toBe(1);
   });
 });
 

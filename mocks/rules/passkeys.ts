@@ -13,7 +13,7 @@ import type {
 } from "../../src/api/contracts/passkeys";
 import type { MockState, PasskeyChallenge, PasskeyMethod, Session, User } from "../db/state";
 import { describeClient } from "./client-info";
-import { randomId } from "./crypto";
+import { randomId, seal, unseal } from "./crypto";
 import { MINUTE } from "./policy";
 
 /** The passkey rules (SECURITY 27, 28): the numbers in one place. */
@@ -70,35 +70,50 @@ export function newChallenge(
   return bytes;
 }
 
-/** Sign-in challenges waiting at once, at most: the oldest go first. */
-const SIGN_IN_CHALLENGES_KEPT = 1000;
-
-/** A challenge for a sign-in with no username yet: kept by value, outside any session. */
-export function newSignInChallenge(state: MockState, now: number): Uint8Array<ArrayBuffer> {
-  const { bytes, held } = challengeFor("sign-in", now);
-  const live = (state.passkeySignInChallenges ?? []).filter((c) => c.expiresAt >= now);
-  state.passkeySignInChallenges = [...live, held].slice(-SIGN_IN_CHALLENGES_KEPT);
-  return bytes;
+/**
+ * A challenge for a sign-in with no username yet, which has no session to keep it in: 32 random
+ * bytes and its expiry, sealed with the backend's key (AES-GCM). It is not stored while it waits,
+ * so no number of requests for others can push it out; the seal proves it was handed out here.
+ */
+export async function newSignInChallenge(
+  key: CryptoKey,
+  now: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const { held } = challengeFor("sign-in", now);
+  const sealed = await seal(key, `${held.challenge}.${held.expiresAt}`);
+  return isoUint8Array.fromUTF8String(sealed) as Uint8Array<ArrayBuffer>;
 }
 
 /**
- * Takes the sign-in challenge an assertion's clientDataJSON names, if it was handed out and is
- * still waiting: used once, whatever the outcome.
+ * Takes the sign-in challenge an assertion's clientDataJSON names, if it was sealed here and has
+ * not expired: used once, whatever the outcome (remembered as used until it expires).
  */
-export function takeSignInChallenge(state: MockState, clientDataJSON: string, now: number): string {
+export async function takeSignInChallenge(
+  state: MockState,
+  key: CryptoKey,
+  clientDataJSON: string,
+  now: number,
+): Promise<string> {
   let named: unknown;
   try {
     named = decodeClientDataJSON(clientDataJSON).challenge;
   } catch {
     throw new PasskeyRefused("challenge", "The client data cannot be read.");
   }
-  const all = state.passkeySignInChallenges ?? [];
-  const held = all.find((c) => c.challenge === named);
-  state.passkeySignInChallenges = all.filter((c) => c !== held && c.expiresAt >= now);
-  if (!held) throw new PasskeyRefused("challenge", "No sign-in challenge is waiting for this one.");
-  if (now > held.expiresAt)
-    throw new PasskeyRefused("challenge", "The sign-in challenge has expired.");
-  return held.challenge;
+  const opened =
+    typeof named === "string" && isoBase64URL.isBase64URL(named)
+      ? await unseal(key, isoUint8Array.toUTF8String(isoBase64URL.toBuffer(named)))
+      : null;
+  const expiresAt = Number(opened?.split(".")[1]);
+  if (typeof named !== "string" || !Number.isFinite(expiresAt))
+    throw new PasskeyRefused("challenge", "No sign-in challenge is waiting for this one.");
+  const used = (state.passkeySignInChallengesUsed ?? []).filter((c) => c.expiresAt >= now);
+  state.passkeySignInChallengesUsed = used;
+  if (used.some((c) => c.challenge === named))
+    throw new PasskeyRefused("challenge", "This sign-in challenge was used already.");
+  used.push({ challenge: named, expiresAt });
+  if (now > expiresAt) throw new PasskeyRefused("challenge", "The sign-in challenge has expired.");
+  return named;
 }
 
 /** Takes this session's challenge for `ceremony`: used once, whatever the outcome. */
