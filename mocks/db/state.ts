@@ -396,6 +396,8 @@ export type MockState = {
   recoveryEmails: Record<string, number[]>;
   /** When SMS, voice codes and pushes were sent, per method id, in the last hour: the send limits. */
   challengeSends: Record<string, number[]>;
+  /** When each administrator's Order Form named a TRAQS username already taken (rules/order-form). */
+  takenUsernameTries?: Record<string, number[]>;
   outbox: OutboxRecord[];
   activity: ActivityRecord[];
   /**

@@ -172,6 +172,31 @@ describe("another firm's administrator", () => {
     apiError(await olga.post("/api/admin/firms/your-firm/ntf-test", REASON), 404, "NOT_FOUND");
   });
 
+  it("cannot list Your Firm's TRAQS usernames by trying them on the Order Form", async () => {
+    const olga = await signedInAs(backend, OLGA);
+    await verifyFor(backend, olga, OLGA, "invite", "other-firm");
+    const tryName = (name: string) =>
+      olga.post(
+        "/api/admin/order-form",
+        invitation({ email: "nora.new@otherfirm.example", traqsUsernames: [name] }),
+      );
+    // Names are unique across firms, so a taken one is named as such: ten times an hour.
+    for (let i = 0; i < 10; i++) apiError(await tryName("JDOE01"), 409, "USERNAME_TAKEN");
+    const stopped = apiError(await tryName("PADMIN01"), 429, "RATE_LIMITED");
+    expect(stopped.message).not.toContain("PADMIN01");
+    expect(stopped.retryAfterSeconds).toBe(3600);
+    // Then any Order Form waits, a free name too: success would tell the same.
+    apiError(await tryName("ZZZZ99"), 429, "RATE_LIMITED");
+    await backend.advance(3600);
+    const later = await signedInAs(backend, OLGA);
+    await verifyFor(backend, later, OLGA, "invite", "other-firm");
+    const invited = await later.post(
+      "/api/admin/order-form",
+      invitation({ email: "nora.new@otherfirm.example", traqsUsernames: ["ZZZZ99"] }),
+    );
+    expect(invited.status, invited.text).toBe(200);
+  });
+
   it("cannot invite a user on Your Firm's domain", async () => {
     const olga = await signedInAs(backend, OLGA);
     await verifyFor(backend, olga, OLGA, "invite", "other-firm");

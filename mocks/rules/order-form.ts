@@ -5,7 +5,7 @@ import { Refusal } from "./refusal";
 import { randomId, sha256 } from "./crypto";
 import { normalEntitlements } from "./entitlements";
 import { generatedUsers, onFirmDomain, userWithAddress } from "./firms";
-import { DAY, POLICY } from "./policy";
+import { DAY, HOUR, POLICY } from "./policy";
 
 /**
  * Role and shared mailboxes: the Nasdaq notice asks for individual accounts only ("do not use
@@ -71,18 +71,40 @@ export function assertAddressAllowed(
     });
 }
 
-/** TRAQS usernames are unique across every firm. */
-export function assertUsernamesFree(state: MockState, usernames: string[]): void {
+/** Order Forms an administrator may send in an hour that name a TRAQS username already taken. */
+const TAKEN_USERNAME_TRIES_PER_HOUR = 10;
+
+/**
+ * TRAQS usernames are unique across every firm, so "already exists" can name another firm's user:
+ * an administrator who keeps trying taken ones is stopped for an hour (429), so that the Order
+ * Form cannot list other firms' usernames (`triedBy`: the administrator's user id).
+ */
+export function assertUsernamesFree(
+  ctx: { state: MockState; now: number },
+  usernames: string[],
+  triedBy: string,
+): void {
+  const { state, now } = ctx;
+  const tries = (state.takenUsernameTries?.[triedBy] ?? []).filter((at) => now - at < HOUR);
+  const [oldest] = tries;
+  if (oldest !== undefined && tries.length >= TAKEN_USERNAME_TRIES_PER_HOUR)
+    throw new Refusal(
+      429,
+      "RATE_LIMITED",
+      "Too many TRAQS usernames that already exist were tried. Try again later.",
+      { retryAfterSeconds: Math.ceil((oldest + HOUR - now) / 1000) },
+    );
   const taken = (name: string) =>
     state.users.some((u) => u.traqsUsernames.some((t) => t.username === name)) ||
     state.firms.some((f) =>
       generatedUsers(f).some((u) => u.traqsUsernames.some((t) => t.username === name)),
     );
   const clash = usernames.find((name, i) => usernames.indexOf(name) !== i || taken(name));
-  if (clash)
-    throw new Refusal(409, "USERNAME_TAKEN", `The TRAQS username ${clash} already exists.`, {
-      fields: { traqsUsernames: "errors.USERNAME_TAKEN" },
-    });
+  if (!clash) return;
+  state.takenUsernameTries = { ...state.takenUsernameTries, [triedBy]: [...tries, now] };
+  throw new Refusal(409, "USERNAME_TAKEN", `The TRAQS username ${clash} already exists.`, {
+    fields: { traqsUsernames: "errors.USERNAME_TAKEN" },
+  });
 }
 
 /** Records an Order Form entry: the user's entitlements from now on, and by whom. */

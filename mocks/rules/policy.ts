@@ -42,4 +42,5 @@ export const POLICY = {
 export type Policy = typeof POLICY;
 
 export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
 export const DAY = 24 * 60 * MINUTE;

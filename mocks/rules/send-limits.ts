@@ -1,7 +1,5 @@
 import type { MockState } from "../db/state";
-import { MINUTE, POLICY } from "./policy";
-
-const HOUR = 60 * MINUTE;
+import { HOUR, POLICY } from "./policy";
 
 /**
  * How many seconds before this method may be sent another SMS, voice call or push (0: now). The

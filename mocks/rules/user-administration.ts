@@ -68,7 +68,7 @@ export async function invite(
 ): Promise<{ user: User; detail: string }> {
   const email = form.email.toLowerCase();
   assertAddressAllowed(ctx.state, firm, email);
-  assertUsernamesFree(ctx.state, form.traqsUsernames);
+  assertUsernamesFree(ctx, form.traqsUsernames, admin.user.id);
   const user = buildUser({
     login: email,
     email,

@@ -1148,7 +1148,8 @@ export const operations: readonly Operation[] = [
     caller: "administrator",
     request: OrderFormRequest,
     response: UserDetail,
-    errors: [...ADMIN_CHANGE, ...ADDRESS_RULES, [409, "USERNAME_TAKEN"]],
+    // 429: ten taken TRAQS usernames tried in an hour (names are unique across firms).
+    errors: [...ADMIN_CHANGE, ...ADDRESS_RULES, [409, "USERNAME_TAKEN"], [429, "RATE_LIMITED"]],
   },
   ...SIMPLE_USER_ACTIONS.map((action): Operation => ({
     method: "post",
