@@ -62,6 +62,9 @@ describe("the audit log and its CSV", () => {
       3,
     );
     apiError(await pat.get("/api/admin/audit?from=June"), 400, "VALIDATION");
+    // The shape of a day, but none of the calendar.
+    apiError(await pat.get("/api/admin/audit?from=2026-13-45"), 400, "VALIDATION");
+    apiError(await pat.get("/api/admin/audit?to=2026-02-30"), 400, "VALIDATION");
 
     const response = await pat.get("/api/admin/audit.csv");
     expect(response.status).toBe(200);

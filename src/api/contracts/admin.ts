@@ -288,7 +288,14 @@ export const AUDIT_PAGE_SIZE = 50;
 
 // Only zod functions the first page already uses: zod is one module in the first page's file, and
 // a function any page uses (z.iso.date, z.coerce...) is kept there (see passkeys.ts).
-const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "validation.day"));
+const Day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, "validation.day"),
+  // A day of the calendar: 2026-13-45 and 2026-02-30 have the shape of one and are none.
+  z.refine((day) => {
+    const at = Date.parse(`${day}T00:00:00Z`);
+    return !Number.isNaN(at) && new Date(at).toISOString().startsWith(day);
+  }, "validation.day"),
+);
 
 /**
  * GET /api/admin/audit?administrator=&user=&action=&from=&to=&page= (all optional); the same query
