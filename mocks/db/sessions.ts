@@ -2,14 +2,19 @@ import { randomId } from "../rules/crypto";
 import { MINUTE, POLICY } from "../rules/policy";
 import type { MockState, Session, User } from "./state";
 
+/** Whether the session has ended: idle too long, unless a recovery's link keeps it. */
+function ended(session: Session, now: number): boolean {
+  // A recovery lives as long as its emailed link (a reset link: 8 hours), idle or not.
+  const recoveryAlive = session.stage === "RECOVERY" && (session.recovery?.expiresAt ?? 0) > now;
+  return !recoveryAlive && now - session.lastSeenAt > POLICY.sessionIdleMinutes * MINUTE;
+}
+
 /** The live session with this id; one idle too long has ended and is removed. */
 export function findSession(state: MockState, id: string | undefined, now: number): Session | null {
   if (!id) return null;
   const session = state.sessions.find((s) => s.id === id);
   if (!session) return null;
-  // A recovery lives as long as its emailed link (a reset link: 8 hours), idle or not.
-  const recoveryAlive = session.stage === "RECOVERY" && (session.recovery?.expiresAt ?? 0) > now;
-  if (!recoveryAlive && now - session.lastSeenAt > POLICY.sessionIdleMinutes * MINUTE) {
+  if (ended(session, now)) {
     removeSession(state, session.id);
     return null;
   }
@@ -17,7 +22,12 @@ export function findSession(state: MockState, id: string | undefined, now: numbe
   return session;
 }
 
+/**
+ * A new session. Sessions that ended are swept out first: one never asked for again (a sign-in
+ * left at its username, anyone's request that started one) would otherwise stay until a restart.
+ */
 export function startSession(state: MockState, now: number, userAgent: string): Session {
+  state.sessions = state.sessions.filter((s) => !ended(s, now));
   const session: Session = {
     id: randomId(32),
     login: null,

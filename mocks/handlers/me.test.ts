@@ -89,4 +89,19 @@ describe("the session", () => {
     await backend.advance(121 * 60);
     apiError(await me(), 401, "UNAUTHENTICATED");
   });
+
+  it("that ended are swept out when another starts, though never asked for again", async () => {
+    // Sign-ins left at their username: anyone's requests can start them.
+    for (let i = 0; i < 20; i++)
+      await backend.browser().post("/api/authn/identify", { username: `nobody${i}@example.com` });
+    await signIn(backend, browser, JANE);
+    const count = () => backend.read((state) => state.sessions.length);
+    expect(await count()).toBe(21);
+    await backend.advance(100 * 60);
+    meOf(await me());
+    await backend.advance(30 * 60); // the twenty idle for 130 minutes, Jane's for 30
+    await backend.browser().post("/api/authn/identify", { username: SAM.login });
+    expect(await count()).toBe(2);
+    meOf(await me());
+  });
 });
