@@ -295,6 +295,77 @@ describe("the Order Form", () => {
     expect(session.status).toBe(401);
   });
 
+  it("resending ends the set-up already opened with the old link", async () => {
+    const old = (await backend.latest("email", JOHN.login)).link ?? "";
+    const opened = backend.browser("whoever got the first email");
+    const activated = await opened.post("/api/enroll/activate", {
+      token: old.replace("/activate/", ""),
+    });
+    expect(activated.status, activated.text).toBe(200);
+    const pat = await signedInAs(backend, PAT);
+    const johnId = await userId(backend, JOHN.login);
+    await verifyFor(backend, pat, PAT, "resendInvitation", johnId);
+    userDetail(await pat.post(`/api/admin/users/${johnId}/resendInvitation`, REASON));
+    apiError(await opened.get("/api/enroll"), 401, "UNAUTHENTICATED");
+    apiError(
+      await opened.post("/api/enroll/password", { password: "Harbor-Lights-2031" }),
+      401,
+      "UNAUTHENTICATED",
+    );
+  });
+
+  it("a new primary email voids what was sent to the old one: invitation and reset link", async () => {
+    const hank = await signedInAs(backend, HANK);
+    // John, invited: his link goes to the old address; a new one to the new address.
+    const johnId = await userId(backend, JOHN.login);
+    const old = (await backend.latest("email", JOHN.login)).link ?? "";
+    await verifyFor(backend, hank, HANK, "updateProfile", johnId);
+    userDetail(
+      await hank.put(`/api/admin/users/${johnId}/profile`, {
+        firstName: "John",
+        lastName: "Smith",
+        email: "johnny.smith@yourfirm.org",
+        ...REASON,
+      }),
+    );
+    const browser = backend.browser();
+    apiError(
+      await browser.post("/api/enroll/activate", { token: old.replace("/activate/", "") }),
+      404,
+      "ACTIVATION_INVALID",
+    );
+    const fresh = (await backend.outbox()).find(
+      (m) => m.to === "johnny.smith@yourfirm.org" && m.subject === "FINRA TRAQS - Welcome to Okta!",
+    );
+    if (!fresh) throw new Error("No invitation to the new address");
+    const activated = await browser.post("/api/enroll/activate", {
+      token: (fresh.link ?? "").replace("/activate/", ""),
+    });
+    expect(activated.status, activated.text).toBe(200);
+
+    // Jane asked for a reset link; then her address changes: the link no longer opens anything.
+    const jane = backend.browser("Jane");
+    await jane.post("/api/recovery/start", { kind: "reset", username: JANE.login });
+    expect((await jane.post("/api/recovery/send")).status).toBe(200);
+    const link = (await backend.latest("email", JANE.login)).link ?? "";
+    const janeId = await userId(backend, JANE.login);
+    await backend.advance(30);
+    const hankLater = await signedInAs(backend, HANK);
+    await verifyFor(backend, hankLater, HANK, "updateProfile", janeId);
+    userDetail(
+      await hankLater.put(`/api/admin/users/${janeId}/profile`, {
+        firstName: "Jane",
+        lastName: "Doe",
+        email: "jane.d@yourfirm.org",
+        ...REASON,
+      }),
+    );
+    const opened = await backend
+      .browser("the old mailbox")
+      .post("/api/recovery/link", { token: link.split("/").pop() });
+    apiError(opened, 410, "RECOVERY_ENDED");
+  });
+
   it("resends an invitation (the old link stops working) and revokes one", async () => {
     const hank = await signedInAs(backend, HANK);
     const johnId = await userId(backend, JOHN.login);

@@ -45,7 +45,7 @@ function userEdit<Body extends { reason: string }>(
   db: MockDb,
   action: AdminAction,
   schema: z.ZodMiniType<Body>,
-  change: (call: ChangeCall, user: User, body: Body) => string,
+  change: (call: ChangeCall, user: User, body: Body) => string | Promise<string>,
 ) {
   return administrativeChange(db, action, async (call) => {
     const { ctx, admin, draft, verified, request, params } = call;
@@ -53,7 +53,7 @@ function userEdit<Body extends { reason: string }>(
     draft.reason = body.reason;
     const user = changedUser(ctx.state, admin, draft, param(params.id));
     verified(user.id);
-    const detail = change(call, user, body);
+    const detail = await change(call, user, body);
     return { body: toUserDetail(ctx.state, user, ctx.now), detail };
   });
 }

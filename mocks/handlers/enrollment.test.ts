@@ -9,6 +9,7 @@ import {
 } from "../../src/api/contracts/enrollment";
 import { Me } from "../../src/api/contracts/me";
 import type { PasswordRule } from "../../src/api/password-policy";
+import { sha256 } from "../rules/crypto";
 import { DAY } from "../rules/policy";
 import { generateTotp } from "../rules/totp";
 import { MockBackend } from "../testing/backend";
@@ -196,6 +197,23 @@ describe("POST /api/enroll/activate", () => {
   it("answers 400 VALIDATION to a request without a token", async () => {
     const error = apiError(await browser.post("/api/enroll/activate", {}), 400, "VALIDATION");
     expect(Object.keys(error.fields ?? {})).toEqual(["token"]);
+  });
+});
+
+describe("a link left over on an account that is already active", () => {
+  it("is refused, and signs no one in", async () => {
+    await activateJohn();
+    enrollment(await setPassword(GOOD));
+    // A link that was never used (as one resent while the first was in use could be).
+    const leftOver = "left-over-activation-link";
+    const tokenHash = await sha256(leftOver);
+    await backend.change((state) => {
+      const user = state.users.find((u) => u.login === JOHN.login);
+      if (user) user.activation = { tokenHash, usedAt: null, expiresAt: Date.UTC(2030, 0, 1) };
+    });
+    const stranger = backend.browser("stranger");
+    apiError(await activate(stranger, leftOver), 410, "ACTIVATION_USED");
+    apiError(await getEnrollment(stranger), 401, "UNAUTHENTICATED");
   });
 });
 
@@ -806,6 +824,26 @@ describe("a user with a password but no access method", () => {
     await enrollSmsPhone(SMS_PHONE, later);
     expect(authnState(await finish(later)).status).toBe("SUCCESS");
     expect(Me.parse((await later.get("/api/me")).json).traqsUsername).toBe("JSMITH01");
+  });
+
+  it("loses the set-up once a method is set up elsewhere: it must sign in with the method", async () => {
+    await activateJohn();
+    enrollment(await setPassword(GOOD));
+    // Someone with only the password reaches the set-up, as the guide allows while there is no method.
+    const passwordOnly = backend.browser("password only");
+    await identify(passwordOnly, JOHN.login);
+    expect(authnState(await submitPassword(passwordOnly, GOOD)).status).toBe("ENROLL");
+    enrollment(await setQuestion(FOOD_QUESTION, "Broccoli"));
+    await enrollGoogleAuthenticator();
+    expect(authnState(await finish()).status).toBe("SUCCESS");
+
+    apiError(await finish(passwordOnly), 401, "UNAUTHENTICATED");
+    apiError(
+      await enrollPhone({ channel: "sms", e164: SMS_PHONE }, passwordOnly),
+      401,
+      "UNAUTHENTICATED",
+    );
+    apiError(await passwordOnly.get("/api/me"), 401, "UNAUTHENTICATED");
   });
 
   it("still needs the right password to reach set-up", async () => {

@@ -10,7 +10,7 @@ import { recordActivity } from "../db/activity";
 import { googleAuthenticator, oktaVerify, phone } from "../db/factories";
 import { hashAnswer } from "../db/seed";
 import { userById } from "../db/sessions";
-import type { MockState, Session, User } from "../db/state";
+import type { AccessMethod, MockState, Session, User } from "../db/state";
 import type { Context } from "./context";
 import { constantTimeEqual, randomId, sha256 } from "./crypto";
 import { iso } from "./dates";
@@ -93,6 +93,23 @@ export function setUpInProgress(
     }
   }
   return { session, user };
+}
+
+/**
+ * A new access method of the user. Their other set-ups in progress end with it: one reached with
+ * the password alone (allowed while there was no method, rules/sign-in.ts) must now sign in with a
+ * method, as every new sign-in must.
+ */
+export function addAccessMethod(
+  state: MockState,
+  session: Session,
+  user: User,
+  method: AccessMethod,
+): void {
+  user.methods.push(method);
+  state.sessions = state.sessions.filter(
+    (s) => s.userId !== user.id || s.stage !== "ENROLLING" || s.id === session.id,
+  );
 }
 
 /** A set-up from Settings is over once its method is set up: its verification is spent. */
@@ -192,7 +209,9 @@ export async function activate(
   const activation = user?.activation;
   if (!user || !activation)
     throw new Refusal(404, "ACTIVATION_INVALID", "This activation link is not valid.");
-  if (activation.usedAt !== null)
+  // Once the account has a password it is active, whatever link is left over (one resent while
+  // the first was in use): a link never signs into an active account.
+  if (activation.usedAt !== null || user.status !== "STAGED")
     throw new Refusal(410, "ACTIVATION_USED", "This activation link has already been used.");
   if (ctx.now > activation.expiresAt)
     throw new Refusal(410, "ACTIVATION_EXPIRED", "This activation link has expired.");
@@ -266,7 +285,7 @@ export function confirmGoogleAuthenticator(
   assertNotLocked(ctx.state, user.login, ctx.now);
   const check = checkTotp(pending.secret, code, ctx.now, 0);
   if (check.result !== "ok") refuseTotp(ctx, user, check);
-  user.methods.push({
+  addAccessMethod(ctx.state, session, user, {
     ...googleAuthenticator(pending.secret, ctx.now),
     lastUsedStep: check.step,
   });
@@ -353,7 +372,12 @@ export async function confirmPhone(
   if (!constantTimeEqual(await sha256(code), pending.codeHash)) {
     refuseCode(ctx, user, new Refusal(401, "INVALID_CODE", "That code is not right."));
   }
-  user.methods.push(phone(pending.e164, pending.channel, ctx.now, pending.extension));
+  addAccessMethod(
+    ctx.state,
+    session,
+    user,
+    phone(pending.e164, pending.channel, ctx.now, pending.extension),
+  );
   delete session.pending.phone;
   endSetUp(session, ctx.now, "phone");
   notifySecurityChange(ctx, {
@@ -416,7 +440,7 @@ export function confirmOktaVerify(
     if (!user) break;
     const count = user.methods.filter((m) => m.type === "okta_verify").length;
     const name = deviceName ?? `${user.firstName}'s phone${count ? ` ${count + 1}` : ""}`;
-    user.methods.push(oktaVerify(name, pending.secret, now));
+    addAccessMethod(state, session, user, oktaVerify(name, pending.secret, now));
     pending.status = "confirmed";
     endSetUp(session, now, "okta_verify");
     notifySecurityChange(

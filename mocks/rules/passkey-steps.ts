@@ -2,7 +2,7 @@ import type { PasskeyAssertion, PasskeyRegistration } from "../../src/api/contra
 import { recordActivity } from "../db/activity";
 import type { PasskeyMethod, Session, User } from "../db/state";
 import type { Context } from "./context";
-import { endSetUp } from "./enrollment";
+import { addAccessMethod, endSetUp } from "./enrollment";
 import { assertNotLocked, recordFailure } from "./lockout";
 import { notifySecurityChange } from "./notifications";
 import {
@@ -196,7 +196,7 @@ export async function setUpPasskey(
   if (ctx.state.users.some((u) => passkeyOf(u, passkey.credentialId))) {
     throw new Refusal(409, "ALREADY_ENROLLED", "This passkey is already set up.");
   }
-  user.methods.push(passkey);
+  addAccessMethod(ctx.state, session, user, passkey);
   endSetUp(session, ctx.now, "passkey");
   notifySecurityChange(ctx, {
     user,

@@ -107,12 +107,15 @@ export const simpleChanges: Record<
   async resendInvitation(ctx, _admin, user) {
     if (user.status !== "STAGED")
       refuseStatus("Only an invited user's invitation can be sent again.");
+    // The earlier link stops working, and so does a set-up already opened with it.
+    endSessions(ctx.state, user.id);
     await sendInvitation(ctx.state, user, ctx.now);
     return "Invitation sent again; the earlier link no longer works";
   },
 
   async revokeInvitation(ctx, _admin, user) {
     if (user.status !== "STAGED") refuseStatus("Only an invitation not yet used can be revoked.");
+    endSessions(ctx.state, user.id);
     removeUser(ctx.state, user);
     return `Invitation revoked; ${user.email} removed`;
   },
@@ -294,12 +297,12 @@ export function editEntitlements(
 }
 
 /** The help desk's change of name or primary email (which is also the username). */
-export function updateProfile(
+export async function updateProfile(
   ctx: ChangeContext,
   admin: Administrator,
   user: User,
   profile: { firstName: string; lastName: string; email: string },
-): string {
+): Promise<string> {
   const firm = firmById(ctx.state, user.firmId);
   if (!firm) throw new Refusal(404, "NOT_FOUND", "No such user.");
   const oldEmail = user.email;
@@ -320,11 +323,15 @@ export function updateProfile(
     }
     user.email = email;
     user.login = email;
-    for (const s of ctx.state.sessions) if (s.userId === user.id) s.login = email;
+    // What was sent to the old address stops working: an invitation goes again to the new one,
+    // and a reset or unlock link (with the set-up or recovery it opened) ends.
+    endSessions(ctx.state, user.id);
   }
   if (changes.length === 0) refuseStatus("Nothing to change: the name and email are the same.");
   user.firstName = profile.firstName;
   user.lastName = profile.lastName;
+  if (oldEmail !== user.email && user.status === "STAGED")
+    await sendInvitation(ctx.state, user, ctx.now);
   const what = `Profile updated: ${changes.join("; ")}`;
   notifyAdministratorChange(ctx, { user, what, subject: "Profile updated", by: admin.role });
   if (oldEmail !== user.email)
