@@ -44,11 +44,13 @@ export const paths = {
   adminFirm: "/admin/firm",
 } as const;
 
-/** Only a path inside this app may be returned to after sign-in (no open redirect). */
+/**
+ * Only a path inside this app, other than a sign-in screen (`paths.signIn`), may be returned to
+ * after sign-in (no open redirect): not "//host" or "/\\host", and no whitespace, since the URL
+ * parser drops a tab or newline ("/<tab>/host").
+ */
 export function safeReturnPath(from: string | null | undefined): string | null {
-  if (!from || !from.startsWith("/") || from.startsWith("//") || from.startsWith("/\\"))
-    return null;
-  return from.startsWith(paths.signIn) ? null : from;
+  return from && /^\/(?![/\\]|signin)\S*$/.test(from) ? from : null;
 }
 
 /** A link that keeps the page to return to after sign-in. */
