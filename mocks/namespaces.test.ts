@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -97,6 +97,8 @@ describe("MOCK_STATE_FILE", { timeout: 30_000 }, () => {
     expect(existsSync(stateFile)).toBe(true);
     expect(readdirSync(dir)).toEqual(["state.json"]);
     expect(readFileSync(stateFile, "utf8")).not.toContain(user.password ?? "?");
+    // Sessions and seeds are in it: its owner's only.
+    expect(statSync(stateFile).mode & 0o777).toBe(0o600);
 
     const second = await start({ stateFile });
     const created = await second.call("POST", "/__dev/users", "shared", { login: user.login });

@@ -36,7 +36,8 @@ export class StateFile {
   private write(): Promise<void> {
     const next = this.writing.then(async () => {
       const temporary = `${this.path}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify({ namespaces: this.states }));
+      // Sessions, seeds and the outbox are in it: readable by its owner only (on a shared machine).
+      await writeFile(temporary, JSON.stringify({ namespaces: this.states }), { mode: 0o600 });
       await rename(temporary, this.path);
     });
     this.writing = next.catch((error: unknown) => console.error("MOCK_STATE_FILE:", error));
