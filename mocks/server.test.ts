@@ -78,12 +78,13 @@ describe("the local server answers odd requests with a 4xx and the usual error b
   });
 
   it.each(["localhost", "127.0.0.1", "[::1]", "LOCALHOST", "qa1.corp.example"])(
-    "its own names are answered (%s)",
+    "its own names are answered (%s), and never sniffed into a page",
     async (name) => {
       const answer = await raw(
         `GET /__dev/clock HTTP/1.1\r\nHost: ${name}:${port}\r\nConnection: close\r\n\r\n`,
       );
       expect(answer.status, answer.body).toBe(200);
+      expect(answer.headers).toMatch(/x-content-type-options: nosniff/i);
     },
   );
 

@@ -70,7 +70,8 @@ function readBody(req: IncomingMessage): Promise<Buffer<ArrayBuffer> | null> {
 }
 
 async function write(res: ServerResponse, response: Response) {
-  const headers: Record<string, string | string[]> = {};
+  // JSON, CSV and files are what they say they are: no browser sniffs them into a page.
+  const headers: Record<string, string | string[]> = { "x-content-type-options": "nosniff" };
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") headers[name] = value;
   });
