@@ -65,7 +65,13 @@ function serverWithJanesToken(token: string) {
  * The example script against the real local server: it downloads a file, and when its access
  * token expires (the mock clock moves an hour) it renews it by itself.
  */
-describe("examples/download.mjs", () => {
+/**
+ * Each test starts a script (node, bash and curl, python): a second or two on a quiet machine, more
+ * beside the end-to-end tests on two busy cores (npm test), so a test may take up to 20 s.
+ */
+const SCRIPT_TIMEOUT = { timeout: 20_000 };
+
+describe("examples/download.mjs", SCRIPT_TIMEOUT, () => {
   const refreshToken = "example-refresh-token-for-the-script-test-x";
   const local = serverWithJanesToken(refreshToken);
   const { db } = local;
@@ -128,41 +134,46 @@ describe.each([
   ["curl", "bash", "example.sh"],
   ["python", "python3", "example.py"],
   ["node", "node", "example.mjs"],
-] as const)("the Programmatic page's %s example", (language, interpreter, fileName) => {
-  const refreshToken = "page-example-refresh-token-for-the-test-xyz";
-  const local = serverWithJanesToken(refreshToken);
-  let dir = "";
-  beforeAll(async () => {
-    await local.start();
-    dir = await mkdtemp(join(tmpdir(), "traqs-example-"));
-    await writeFile(join(dir, fileName), scriptExamples(local.api(), refreshToken)[language]);
-  });
-  afterAll(async () => {
-    await local.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
-  beforeEach(() => {
-    local.requests.length = 0;
-  });
-  const runExample = () => run(interpreter, [fileName], { cwd: dir });
+] as const)(
+  "the Programmatic page's %s example",
+  SCRIPT_TIMEOUT,
+  (language, interpreter, fileName) => {
+    const refreshToken = "page-example-refresh-token-for-the-test-xyz";
+    const local = serverWithJanesToken(refreshToken);
+    let dir = "";
+    beforeAll(async () => {
+      await local.start();
+      dir = await mkdtemp(join(tmpdir(), "traqs-example-"));
+      await writeFile(join(dir, fileName), scriptExamples(local.api(), refreshToken)[language]);
+    });
+    afterAll(async () => {
+      await local.stop();
+      await rm(dir, { recursive: true, force: true });
+    });
+    beforeEach(() => {
+      local.requests.length = 0;
+    });
+    const runExample = () => run(interpreter, [fileName], { cwd: dir });
 
-  it("downloads the Daily List with the refresh token", async () => {
-    const { stdout } = await runExample();
-    const csv = language === "curl" ? await readFile(join(dir, "daily-list.csv"), "utf8") : stdout;
-    expect(csv.split("\n")[0]).toBe(DAILY_LIST_HEADER);
-    const download = local.requests.find((r) => r.path.startsWith("/download/"));
-    expect(download?.authorization).toMatch(/^Bearer [\w-]{20,}$/);
-  });
+    it("downloads the Daily List with the refresh token", async () => {
+      const { stdout } = await runExample();
+      const csv =
+        language === "curl" ? await readFile(join(dir, "daily-list.csv"), "utf8") : stdout;
+      expect(csv.split("\n")[0]).toBe(DAILY_LIST_HEADER);
+      const download = local.requests.find((r) => r.path.startsWith("/download/"));
+      expect(download?.authorization).toMatch(/^Bearer [\w-]{20,}$/);
+    });
 
-  it("prints the OAuth error and stops when the refresh token is revoked", async () => {
-    await local.revoke();
-    const failed: unknown = await runExample().then(
-      () => null,
-      (error: unknown) => error,
-    );
-    expect(failed).toMatchObject({ code: 1 });
-    const { stderr } = failed as { stderr: string };
-    expect(stderr).toContain("invalid_grant");
-    expect(local.requests.map((r) => r.path)).toEqual(["/oauth2/token"]);
-  });
-});
+    it("prints the OAuth error and stops when the refresh token is revoked", async () => {
+      await local.revoke();
+      const failed: unknown = await runExample().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failed).toMatchObject({ code: 1 });
+      const { stderr } = failed as { stderr: string };
+      expect(stderr).toContain("invalid_grant");
+      expect(local.requests.map((r) => r.path)).toEqual(["/oauth2/token"]);
+    });
+  },
+);
