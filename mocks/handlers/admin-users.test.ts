@@ -315,19 +315,20 @@ describe("the Order Form", () => {
   });
 
   it("a new primary email voids what was sent to the old one: invitation and reset link", async () => {
-    const hank = await signedInAs(backend, HANK);
+    /** The help desk gives the user a new primary email, after its own "Verify it's you". */
+    const changeEmail = async (login: string, name: [string, string], email: string) => {
+      await backend.advance(30); // the help desk's next code
+      const hank = await signedInAs(backend, HANK);
+      const id = await userId(backend, login);
+      await verifyFor(backend, hank, HANK, "updateProfile", id);
+      const [firstName, lastName] = name;
+      userDetail(
+        await hank.put(`/api/admin/users/${id}/profile`, { firstName, lastName, email, ...REASON }),
+      );
+    };
     // John, invited: his link goes to the old address; a new one to the new address.
-    const johnId = await userId(backend, JOHN.login);
     const old = (await backend.latest("email", JOHN.login)).link ?? "";
-    await verifyFor(backend, hank, HANK, "updateProfile", johnId);
-    userDetail(
-      await hank.put(`/api/admin/users/${johnId}/profile`, {
-        firstName: "John",
-        lastName: "Smith",
-        email: "johnny.smith@yourfirm.org",
-        ...REASON,
-      }),
-    );
+    await changeEmail(JOHN.login, ["John", "Smith"], "johnny.smith@yourfirm.org");
     const browser = backend.browser();
     apiError(
       await browser.post("/api/enroll/activate", { token: old.replace("/activate/", "") }),
@@ -348,18 +349,7 @@ describe("the Order Form", () => {
     await jane.post("/api/recovery/start", { kind: "reset", username: JANE.login });
     expect((await jane.post("/api/recovery/send")).status).toBe(200);
     const link = (await backend.latest("email", JANE.login)).link ?? "";
-    const janeId = await userId(backend, JANE.login);
-    await backend.advance(30);
-    const hankLater = await signedInAs(backend, HANK);
-    await verifyFor(backend, hankLater, HANK, "updateProfile", janeId);
-    userDetail(
-      await hankLater.put(`/api/admin/users/${janeId}/profile`, {
-        firstName: "Jane",
-        lastName: "Doe",
-        email: "jane.d@yourfirm.org",
-        ...REASON,
-      }),
-    );
+    await changeEmail(JANE.login, ["Jane", "Doe"], "jane.d@yourfirm.org");
     const opened = await backend
       .browser("the old mailbox")
       .post("/api/recovery/link", { token: link.split("/").pop() });
