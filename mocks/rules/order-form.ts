@@ -6,6 +6,7 @@ import { randomId, sha256 } from "./crypto";
 import { normalEntitlements } from "./entitlements";
 import { generatedUsers, onFirmDomain, userWithAddress } from "./firms";
 import { DAY, HOUR, POLICY } from "./policy";
+import { refuseWhenFull, timesWithin } from "./send-limits";
 
 /**
  * Role and shared mailboxes: the Nasdaq notice asks for individual accounts only ("do not use
@@ -85,15 +86,13 @@ export function assertUsernamesFree(
   triedBy: string,
 ): void {
   const { state, now } = ctx;
-  const tries = (state.takenUsernameTries?.[triedBy] ?? []).filter((at) => now - at < HOUR);
-  const [oldest] = tries;
-  if (oldest !== undefined && tries.length >= TAKEN_USERNAME_TRIES_PER_HOUR)
-    throw new Refusal(
-      429,
-      "RATE_LIMITED",
-      "Too many TRAQS usernames that already exist were tried. Try again later.",
-      { retryAfterSeconds: Math.ceil((oldest + HOUR - now) / 1000) },
-    );
+  const tries = timesWithin(state.takenUsernameTries, triedBy, now, HOUR);
+  refuseWhenFull(
+    tries,
+    { max: TAKEN_USERNAME_TRIES_PER_HOUR, windowMs: HOUR },
+    now,
+    "Too many TRAQS usernames that already exist were tried. Try again later.",
+  );
   const taken = (name: string) =>
     state.users.some((u) => u.traqsUsernames.some((t) => t.username === name)) ||
     state.firms.some((f) =>

@@ -11,6 +11,7 @@ import { notifySecurityChange } from "./notifications";
 import { assertPasswordAllowed, storePassword } from "./passwords";
 import { MINUTE, POLICY } from "./policy";
 import { Refusal } from "./refusal";
+import { refuseWhenFull, timesWithin } from "./send-limits";
 import { startOver } from "./sign-in";
 
 /**
@@ -87,13 +88,13 @@ async function sendRecoveryEmail(ctx: Context, session: Session, recovery: Recov
       retryAfterSeconds: Math.ceil((recovery.resendAt - ctx.now) / 1000),
     });
   }
-  const recent = (ctx.state.recoveryEmails[login] ?? []).filter((at) => ctx.now - at < 15 * MINUTE);
-  if (recent.length >= POLICY.recoveryEmailsPerQuarterHour) {
-    const oldest = Math.min(...recent);
-    throw new Refusal(429, "RATE_LIMITED", "Too many emails were sent. Try again later.", {
-      retryAfterSeconds: Math.ceil((oldest + 15 * MINUTE - ctx.now) / 1000),
-    });
-  }
+  const recent = timesWithin(ctx.state.recoveryEmails, login, ctx.now, 15 * MINUTE);
+  refuseWhenFull(
+    recent,
+    { max: POLICY.recoveryEmailsPerQuarterHour, windowMs: 15 * MINUTE },
+    ctx.now,
+    "Too many emails were sent. Try again later.",
+  );
   ctx.state.recoveryEmails[login] = [...recent, ctx.now];
   const token = randomId(32);
   const code = randomDigits(6);

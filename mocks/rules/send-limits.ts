@@ -1,5 +1,31 @@
 import type { MockState } from "../db/state";
 import { HOUR, POLICY } from "./policy";
+import { Refusal } from "./refusal";
+
+/** When something was done, per key (a method, a login, an administrator): what a limit counts. */
+type TimeLog = Record<string, number[]> | undefined;
+
+/** The times of `key` within the last `windowMs`; older ones are forgotten. */
+export function timesWithin(log: TimeLog, key: string, now: number, windowMs: number): number[] {
+  return (log?.[key] ?? []).filter((at) => now - at < windowMs);
+}
+
+/**
+ * At most `max` in any `windowMs`: when `recent` (from `timesWithin`) already holds that many, a
+ * 429 that says when the oldest leaves the window.
+ */
+export function refuseWhenFull(
+  recent: number[],
+  limit: { max: number; windowMs: number },
+  now: number,
+  message: string,
+): void {
+  const [oldest] = recent;
+  if (oldest !== undefined && recent.length >= limit.max)
+    throw new Refusal(429, "RATE_LIMITED", message, {
+      retryAfterSeconds: Math.ceil((oldest + limit.windowMs - now) / 1000),
+    });
+}
 
 /**
  * How many seconds before this method may be sent another SMS, voice call or push (0: now). The
@@ -23,5 +49,5 @@ export function recordSend(state: MockState, methodId: string, now: number): voi
 }
 
 function recentSends(state: MockState, methodId: string, now: number): number[] {
-  return (state.challengeSends[methodId] ?? []).filter((at) => now - at < HOUR);
+  return timesWithin(state.challengeSends, methodId, now, HOUR);
 }
