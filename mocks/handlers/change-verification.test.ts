@@ -3,8 +3,8 @@ import type { AccountChange } from "../../src/api/contracts/account";
 import { AccountState } from "../../src/api/contracts/account";
 import { EnrollmentState, OktaVerifyEnrollment } from "../../src/api/contracts/enrollment";
 import { MockBackend } from "../testing/backend";
-import { apiError, authnState, type ApiResponse, type Browser } from "../testing/client";
-import { addOktaVerify, factorId, JANE, signIn } from "../testing/steps";
+import { apiError, type ApiResponse, type Browser } from "../testing/client";
+import { addOktaVerify, JANE, signIn, verifyItsYou } from "../testing/steps";
 
 /** A password none of Jane's rules or history refuses. */
 const NEW_PASSWORD = "Harbor-Lights-2031";
@@ -22,24 +22,8 @@ beforeEach(async () => {
  * "Verify it's you" in Jane's session (by default the test's browser): for Settings ("view") with her authenticator, or for one
  * change with her password first, then her authenticator's next code.
  */
-async function verify(purpose: "view" | AccountChange, b: Browser = browser) {
-  const body = purpose === "view" ? { purpose } : { purpose: "change", change: purpose };
-  let state = authnState(await b.post("/api/step-up/start", body));
-  if (purpose !== "view") {
-    expect(state.status).toBe("PASSWORD");
-    state = authnState(await b.post("/api/step-up/password", { password: JANE.password }));
-  }
-  expect(state.status).toBe("FACTOR");
-  await backend.advance(30); // a code works once: the next one
-  const code = await backend.totp(JANE.totpKey);
-  const done = authnState(
-    await b.post("/api/step-up/verify", {
-      methodId: factorId(state, "google_authenticator"),
-      code,
-    }),
-  );
-  expect(done.status).toBe("SUCCESS");
-}
+const verify = (purpose: "view" | AccountChange, b: Browser = browser) =>
+  verifyItsYou(backend, b, JANE, purpose);
 
 function account(response: ApiResponse): AccountState {
   expect(response.status, response.text).toBe(200);

@@ -10,7 +10,7 @@ import type { AccountChange } from "../../src/api/contracts/account";
 import { MockBackend } from "../testing/backend";
 import { apiError, authnState, type ApiResponse, type Browser } from "../testing/client";
 import { signedInAs, userId, verifyFor } from "../testing/admin";
-import { factorId, HANK, JANE, OLGA, PAT, SAM, signIn } from "../testing/steps";
+import { factorId, HANK, JANE, OLGA, PAT, SAM, signIn, verifyItsYou } from "../testing/steps";
 import { NASDAQ_SESSION_COOKIE } from "../rules/nasdaq";
 
 const TWO_FA_PASSWORD = "Nasdaq-2fa-Pass-77";
@@ -102,19 +102,7 @@ async function enrollSam(okta: Browser = browser) {
 }
 
 /** Sam's "Verify it's you" for one change in Settings: his password, then a new code. */
-async function verifyChange(change: AccountChange) {
-  let state = authnState(await browser.post("/api/step-up/start", { purpose: "change", change }));
-  expect(state.status).toBe("PASSWORD");
-  state = authnState(await browser.post("/api/step-up/password", { password: SAM.password }));
-  await backend.advance(30);
-  const done = authnState(
-    await browser.post("/api/step-up/verify", {
-      methodId: factorId(state, "google_authenticator"),
-      code: await backend.totp(SAM.totpKey),
-    }),
-  );
-  expect(done.status).toBe("SUCCESS");
-}
+const verifyChange = (change: AccountChange) => verifyItsYou(backend, browser, SAM, change);
 
 const login = (b: Browser, password: string, passcode: string, username = SAM.login) =>
   b.post("/api/nasdaq/login", { username, password, passcode });

@@ -12,7 +12,7 @@ import { SoftAuthenticator, type Bend } from "../testing/authenticator";
 import { MockBackend } from "../testing/backend";
 import { apiError, authnState, type ApiResponse, type Browser } from "../testing/client";
 import { SESSION_COOKIE } from "../http/cookie";
-import { factorId, identify, JANE, JOHN, SAM, signIn, signInToFactor } from "../testing/steps";
+import { identify, JANE, JOHN, SAM, signIn, signInToFactor, verifyItsYou } from "../testing/steps";
 
 const CHROME_LINUX =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
@@ -45,22 +45,8 @@ const requestOptions = async (b: Browser, steps = ALONE) =>
   PasskeyRequestOptions.parse(ok(await b.post(`${steps}/options`)));
 
 /** "Verify it's you" in this browser's session, with the account's authenticator app. */
-async function verify(
-  b: Browser,
-  account: typeof JANE | typeof SAM,
-  purpose: "view" | AccountChange,
-) {
-  const body = purpose === "view" ? { purpose } : { purpose: "change", change: purpose };
-  let state = authnState(await b.post("/api/step-up/start", body));
-  if (purpose !== "view")
-    state = authnState(await b.post("/api/step-up/password", { password: account.password }));
-  await backend.advance(30); // a code works once: the next one
-  const code = await backend.totp(account.totpKey);
-  const methodId = factorId(state, "google_authenticator");
-  expect(authnState(await b.post("/api/step-up/verify", { methodId, code })).status).toBe(
-    "SUCCESS",
-  );
-}
+const verify = (b: Browser, account: typeof JANE | typeof SAM, purpose: "view" | AccountChange) =>
+  verifyItsYou(backend, b, account, purpose);
 
 /** Signs the account in and sets up a passkey from Settings, after its change verification. */
 async function setUpPasskey(account: typeof JANE | typeof SAM, b: Browser = browser) {

@@ -12,6 +12,7 @@ import {
   signIn,
   signInToFactor,
   submitPassword,
+  verifyItsYou,
   WRONG_PASSWORD,
 } from "../testing/steps";
 
@@ -28,21 +29,8 @@ beforeEach(() => {
 });
 
 /** "Verify it's you" in this browser's session, with Jane's authenticator's next code. */
-async function verify(b: Browser, purpose: "view" | AccountChange) {
-  const body = purpose === "view" ? { purpose } : { purpose: "change", change: purpose };
-  let state = authnState(await b.post("/api/step-up/start", body));
-  if (purpose !== "view")
-    state = authnState(await b.post("/api/step-up/password", { password: JANE.password }));
-  expect(state.status).toBe("FACTOR");
-  await backend.advance(30); // a code works once: the next one
-  const done = authnState(
-    await b.post("/api/step-up/verify", {
-      methodId: factorId(state, "google_authenticator"),
-      code: await backend.totp(JANE.totpKey),
-    }),
-  );
-  expect(done.status).toBe("SUCCESS");
-}
+const verify = (b: Browser, purpose: "view" | AccountChange) =>
+  verifyItsYou(backend, b, JANE, purpose);
 
 const SET_UP: AccountChange = { kind: "setUp", method: "recovery_codes" };
 

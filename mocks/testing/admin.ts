@@ -2,8 +2,8 @@ import { expect } from "vitest";
 import type { AdminAction } from "../../src/api/contracts/account";
 import { AuditPage, UserDetail } from "../../src/api/contracts/admin";
 import type { MockBackend } from "./backend";
-import { authnState, type ApiResponse, type Browser } from "./client";
-import { factorId, signIn } from "./steps";
+import type { ApiResponse, Browser } from "./client";
+import { signIn, verifyItsYou } from "./steps";
 
 type Account = { login: string; password: string; totpKey: string };
 
@@ -25,15 +25,7 @@ export async function verifyFor(
   action: AdminAction,
   target: string,
 ): Promise<void> {
-  const change = { kind: "admin", action, target };
-  let state = authnState(await browser.post("/api/step-up/start", { purpose: "change", change }));
-  expect(state.status).toBe("PASSWORD");
-  state = authnState(await browser.post("/api/step-up/password", { password: account.password }));
-  await backend.advance(30);
-  const code = await backend.totp(account.totpKey);
-  const methodId = factorId(state, "google_authenticator");
-  const done = authnState(await browser.post("/api/step-up/verify", { methodId, code }));
-  expect(done.status).toBe("SUCCESS");
+  await verifyItsYou(backend, browser, account, { kind: "admin", action, target });
 }
 
 /** The id of the stored user with this login. */

@@ -1,5 +1,6 @@
 import type { AccessMethod } from "../db/state";
 import { expect } from "vitest";
+import type { AccountChange } from "../../src/api/contracts/account";
 import type { AuthnState, Factor } from "../../src/api/contracts/authn";
 import { oktaVerify, phone } from "../db/factories";
 import { SEED_PASSWORD } from "../db/seed";
@@ -134,4 +135,32 @@ export function expectNoSecrets(browser: Browser, secrets: string[]): void {
   for (const secret of secrets) expect(everything).not.toContain(secret);
   for (const key of ["secret", "e164", "password", "codeHash", "hash", "salt", "correctNumber"])
     expect(everything).not.toContain(`"${key}"`);
+}
+
+/**
+ * "Verify it's you" in this browser's session with the account's authenticator app: for Settings
+ * ("view"), or for one change with the password first. A code works once, so the clock moves on
+ * to the next one first.
+ */
+export async function verifyItsYou(
+  backend: MockBackend,
+  browser: Browser,
+  account: Account & { totpKey: string },
+  purpose: "view" | AccountChange,
+): Promise<void> {
+  const body = purpose === "view" ? { purpose } : { purpose: "change", change: purpose };
+  let state = authnState(await browser.post("/api/step-up/start", body));
+  if (purpose !== "view") {
+    expect(state.status).toBe("PASSWORD");
+    state = authnState(await browser.post("/api/step-up/password", { password: account.password }));
+  }
+  expect(state.status).toBe("FACTOR");
+  await backend.advance(30);
+  const done = authnState(
+    await browser.post("/api/step-up/verify", {
+      methodId: factorId(state, "google_authenticator"),
+      code: await backend.totp(account.totpKey),
+    }),
+  );
+  expect(done.status).toBe("SUCCESS");
 }
